@@ -1,0 +1,15 @@
+# constructors and conversions: list, dict, tuple, set, str, int, range, len
+print(list(), dict(), tuple(), set(), str(), int())
+print(list('abc'), list((1, 2)), list(range(4)), list({5: 'x', 6: 'y'}))
+print(tuple([1, 2]), tuple('hi'), tuple(range(3)))
+print(set([3, 1, 2, 3, 1]), set(range(5)), set('aaa'))
+print(dict([(1, 'a'), (2, 'b')]), dict({'k': 1}), dict(zip([1, 2], [3, 4])))
+print(str(42), str(-1.5), str([1, 'a']), str((1,)), str('s'))
+print(int('42'), int('-7'), int(' 12 '), int(3.99), int(-3.99), int(True), int('1_000'))
+print(range(5), range(1, 10, 2), len(range(0, 100, 7)))
+print(len([1, 2]), len((1,)), len({'a': 1}), len({1, 2, 3}), len('four'), len(range(10)))
+print(list(range(10, 0, -3)), list(range(0)), list(range(-3)))
+print(int('123456789012345678901234567890') + 1)
+l = [1, 2]
+m = list(l)
+print(m == l, m is l)

@@ -1,0 +1,13 @@
+# print with sep and end, empty print, printing nothing
+print(1, 2, 3, sep='-')
+print('a', 'b', sep='')
+print('no newline', end='')
+print(' continued')
+print('x', 'y', sep=', ', end='!\n')
+print()
+print(sep='*')
+print('multi', end='\n\n')
+print([1, 2], (3,), sep=' | ', end=' <end>\n')
+print('tab', 'sep', sep='\t')
+print(end='')
+print('last')

@@ -1,0 +1,15 @@
+# gc.get_threshold / gc.set_threshold with one, two and three values
+import gc
+print(gc.get_threshold())
+gc.set_threshold(100)
+print(gc.get_threshold())
+gc.set_threshold(5, 2)
+print(gc.get_threshold())
+gc.set_threshold(1000, 20, 30)
+print(gc.get_threshold())
+t = gc.get_threshold()
+print(type(t), len(t), t[0] + t[1] + t[2])
+gc.set_threshold(700, 10, 10)
+print(gc.get_threshold())
+gc.set_threshold(0)
+print(gc.get_threshold())
