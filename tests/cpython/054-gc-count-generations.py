@@ -1,0 +1,15 @@
+# EXACT COUNT MODEL: collect(0) bumps the gen1 counter, collect(1) the gen2 counter; a full collect resets all
+import gc
+gc.collect()
+gc.disable()
+gc.collect(0)
+print(gc.get_count())
+gc.collect(0)
+gc.collect(0)
+print(gc.get_count())
+gc.collect(1)
+print(gc.get_count())
+gc.collect(1)
+print(gc.get_count())
+gc.collect(2)
+print(gc.get_count())

@@ -1,0 +1,5 @@
+# TypeError: a missing required positional argument
+def area(w, h):
+    return w * h
+print(area(2, 3))
+print(area(2))

@@ -1,0 +1,4 @@
+# KeyError for a missing str key
+d = {'a': 1}
+print(d['a'])
+print(d['missing'])
