@@ -1,0 +1,441 @@
+/* screen: curses in one place (htop's CRT.c is the model). Open/close, the
+ * semantic style table turned into colour pairs, canvas blits through the
+ * wide-character API, keys and mouse, and the signals that must never leave
+ * a terminal in raw mode. */
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include "screen.h"
+
+#include <curses.h>
+#include <term.h>
+
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+/* ---- state -------------------------------------------------------------- */
+
+static struct {
+    bool open;
+    SCREEN *scr;
+    Scheme scheme;
+    bool ascii;
+    bool bright;                 /* the terminal has 16 colours or more */
+    struct termios shell_tty;    /* the tty as we found it */
+    char restore[256];           /* bytes that leave curses mode, for handlers */
+    size_t restore_len;
+    struct sigaction old[5];
+} S;
+
+static const int handled_signals[5] = {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT};
+
+static volatile sig_atomic_t pending_signal;   /* SIGINT/TERM/HUP seen */
+static volatile sig_atomic_t resumed;          /* SIGCONT seen */
+
+/* ---- signals ------------------------------------------------------------ */
+
+/* Leave curses mode using async-signal-safe calls only. */
+static void raw_restore(void)
+{
+    ssize_t n = write(STDOUT_FILENO, S.restore, S.restore_len);
+    (void)n;
+    tcsetattr(STDIN_FILENO, TCSADRAIN, &S.shell_tty);
+}
+
+static void on_quit(int sig)
+{
+    if (pending_signal == 0) {
+        pending_signal = sig;
+        return;
+    }
+    raw_restore();
+    _exit(128 + sig);
+}
+
+static void on_tstp(int sig)
+{
+    int saved = errno;
+    sigset_t set;
+    raw_restore();
+    signal(sig, SIG_DFL);
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    kill(getpid(), sig);                     /* stops here until SIGCONT */
+    sigprocmask(SIG_BLOCK, &set, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_tstp;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, NULL);
+    resumed = 1;
+    errno = saved;
+}
+
+static void on_cont(int sig)
+{
+    (void)sig;
+    resumed = 1;
+}
+
+static void install_handlers(void)
+{
+    for (size_t i = 0; i < sizeof handled_signals / sizeof handled_signals[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        int sig = handled_signals[i];
+        sa.sa_handler = sig == SIGTSTP ? on_tstp : sig == SIGCONT ? on_cont : on_quit;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sig, &sa, &S.old[i]);
+    }
+}
+
+static void remove_handlers(void)
+{
+    for (size_t i = 0; i < sizeof handled_signals / sizeof handled_signals[0]; i++)
+        sigaction(handled_signals[i], &S.old[i], NULL);
+}
+
+/* Append a terminfo string capability to the restore bytes, if it has one. */
+static void add_restore_cap(const char *cap)
+{
+    char *s = tigetstr(cap);
+    if (!s || s == (char *)-1)
+        return;
+    size_t n = strlen(s);
+    if (S.restore_len + n < sizeof S.restore) {
+        memcpy(S.restore + S.restore_len, s, n);
+        S.restore_len += n;
+    }
+}
+
+/* ---- open and close ----------------------------------------------------- */
+
+bool screen_can_open(const char **why)
+{
+    const char *term = getenv("TERM");
+    const char *reason = NULL;
+    if (!isatty(STDIN_FILENO))
+        reason = "standard input is not a terminal";
+    else if (!isatty(STDOUT_FILENO))
+        reason = "standard output is not a terminal";
+    else if (!term || !*term)
+        reason = "TERM is not set";
+    else if (strcmp(term, "dumb") == 0)
+        reason = "TERM is \"dumb\": the interactive view needs a full terminal";
+    if (why)
+        *why = reason;
+    return reason == NULL;
+}
+
+static bool locale_is_utf8(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+static void setup_colours(const ScreenOpts *o)
+{
+    const char *nc = getenv("NO_COLOR");
+    bool colour = o->color == SCREEN_COLOR_ALWAYS ||
+                  (o->color == SCREEN_COLOR_AUTO && !(o->honour_no_color && nc && *nc));
+    S.scheme = o->high_contrast ? SCHEME_CONTRAST : SCHEME_NORMAL;
+    if (!colour || !has_colors() || start_color() == ERR || COLOR_PAIRS < 9) {
+        S.scheme = SCHEME_MONO;
+        return;
+    }
+    use_default_colors();
+    /* One pair per foreground colour on the default background: pair 1+c. */
+    S.bright = COLORS >= 16 && COLOR_PAIRS >= 17;
+    for (int c = 0; c < (S.bright ? 16 : 8); c++)
+        init_pair((short)(1 + c), (short)c, -1);
+}
+
+int screen_open(const ScreenOpts *opts, const char **why)
+{
+    static bool atexit_done;
+    ScreenOpts o = {SCREEN_COLOR_AUTO, true, false, false, true};
+    if (S.open)
+        return 0;
+    if (opts)
+        o = *opts;
+    if (!screen_can_open(why))
+        return -1;
+    if (tcgetattr(STDIN_FILENO, &S.shell_tty) != 0) {
+        if (why)
+            *why = "cannot read the terminal settings";
+        return -1;
+    }
+    pending_signal = 0;
+    resumed = 0;
+    /* Our handlers go in first: ncurses installs its own only where it
+     * finds SIG_DFL. */
+    install_handlers();
+    S.scr = newterm(NULL, stdout, stdin);
+    if (!S.scr) {
+        remove_handlers();
+        if (why)
+            *why = "cannot use this terminal (is TERM right?)";
+        return -1;
+    }
+    set_term(S.scr);
+    S.open = true;
+    S.ascii = o.ascii || !locale_is_utf8();
+    cbreak();
+    noecho();
+    nonl();
+    intrflush(stdscr, FALSE);
+    keypad(stdscr, TRUE);
+    leaveok(stdscr, TRUE);
+    curs_set(0);
+    set_escdelay(25);
+    setup_colours(&o);
+    if (o.mouse) {
+        mousemask(BUTTON1_PRESSED | BUTTON3_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+                      | BUTTON5_PRESSED
+#endif
+                  , NULL);
+        mouseinterval(0);
+    }
+    S.restore_len = 0;
+    add_restore_cap("sgr0");
+    add_restore_cap("cnorm");
+    add_restore_cap("rmkx");
+    add_restore_cap("rmcup");
+    if (o.mouse && has_mouse()) {
+        static const char mouse_off[] = "\x1b[?1000l\x1b[?1006l";
+        memcpy(S.restore + S.restore_len, mouse_off, sizeof mouse_off - 1);
+        S.restore_len += sizeof mouse_off - 1;
+    }
+    if (!atexit_done) {
+        atexit(screen_close);
+        atexit_done = true;
+    }
+    return 0;
+}
+
+void screen_close(void)
+{
+    if (!S.open)
+        return;
+    S.open = false;
+    endwin();
+    delscreen(S.scr);
+    S.scr = NULL;
+    remove_handlers();
+}
+
+bool screen_is_open(void)
+{
+    return S.open;
+}
+
+void screen_size(int *w, int *h)
+{
+    int rows = 0, cols = 0;
+    if (S.open)
+        getmaxyx(stdscr, rows, cols);
+    *w = cols;
+    *h = rows;
+}
+
+Scheme screen_scheme(void)
+{
+    return S.scheme;
+}
+
+bool screen_ascii(void)
+{
+    return S.ascii;
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+/* Curses attributes and pair for a style. Pairs are per foreground colour
+ * on the default background (the scheme tables never set a background);
+ * bright colours on an 8-colour terminal become the base colour in bold. */
+static void cell_look(Style style, attr_t *attr, short *pair)
+{
+    StyleSpec s = canvas_style_resolve(S.scheme, style);
+    attr_t a = A_NORMAL;
+    if (s.attrs & CF_BOLD)
+        a |= A_BOLD;
+    if (s.attrs & CF_REVERSE)
+        a |= A_REVERSE;
+    if (s.attrs & CF_DIM)
+        a |= A_DIM;
+    if (s.attrs & CF_UNDERLINE)
+        a |= A_UNDERLINE;
+    int fg = s.fg;
+    if (S.scheme == SCHEME_MONO)
+        fg = -1;
+    if (fg >= 8 && !S.bright) {
+        fg -= 8;
+        a |= A_BOLD;
+    }
+    *attr = a;
+    *pair = (short)(fg < 0 ? 0 : 1 + fg);
+}
+
+void screen_blit(const Canvas *c)
+{
+    if (!S.open)
+        return;
+    int rows, cols;
+    getmaxyx(stdscr, rows, cols);
+    werase(stdscr);
+    int h = c->h < rows ? c->h : rows;
+    int w = c->w < cols ? c->w : cols;
+    for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+            const Cell *p = canvas_cell(c, x, y);
+            wchar_t wc[2] = {0, 0};
+            if (S.ascii) {
+                wc[0] = (wchar_t)(unsigned char)canvas_ascii(p->cp == CANVAS_CONT ? 0x4e00
+                                                                                 : p->cp);
+            } else if (p->cp == CANVAS_CONT) {
+                continue;                    /* covered by its wide lead */
+            } else if (x + 1 >= w && canvas_cp_width(p->cp) == 2) {
+                wc[0] = L' ';                /* half a wide char: a blank */
+            } else {
+                wc[0] = (wchar_t)p->cp;
+            }
+            attr_t a;
+            short pair;
+            cchar_t cc;
+            cell_look(p->style, &a, &pair);
+            setcchar(&cc, wc, a, pair, NULL);
+            mvwadd_wch(stdscr, y, x, &cc);
+        }
+    }
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+void screen_redraw(void)
+{
+    if (S.open)
+        clearok(curscr, TRUE);
+}
+
+/* ---- keys --------------------------------------------------------------- */
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A function key from curses, or SK_NONE for one memtutor ignores. */
+static ScreenKeyCode map_function_key(wint_t k, ScreenKey *key)
+{
+    switch (k) {
+    case KEY_UP: return SK_UP;
+    case KEY_DOWN: return SK_DOWN;
+    case KEY_LEFT: return SK_LEFT;
+    case KEY_RIGHT: return SK_RIGHT;
+    case KEY_HOME: return SK_HOME;
+    case KEY_END: return SK_END;
+    case KEY_PPAGE: return SK_PGUP;
+    case KEY_NPAGE: return SK_PGDN;
+    case KEY_BACKSPACE: return SK_BACKSPACE;
+    case KEY_DC: return SK_DELETE;
+    case KEY_ENTER: return SK_ENTER;
+    case KEY_BTAB: return SK_BTAB;
+    case KEY_F(1): return SK_F1;
+    case KEY_RESIZE: return SK_RESIZE;
+    case KEY_MOUSE: {
+        MEVENT ev;
+        if (getmouse(&ev) != OK)
+            return SK_NONE;
+        key->x = ev.x;
+        key->y = ev.y;
+        if (ev.bstate & BUTTON1_PRESSED)
+            key->button = 1;
+        else if (ev.bstate & BUTTON3_PRESSED)
+            key->button = 3;
+        else if (ev.bstate & BUTTON4_PRESSED)
+            key->button = 4;
+#ifdef BUTTON5_PRESSED
+        else if (ev.bstate & BUTTON5_PRESSED)
+            key->button = 5;
+#endif
+        else
+            return SK_NONE;
+        return SK_MOUSE;
+    }
+    default: return SK_NONE;
+    }
+}
+
+static ScreenKeyCode map_char(wint_t ch, ScreenKey *key)
+{
+    switch (ch) {
+    case 27: return SK_ESC;
+    case '\r': case '\n': return SK_ENTER;
+    case '\t': return SK_TAB;
+    case 127: case 8: return SK_BACKSPACE;
+    default: break;
+    }
+    if (ch < 32) {
+        key->ch = (uint32_t)ch + 'a' - 1;
+        return SK_CTRL;
+    }
+    key->ch = (uint32_t)ch;
+    return SK_CHAR;
+}
+
+ScreenKeyCode screen_getkey(int timeout_ms, ScreenKey *key)
+{
+    ScreenKey dummy;
+    if (!key)
+        key = &dummy;
+    memset(key, 0, sizeof *key);
+    if (!S.open)
+        return key->code = SK_NONE;
+    long long deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
+    for (;;) {
+        if (pending_signal) {
+            key->signal = pending_signal;
+            return key->code = SK_SIGNAL;
+        }
+        if (resumed) {
+            /* Back from Ctrl-Z: ncurses re-enters its mode and repaints
+             * everything at the first update after endwin. */
+            resumed = 0;
+            endwin();
+            wnoutrefresh(stdscr);
+            doupdate();
+            return key->code = SK_RESIZE;
+        }
+        /* Wait in slices so that signal flags are seen even if curses
+         * restarts its wait after an interrupted read. */
+        long long slice = 200;
+        if (deadline >= 0) {
+            long long left = deadline - now_ms();
+            if (left <= 0)
+                return key->code = SK_NONE;
+            if (left < slice)
+                slice = left;
+        }
+        wtimeout(stdscr, (int)slice);
+        wint_t ch;
+        int r = wget_wch(stdscr, &ch);
+        ScreenKeyCode code = SK_NONE;
+        if (r == KEY_CODE_YES)
+            code = map_function_key(ch, key);
+        else if (r == OK)
+            code = map_char(ch, key);
+        if (code != SK_NONE)
+            return key->code = code;
+    }
+}
