@@ -1,6 +1,8 @@
 # import forms: import gc, sys; import array; from array import array
 import gc, sys
 import array
+m = array.array('b', [1, 2])
+print(len(m), m[1])
 from array import array
 a = array('i', [1, 2, 3])
 print(len(a), a[0], a[-1])

@@ -15,7 +15,6 @@ d['d'] = d
 del d
 print(gc.collect(), len(gc.garbage))
 gc.set_debug(0)
-print(gc.get_debug())
 e = []
 e.append(e)
 del e
