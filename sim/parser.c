@@ -37,6 +37,8 @@ typedef struct {
     int in_func;
     int fstring_nest;
     int prev_line, prev_col; /* end of the last consumed token */
+    int saw_eof;             /* the end-of-input token was looked at */
+    int in_fstring;          /* errors get CPython's "f-string: " prefix */
 } Parser;
 
 typedef enum { TGT_ASSIGN, TGT_DEL, TGT_FOR, TGT_AUG } TargetCtx;
@@ -46,6 +48,7 @@ static Node *p_star_expressions(Parser *p, int allow_star);
 static Node *p_disjunction(Parser *p);
 static Node *p_bitor(Parser *p);
 static int p_block(Parser *p, NodeList *out, const char *what, int line);
+static void *missing_comma(Parser *p, Node *elem);
 
 /* ---- growable node lists in the arena ---- */
 
@@ -116,6 +119,7 @@ static Token *advance(Parser *p)
         p->prev_col = t->end_col;
     }
     if (p->i < p->n - 1) p->i++;
+    if (p->i == p->n - 1) p->saw_eof = 1;
     return t;
 }
 
@@ -155,10 +159,19 @@ static void *syntax_error_at(Parser *p, int line, int col, int end_line, int end
                              const char *fmt, ...)
 {
     if (failed(p)) return NULL;
+    if ((p->saw_eof || p->i == p->n - 1) && p->tl->unclosed && !p->in_fstring) {
+        /* CPython raises this as soon as the parser reads the end of input
+         * inside brackets. */
+        set_error(p->err, PERR_SYNTAX, "SyntaxError", p->tl->unclosed_line, p->tl->unclosed_col,
+                  p->tl->unclosed_col + 1, "");
+        snprintf(p->err->msg, sizeof p->err->msg, "'%c' was never closed", p->tl->unclosed);
+        return NULL;
+    }
     char msg[256];
+    int k = p->in_fstring ? snprintf(msg, sizeof msg, "f-string: ") : 0;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg + k, sizeof msg - (size_t)k, fmt, ap);
     va_end(ap);
     /* A range over several lines: CPython underlines to the end of the first line. */
     if (end_line != line) end_col = 100000;
@@ -397,6 +410,8 @@ static Node *parse_fstring_field(Parser *p, const Token *tok, PosCursor *pc, siz
     sub.i = 0;
     sub.tl = &tl;
     sub.fstring_nest = nest + 1;
+    sub.in_fstring = 1;
+    sub.saw_eof = 0;
     Node *x = NULL;
     if (tl.n > 1 && tl.toks[tl.n - 2].kind == T_EQUAL) {
         tl.toks[tl.n - 2] = tl.toks[tl.n - 1];
@@ -405,8 +420,8 @@ static Node *parse_fstring_field(Parser *p, const Token *tok, PosCursor *pc, siz
     }
     x = p_star_expressions(&sub, 0);
     if (x && !at(&sub, T_EOF)) {
+        missing_comma(&sub, x);
         x = NULL;
-        if (!failed(&sub)) fstr_error(p, tok, "f-string: expecting '}'");
     }
     p->later = sub.later;
     free(tl.toks);
@@ -968,6 +983,8 @@ static int p_call_args(Parser *p, Node *call)
             goto next;
         } else {
             if (!(x = p_expression(p))) return 0;
+            if (at(p, T_EQUAL) && (x->kind == E_TRUE || x->kind == E_FALSE || x->kind == E_NONE))
+                return node_error(p, x, "cannot assign to", expr_name(x)) != NULL;
             if (at(p, T_EQUAL)) {
                 return syntax_error_at(p, x->line, x->col, p->t[p->i].end_line, cur(p)->end_col,
                                        "expression cannot contain assignment, perhaps you meant \"==\"?") != NULL;
@@ -981,9 +998,12 @@ static int p_call_args(Parser *p, Node *call)
                 unsupported_node(p, x, "generator expressions");
                 CompList cl;
                 if (!p_comp_for(p, &cl)) return 0;
+                if (pos.n || kwn.n || (at(p, T_COMMA) && peek(p, 1)->kind != T_RPAR))
+                    return syntax_error_at(p, x->line, x->col, p->prev_line, p->prev_col,
+                                           "Generator expression must be parenthesized") != NULL;
             }
-            if (kwn.n)
-                return syntax_error_at(p, x->line, x->col, x->end_line, x->end_col,
+            if (kwn.n) /* CPython points at the token after the argument */
+                return syntax_error_at(p, cur(p)->line, cur(p)->col, cur(p)->line, cur(p)->col + 1,
                                        "positional argument follows keyword argument") != NULL;
         }
         vec_push(p, &pos, x);
@@ -1651,6 +1671,15 @@ static int p_block_vec(Parser *p, Vec *out, const char *what, int line)
     if (!at(p, T_INDENT)) {
         char msg[160];
         snprintf(msg, sizeof msg, "expected an indented block after %s on line %d", what, line);
+        if (at(p, T_EOF) || at(p, T_DEDENT)) {
+            /* CPython shows the line without a caret (the header's at the end) */
+            if (!failed(p)) {
+                set_error(p->err, PERR_SYNTAX, "IndentationError",
+                          at(p, T_EOF) ? p->prev_line : cur(p)->line, 0, 0, msg);
+                p->err->end_col = 0;
+            }
+            return 0;
+        }
         indentation_error(p, cur(p), msg);
         return 0;
     }
@@ -1915,8 +1944,19 @@ static int p_statement(Parser *p, Vec *out)
             return 0;
         default:
             if (!t->kw && looks_like_match(p)) {
+                /* Skip the header, then the indented block token by token
+                 * (case clauses are not statements we know). */
                 unsupported_tok(p, t, "match statement");
-                return skip_compound(p, "'match' statement");
+                while (!at(p, T_COLON)) advance(p);
+                advance(p);
+                advance(p); /* NEWLINE */
+                int depth = 0;
+                do {
+                    if (at(p, T_INDENT)) depth++;
+                    if (at(p, T_DEDENT)) depth--;
+                    advance(p);
+                } while (depth > 0 && !at(p, T_EOF));
+                return 1;
             }
             return p_simple_stmts(p, out);
         }
