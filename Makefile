@@ -1,0 +1,93 @@
+# memtutor: build, test, install.  `make run` and `make test` are the whole set-up
+# on a fresh Debian machine: both check (and, as root, install) the dependencies.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+PKGS    := ncursesw libcjson
+
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+CSTD    := -std=c11 -D_GNU_SOURCE -D_XOPEN_SOURCE_EXTENDED
+ifeq ($(SANITIZE),1)
+  BUILD := build/san
+  OPT   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+  LDSAN := -fsanitize=address,undefined
+else
+  BUILD := build/rel
+  OPT   := -O2 -g
+  LDSAN :=
+endif
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(CSTD) $(OPT) $(WARN) -Isim -Itui -I$(BUILD) $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDLIBS = $(LDSAN) $(PKG_LIBS) -lm $(LDLIBS)
+
+SIM_SRC  := $(wildcard sim/*.c)
+TUI_SRC  := $(filter-out tui/main.c,$(wildcard tui/*.c))
+LESSONS  := $(sort $(filter-out lessons/lesson.schema.json,$(wildcard lessons/*.json)))
+LIB_OBJ  := $(SIM_SRC:%.c=$(BUILD)/%.o) $(TUI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lessons_gen.o
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+BIN := memtutor
+ifeq ($(SANITIZE),1)
+  BIN := $(BUILD)/memtutor
+endif
+
+.PHONY: all deps deps-check run test test-unit test-cpython test-lessons test-screens \
+	test-e2e test-bad install clean bench cpython-expect fuzz
+
+all: deps-check $(BIN)
+
+deps:
+	@sh tools/deps.sh install
+
+deps-check:
+	@sh tools/deps.sh check
+
+$(BIN): $(LIB_OBJ) $(BUILD)/tui/main.o
+	$(CC) $(OPT) -o $@ $^ $(ALL_LDLIBS)
+
+$(BUILD)/%.o: %.c $(wildcard sim/*.h tui/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/lessons_gen.c: $(LESSONS) tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh $(LESSONS) > $@
+
+$(BUILD)/lessons_gen.o: $(BUILD)/lessons_gen.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $$(pkg-config --cflags cmocka) -o $@ $< $(LIB_OBJ) $$(pkg-config --libs cmocka) $(ALL_LDLIBS)
+
+run: all
+	./$(BIN)
+
+# Every suite runs; tools/summary.sh prints the one closing line and fails if any failed.
+test: deps-check $(BIN) $(UNIT_BIN)
+	@rm -f $(BUILD)/results; mkdir -p $(BUILD)
+	@sh tools/suite.sh $(BUILD) unit     sh tools/run-unit.sh $(BUILD) $(UNIT_BIN)
+	@for s in tests/*/run.sh; do n=$$(basename $$(dirname $$s)); \
+	  sh tools/suite.sh $(BUILD) $$n sh $$s ./$(BIN) || true; done
+	@sh tools/summary.sh $(BUILD)
+
+test-unit: deps-check $(UNIT_BIN)
+	@sh tools/run-unit.sh $(BUILD) $(UNIT_BIN)
+
+cpython-expect: $(BIN)
+	sh tests/cpython/regen.sh
+
+bench: all
+	sh tests/bench/run.sh ./$(BIN)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/memtutor
+	if [ -f memtutor.1 ]; then install -m 644 memtutor.1 $(DESTDIR)$(PREFIX)/share/man/man1/memtutor.1; fi
+
+clean:
+	rm -rf build memtutor

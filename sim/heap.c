@@ -1,0 +1,1468 @@
+/* The simulated heap.  Objects live in size-classed slabs (no malloc per
+ * object); each also has a modelled place in the pymalloc model (alloc.c).
+ * Reference counts are exact; when one reaches zero the object is released at
+ * once, in CPython's order, by an explicit work stack (CPython's trashcan
+ * keeps its C stack flat the same way), running __del__ through a hook. */
+#include "heap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bigint.h"
+#include "gc.h"
+
+/* ------------------------------------------------------------------ slabs */
+
+#define SLAB_PAGE (64 * 1024)
+#define SLAB_MAX 512
+#define SLAB_NCLASS (SLAB_MAX / 8)
+
+typedef struct SlabPage {
+    struct SlabPage *next;
+    uint32_t cell, ncells;
+    uint64_t pad;
+    char data[];
+} SlabPage;
+
+typedef struct LargeHdr {
+    struct LargeHdr *prev, *next;
+} LargeHdr;
+
+typedef struct FreeCell {
+    Obj hdr;              /* type == T_FREE */
+    struct FreeCell *next;
+} FreeCell;
+
+struct Slabs {
+    FreeCell *free[SLAB_NCLASS + 1];
+    SlabPage *pages[SLAB_NCLASS + 1];
+    LargeHdr large;       /* circular list of objects too big for a slab */
+};
+
+static size_t slab_class(size_t size) { return (size + 7) / 8; }
+
+static void *slab_alloc(struct Slabs *s, size_t size)
+{
+    if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
+    if (size > SLAB_MAX) {
+        LargeHdr *l = xmalloc(sizeof(LargeHdr) + size);
+        l->next = s->large.next;
+        l->prev = &s->large;
+        s->large.next->prev = l;
+        s->large.next = l;
+        return l + 1;
+    }
+    size_t c = slab_class(size);
+    FreeCell *f = s->free[c];
+    if (!f) {
+        size_t cell = c * 8;
+        SlabPage *p = xmalloc(SLAB_PAGE);
+        p->cell = (uint32_t)cell;
+        p->ncells = (uint32_t)((SLAB_PAGE - sizeof(SlabPage)) / cell);
+        p->next = s->pages[c];
+        s->pages[c] = p;
+        for (uint32_t i = p->ncells; i-- > 0;) {
+            FreeCell *fc = (FreeCell *)(p->data + (size_t)i * cell);
+            fc->hdr.type = T_FREE;
+            fc->next = f;
+            f = fc;
+        }
+    }
+    s->free[c] = f->next;
+    return f;
+}
+
+static void slab_free(struct Slabs *s, void *p, size_t size)
+{
+    if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
+    if (size > SLAB_MAX) {
+        LargeHdr *l = (LargeHdr *)p - 1;
+        l->prev->next = l->next;
+        l->next->prev = l->prev;
+        free(l);
+        return;
+    }
+    size_t c = slab_class(size);
+    FreeCell *f = p;
+    f->hdr.type = T_FREE;
+    f->next = s->free[c];
+    s->free[c] = f;
+}
+
+static void slabs_destroy(struct Slabs *s)
+{
+    for (size_t c = 0; c <= SLAB_NCLASS; c++) {
+        SlabPage *p = s->pages[c];
+        while (p) {
+            SlabPage *n = p->next;
+            free(p);
+            p = n;
+        }
+    }
+    LargeHdr *l = s->large.next;
+    while (l != &s->large) {
+        LargeHdr *n = l->next;
+        free(l);
+        l = n;
+    }
+    free(s);
+}
+
+/* Real (C) size of an object's struct. */
+static size_t real_size(const Obj *o)
+{
+    switch ((ObjType)o->type) {
+    case T_NONE: case T_NOTIMPL: return sizeof(Obj);
+    case T_BOOL: case T_INT: return sizeof(IntObj);
+    case T_FLOAT: return sizeof(FloatObj);
+    case T_STR: return sizeof(StrObj) + ((const StrObj *)o)->len + 1;
+    case T_TUPLE: return sizeof(TupleObj) + sizeof(Obj *) * ((const TupleObj *)o)->n;
+    case T_LIST: return sizeof(ListObj);
+    case T_DICT: return sizeof(DictObj);
+    case T_SET: return sizeof(SetObj);
+    case T_CLASS: return sizeof(ClassObj);
+    case T_INSTANCE: return sizeof(InstanceObj);
+    case T_FUNCTION: return sizeof(FuncObj);
+    case T_METHOD: return sizeof(MethodObj);
+    case T_BUILTIN: return sizeof(BuiltinObj);
+    case T_MODULE: return sizeof(ModuleObj);
+    case T_RANGE: return sizeof(RangeObj);
+    case T_ARRAY: return sizeof(ArrayObj);
+    case T_ITER: return sizeof(IterObj);
+    case T_DICTVIEW: return sizeof(DictViewObj);
+    default: return sizeof(Obj);
+    }
+}
+
+void heap_foreach(Heap *h, heap_each_fn fn, void *arg)
+{
+    struct Slabs *s = h->slabs;
+    for (size_t c = 0; c <= SLAB_NCLASS; c++)
+        for (SlabPage *p = s->pages[c]; p; p = p->next)
+            for (uint32_t i = 0; i < p->ncells; i++) {
+                Obj *o = (Obj *)(p->data + (size_t)i * p->cell);
+                if (o->type != T_FREE) fn(o, arg);
+            }
+    for (LargeHdr *l = s->large.next; l != &s->large; l = l->next) fn((Obj *)(l + 1), arg);
+}
+
+/* ------------------------------------------------------------------ events */
+
+void heap_trace_enable(Heap *h, uint32_t limit)
+{
+    if (!h->log) h->log = xcalloc(1, sizeof(EventLog));
+    h->log->limit = limit;
+    heap_log_clear(h);
+}
+
+void heap_log_clear(Heap *h)
+{
+    EventLog *l = h->log;
+    if (!l) return;
+    l->n = 0;
+    if (l->folded) {
+        memset(l->fold_count, 0, sizeof l->fold_count);
+        memset(l->fold_bytes, 0, sizeof l->fold_bytes);
+        l->folded = 0;
+    }
+}
+
+void heap_log_emit(Heap *h, EventKind k, const Obj *o, int64_t rc, int64_t count, int64_t bytes, int sub)
+{
+    EventLog *l = h->log;
+    if (!l) return;
+    if (l->n >= l->limit && k != EV_GC_BEGIN && k != EV_GC_END && k != EV_GC_PASS) {
+        int t = o ? o->type : 0;
+        l->fold_count[k][t] += count ? count : 1;
+        l->fold_bytes[k][t] += bytes;
+        l->folded = 1;
+        return;
+    }
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 256;
+        l->ev = xrealloc(l->ev, l->cap * sizeof(Event));
+    }
+    Event *e = &l->ev[l->n++];
+    e->kind = (uint8_t)k;
+    e->otype = o ? o->type : 0;
+    e->reason = (uint8_t)h->reason;
+    e->sub = (uint8_t)sub;
+    e->serial = o ? o->serial : 0;
+    e->rc = rc;
+    e->count = count;
+    e->bytes = bytes;
+    e->line = h->line;
+    e->detail = h->reason_detail;
+}
+
+void heap_note_incref(Heap *h, Obj *o)
+{
+    if (o->flags & OF_STATIC) return;
+    heap_log_emit(h, EV_INCREF, o, o->rc, 0, 0, 0);
+}
+
+void heap_note_decref(Heap *h, Obj *o)
+{
+    if (o->flags & OF_STATIC) return;
+    heap_log_emit(h, EV_DECREF, o, (int64_t)o->rc - 1, 0, 0, 0);
+}
+
+/* ------------------------------------------------------------------ creation */
+
+int heap_charge(Heap *h, int64_t delta)
+{
+    if (delta > 0 && h->bytes_total + delta > h->mem_limit) return -1;
+    return 0;
+}
+
+static void account_new(Heap *h, Obj *o)
+{
+    int64_t sz = obj_sizeof(o);
+    h->live_count[o->type]++;
+    h->live_bytes[o->type] += sz;
+    h->live_total++;
+    h->bytes_total += sz;
+    if (h->log) heap_log_emit(h, EV_ALLOC, o, 1, 0, sz, 0);
+}
+
+static inline void account_resize(Heap *h, Obj *o, int64_t delta)
+{
+    h->live_bytes[o->type] += delta;
+    h->bytes_total += delta;
+}
+
+static FreeList *freelist_for(Heap *h, ObjType t, uint32_t n)
+{
+    switch (t) {
+    case T_FLOAT: return &h->fl_float;
+    case T_LIST: return &h->fl_list;
+    case T_DICT: return &h->fl_dict;
+    case T_TUPLE: return (n >= 1 && n <= 20) ? &h->fl_tuple[n] : NULL;
+    default: return NULL;
+    }
+}
+
+/* Allocate the C memory and the modelled block of a new object; for GC kinds
+ * count the allocation toward generation 0 (which may run a collection first,
+ * as _PyObject_GC_Link does in 3.11) unless it is reused from a free list. */
+static Obj *obj_new(Heap *h, ObjType t, size_t csize, size_t model_size, int gc, uint32_t flcount)
+{
+    if (h->bytes_total + (int64_t)model_size > h->mem_limit) return NULL;
+    FreeList *fl = freelist_for(h, t, flcount);
+    AllocRef blk = 0;
+    if (fl && fl->n > 0) {
+        blk = fl->refs[--fl->n];
+    } else {
+        if (gc) gc_count_alloc(h);
+        blk = alloc_malloc(h->alloc, model_size);
+    }
+    Obj *o = slab_alloc(h->slabs, csize);
+    memset(o, 0, csize);
+    o->rc = 1;
+    o->type = (uint8_t)t;
+    o->flags = gc ? OF_GC : 0;
+    o->blk = blk;
+    o->serial = ++h->next_serial;
+    if (gc) {
+        GCObj *g = (GCObj *)o;
+        g->gc_prev = g->gc_next = NULL;
+    }
+    return o;
+}
+
+Obj *new_int(Heap *h, int64_t v)
+{
+    if (is_small_int(v)) {
+        Obj *o = &h->small_ints[v - SMALL_INT_MIN].ob;
+        o->rc++;
+        return o;
+    }
+    IntObj tmp = {.ob = {.type = T_INT}, .v = v};
+    Obj *o = obj_new(h, T_INT, sizeof(IntObj), (size_t)obj_sizeof(&tmp.ob), 0, 0);
+    if (!o) return NULL;
+    ((IntObj *)o)->v = v;
+    account_new(h, o);
+    return o;
+}
+
+Obj *new_bigint(Heap *h, BigInt *b)
+{
+    int64_t v;
+    if (bi_to_i64(b, &v)) {
+        bi_free(b);
+        return new_int(h, v);
+    }
+    size_t sz = bi_sizeof(b);
+    Obj *o = obj_new(h, T_INT, sizeof(IntObj), sz, 0, 0);
+    if (!o) {
+        bi_free(b);
+        return NULL;
+    }
+    o->flags |= OF_BIG;
+    ((IntObj *)o)->big = b;
+    account_new(h, o);
+    return o;
+}
+
+Obj *new_float(Heap *h, double v)
+{
+    Obj *o = obj_new(h, T_FLOAT, sizeof(FloatObj), 24, 0, 0);
+    if (!o) return NULL;
+    ((FloatObj *)o)->v = v;
+    account_new(h, o);
+    return o;
+}
+
+static void str_measure(const char *s, size_t len, uint32_t *nchars, uint8_t *kind)
+{
+    uint32_t n = 0, maxcp = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp;
+        int k;
+        if (c < 0x80) { cp = c; k = 1; }
+        else if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; k = 2; }
+        else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; k = 3; }
+        else { cp = c & 0x07; k = 4; }
+        for (int j = 1; j < k && i + (size_t)j < len; j++) cp = (cp << 6) | ((unsigned char)s[i + j] & 0x3F);
+        if (cp > maxcp) maxcp = cp;
+        i += (size_t)k;
+        n++;
+    }
+    *nchars = n;
+    *kind = maxcp < 0x80 ? 1 : maxcp < 0x100 ? 2 : maxcp < 0x10000 ? 3 : 4;
+}
+
+Obj *new_str(Heap *h, const char *s, size_t len)
+{
+    if (len == 0 && h->empty_str) {
+        h->empty_str->ob.rc++;
+        return &h->empty_str->ob;
+    }
+    uint32_t nchars;
+    uint8_t kind;
+    str_measure(s, len, &nchars, &kind);
+    StrObj tmp = {.ob = {.type = T_STR}, .nchars = nchars, .kind = kind};
+    if (len == 1 && kind == 1 && h->empty_str) {
+        /* CPython caches one-character latin-1 strings */
+    }
+    Obj *o = obj_new(h, T_STR, sizeof(StrObj) + len + 1, (size_t)obj_sizeof(&tmp.ob), 0, 0);
+    if (!o) return NULL;
+    StrObj *so = (StrObj *)o;
+    so->len = (uint32_t)len;
+    so->nchars = nchars;
+    so->kind = kind;
+    so->hash = -1;
+    memcpy(so->s, s, len);
+    so->s[len] = '\0';
+    account_new(h, o);
+    return o;
+}
+
+Obj *new_tuple(Heap *h, uint32_t n)
+{
+    if (n == 0 && h->empty_tuple) {
+        h->empty_tuple->gc.ob.rc++;
+        return &h->empty_tuple->gc.ob;
+    }
+    Obj *o = obj_new(h, T_TUPLE, sizeof(TupleObj) + sizeof(Obj *) * n, 40 + 8 * (size_t)n, 1, n);
+    if (!o) return NULL;
+    ((TupleObj *)o)->n = n;
+    account_new(h, o);
+    gc_track(h, o);
+    return o;
+}
+
+static int list_set_capacity(Heap *h, ListObj *l, int64_t cap)
+{
+    if (cap == l->cap) return 0;
+    int64_t delta = 8 * (cap - l->cap);
+    if (cap > ((int64_t)1 << 40) || heap_charge(h, delta) < 0) return -1;
+    if (cap == 0) {
+        free(l->items);
+        l->items = NULL;
+        if (l->items_blk) alloc_release(h->alloc, l->items_blk);
+        l->items_blk = 0;
+    } else {
+        AllocRef r = alloc_resize(h->alloc, l->items_blk, (size_t)cap * 8);
+        if (!r) return -1;
+        l->items_blk = r;
+        l->items = xrealloc(l->items, (size_t)cap * sizeof(Obj *));
+    }
+    l->cap = cap;
+    account_resize(h, &l->gc.ob, delta);
+    return 0;
+}
+
+Obj *new_list(Heap *h, int64_t cap)
+{
+    if (cap < 0 || heap_charge(h, 56 + 8 * cap) < 0) return NULL;
+    Obj *o = obj_new(h, T_LIST, sizeof(ListObj), 56, 1, 0);
+    if (!o) return NULL;
+    account_new(h, o);
+    if (cap && list_set_capacity(h, (ListObj *)o, cap) < 0) {
+        decref(h, o);
+        return NULL;
+    }
+    gc_track(h, o);
+    return o;
+}
+
+int list_resize(Heap *h, ListObj *l, int64_t newsize)
+{
+    if (l->cap >= newsize && newsize >= (l->cap >> 1)) {
+        l->n = newsize;
+        return 0;
+    }
+    int64_t nc = list_grow_capacity(l->n, newsize);
+    if (list_set_capacity(h, l, nc) < 0) return -1;
+    l->n = newsize;
+    return 0;
+}
+
+int list_reserve_exact(Heap *h, ListObj *l, int64_t cap)
+{
+    return list_set_capacity(h, l, cap);
+}
+
+int list_append(Heap *h, ListObj *l, Obj *v)
+{
+    int64_t n = l->n;
+    if (n < l->cap) {
+        l->items[n] = v;
+        l->n = n + 1;
+        return 0;
+    }
+    if (list_resize(h, l, n + 1) < 0) {
+        decref(h, v);
+        return -1;
+    }
+    l->items[n] = v;
+    return 0;
+}
+
+void list_clear(Heap *h, ListObj *l)
+{
+    Obj **items = l->items;
+    int64_t n = l->n;
+    AllocRef blk = l->items_blk;
+    int64_t cap = l->cap;
+    l->items = NULL;
+    l->n = 0;
+    l->cap = 0;
+    l->items_blk = 0;
+    account_resize(h, &l->gc.ob, -8 * cap);
+    while (--n >= 0) decref(h, items[n]);
+    free(items);
+    if (blk) alloc_release(h->alloc, blk);
+}
+
+/* ------------------------------------------------------------------ dict */
+
+static int dict_log2_for(int64_t n)
+{
+    int l = 3;
+    while (((int64_t)1 << l) < n) l++;
+    return l;
+}
+
+static int dict_rebuild(Heap *h, DictObj *d, int log2size, int unicode)
+{
+    int64_t oldbytes = obj_sizeof(&d->gc.ob);
+    uint32_t size = 1u << log2size;
+    uint32_t usable = (size * 2) / 3;
+    DictObj probe = *d;
+    probe.log2size = (uint8_t)log2size;
+    probe.unicode = (uint8_t)unicode;
+    int64_t newbytes = obj_sizeof(&probe.gc.ob);
+    if (heap_charge(h, newbytes - oldbytes) < 0) return -1;
+    DictEntry *ne = xcalloc(usable, sizeof(DictEntry));
+    int32_t *ix = xmalloc(sizeof(int32_t) * size);
+    memset(ix, 0xff, sizeof(int32_t) * size);
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < d->nentries; i++) {
+        if (!d->entries[i].key) continue;
+        ne[j] = d->entries[i];
+        uint32_t p = (uint32_t)ne[j].hash & (size - 1);
+        while (ix[p] != -1) p = (p + 1) & (size - 1);
+        ix[p] = (int32_t)j;
+        j++;
+    }
+    free(d->entries);
+    free(d->index);
+    d->entries = ne;
+    d->index = ix;
+    d->nentries = j;
+    d->usable = usable - j;
+    d->log2size = (uint8_t)log2size;
+    d->unicode = (uint8_t)unicode;
+    AllocRef r = alloc_resize(h->alloc, d->keys_blk, (size_t)(newbytes - 64));
+    if (r) d->keys_blk = r;
+    account_resize(h, &d->gc.ob, newbytes - oldbytes);
+    return 0;
+}
+
+Obj *new_dict(Heap *h)
+{
+    Obj *o = obj_new(h, T_DICT, sizeof(DictObj), 64, 1, 0);
+    if (!o) return NULL;
+    ((DictObj *)o)->unicode = 1;
+    account_new(h, o);
+    return o;  /* created untracked: tracked once something trackable is inserted */
+}
+
+Obj *new_dict_presized(Heap *h, int64_t n)
+{
+    Obj *o = new_dict(h);
+    if (!o || n <= 5) return o;
+    if (dict_rebuild(h, (DictObj *)o, dict_log2_for((n * 3 + 1) / 2), 1) < 0) {
+        decref(h, o);
+        return NULL;
+    }
+    return o;
+}
+
+int dict_lookup(DictObj *d, const Obj *key, int64_t hash, int64_t *entry)
+{
+    if (!d->log2size) return 0;
+    uint32_t mask = (1u << d->log2size) - 1;
+    uint32_t p = (uint32_t)hash & mask;
+    for (;;) {
+        int32_t ix = d->index[p];
+        if (ix == -1) return 0;
+        if (ix >= 0) {
+            DictEntry *e = &d->entries[ix];
+            if (e->key && (e->key == key || (e->hash == hash && obj_equal(e->key, key)))) {
+                *entry = ix;
+                return 1;
+            }
+        }
+        p = (p + 1) & mask;
+    }
+}
+
+void dict_maybe_track(Heap *h, DictObj *d, const Obj *k, const Obj *v)
+{
+    if (!(d->gc.ob.flags & OF_TRACKED) && (obj_may_be_tracked(k) || obj_may_be_tracked(v)))
+        gc_track(h, &d->gc.ob);
+}
+
+int dict_set(Heap *h, DictObj *d, Obj *key, Obj *value)
+{
+    int64_t hash, ix;
+    if (obj_hash(key, &hash) < 0) return -2;
+    if (dict_lookup(d, key, hash, &ix)) {
+        Obj *old = d->entries[ix].value;
+        d->entries[ix].value = incref(h, value);
+        dict_maybe_track(h, d, key, value);
+        decref(h, old);
+        return 0;
+    }
+    int unicode = d->unicode;
+    if (d->log2size == 0) {
+        if (dict_rebuild(h, d, 3, key->type == T_STR) < 0) return -1;
+    } else if (unicode && key->type != T_STR) {
+        if (dict_rebuild(h, d, dict_log2_for((int64_t)d->used * 3), 0) < 0) return -1;
+    }
+    if (d->usable == 0 && dict_rebuild(h, d, dict_log2_for((int64_t)d->used * 3), d->unicode) < 0)
+        return -1;
+    uint32_t mask = (1u << d->log2size) - 1;
+    uint32_t p = (uint32_t)hash & mask;
+    while (d->index[p] >= 0) p = (p + 1) & mask;
+    uint32_t e = d->nentries++;
+    d->index[p] = (int32_t)e;
+    d->entries[e].key = incref(h, key);
+    d->entries[e].value = incref(h, value);
+    d->entries[e].hash = hash;
+    d->used++;
+    d->usable--;
+    dict_maybe_track(h, d, key, value);
+    return 0;
+}
+
+Obj *dict_get(DictObj *d, const Obj *key)
+{
+    int64_t hash, ix;
+    if (obj_hash(key, &hash) < 0) return NULL;
+    if (dict_lookup(d, key, hash, &ix)) return d->entries[ix].value;
+    return NULL;
+}
+
+int dict_del(Heap *h, DictObj *d, const Obj *key)
+{
+    int64_t hash, ix;
+    if (obj_hash(key, &hash) < 0) return -2;
+    if (!dict_lookup(d, key, hash, &ix)) return 0;
+    uint32_t mask = (1u << d->log2size) - 1;
+    uint32_t p = (uint32_t)hash & mask;
+    while (d->index[p] != ix) p = (p + 1) & mask;
+    d->index[p] = -2;
+    Obj *k = d->entries[ix].key, *v = d->entries[ix].value;
+    d->entries[ix].key = NULL;
+    d->entries[ix].value = NULL;
+    d->used--;
+    decref(h, v);
+    decref(h, k);
+    return 1;
+}
+
+static void dict_release_entries(Heap *h, DictEntry *entries, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        if (!entries[i].key) continue;
+        decref(h, entries[i].key);
+        decref(h, entries[i].value);
+    }
+}
+
+void dict_clear(Heap *h, DictObj *d)
+{
+    if (d->log2size == 0) return;
+    DictEntry *entries = d->entries;
+    uint32_t n = d->nentries;
+    account_resize(h, &d->gc.ob, 64 - obj_sizeof(&d->gc.ob));
+    free(d->index);
+    d->index = NULL;
+    d->entries = NULL;
+    d->nentries = d->used = d->usable = 0;
+    d->log2size = 0;
+    d->unicode = 1;
+    if (d->keys_blk) alloc_release(h->alloc, d->keys_blk);
+    d->keys_blk = 0;
+    dict_release_entries(h, entries, n);
+    free(entries);
+}
+
+/* ------------------------------------------------------------------ set */
+
+static Obj set_dummy_obj;
+#define SET_DUMMY (&set_dummy_obj)
+
+Obj *new_set(Heap *h)
+{
+    Obj *o = obj_new(h, T_SET, sizeof(SetObj), 216, 1, 0);
+    if (!o) return NULL;
+    SetObj *s = (SetObj *)o;
+    s->table = s->small;
+    s->mask = 7;
+    account_new(h, o);
+    gc_track(h, o);
+    return o;
+}
+
+static void set_insert_clean(SetEntry *table, uint32_t mask, Obj *key, int64_t hash)
+{
+    uint64_t perturb = (uint64_t)hash;
+    uint32_t i = (uint32_t)hash & mask;
+    for (;;) {
+        SetEntry *e = &table[i];
+        if (!e->key) goto found;
+        if (i + 9 <= mask) {
+            for (int j = 0; j < 9; j++) {
+                e++;
+                if (!e->key) goto found;
+            }
+        }
+        perturb >>= 5;
+        i = (uint32_t)((i * 5 + 1 + perturb) & mask);
+        continue;
+    found:
+        e->key = key;
+        e->hash = hash;
+        return;
+    }
+}
+
+static int set_table_resize(Heap *h, SetObj *s, int64_t minused)
+{
+    uint32_t newsize = 8;
+    while (newsize <= minused) newsize <<= 1;
+    int64_t oldbytes = obj_sizeof(&s->gc.ob);
+    int64_t newbytes = 216 + (newsize > 8 ? 16 * (int64_t)newsize : 0);
+    if (heap_charge(h, newbytes - oldbytes) < 0) return -1;
+    SetEntry *old = s->table;
+    uint32_t oldmask = s->mask;
+    SetEntry tmp[8];
+    if (old == s->small) {
+        memcpy(tmp, s->small, sizeof tmp);
+        old = tmp;
+    }
+    SetEntry *nt = newsize == 8 ? s->small : xcalloc(newsize, sizeof(SetEntry));
+    if (nt == s->small) memset(s->small, 0, sizeof s->small);
+    for (uint32_t i = 0; i <= oldmask; i++)
+        if (old[i].key && old[i].key != SET_DUMMY) set_insert_clean(nt, newsize - 1, old[i].key, old[i].hash);
+    if (old != tmp) free(old);
+    if (s->table_blk) alloc_release(h->alloc, s->table_blk);
+    s->table_blk = newsize > 8 ? alloc_malloc(h->alloc, 16 * (size_t)newsize) : 0;
+    s->table = nt;
+    s->mask = newsize - 1;
+    s->fill = s->used;
+    account_resize(h, &s->gc.ob, newbytes - oldbytes);
+    return 0;
+}
+
+static SetEntry *set_find(SetObj *s, const Obj *key, int64_t hash)
+{
+    uint64_t perturb = (uint64_t)hash;
+    uint32_t mask = s->mask;
+    uint32_t i = (uint32_t)hash & mask;
+    for (;;) {
+        SetEntry *e = &s->table[i];
+        int probes = (i + 9 <= mask) ? 9 : 0;
+        do {
+            if (!e->key) return NULL;
+            if (e->key != SET_DUMMY && e->hash == hash && (e->key == key || obj_equal(e->key, key))) return e;
+            e++;
+        } while (probes--);
+        perturb >>= 5;
+        i = (uint32_t)((i * 5 + 1 + perturb) & mask);
+    }
+}
+
+int set_add(Heap *h, SetObj *s, Obj *key)
+{
+    int64_t hash;
+    if (obj_hash(key, &hash) < 0) return -2;
+    if (set_find(s, key, hash)) return 0;
+    uint64_t perturb = (uint64_t)hash;
+    uint32_t mask = s->mask;
+    uint32_t i = (uint32_t)hash & mask;
+    SetEntry *e;
+    for (;;) {
+        e = &s->table[i];
+        int probes = (i + 9 <= mask) ? 9 : 0;
+        do {
+            if (!e->key) goto found;
+            e++;
+        } while (probes--);
+        perturb >>= 5;
+        i = (uint32_t)((i * 5 + 1 + perturb) & mask);
+    }
+found:
+    e->key = incref(h, key);
+    e->hash = hash;
+    s->fill++;
+    s->used++;
+    if ((uint64_t)s->fill * 5 < (uint64_t)mask * 3) return 1;
+    if (set_table_resize(h, s, s->used > 50000 ? (int64_t)s->used * 2 : (int64_t)s->used * 4) < 0) return -1;
+    return 1;
+}
+
+int set_contains(SetObj *s, const Obj *key)
+{
+    int64_t hash;
+    if (obj_hash(key, &hash) < 0) return -2;
+    return set_find(s, key, hash) != NULL;
+}
+
+int set_discard(Heap *h, SetObj *s, const Obj *key)
+{
+    int64_t hash;
+    if (obj_hash(key, &hash) < 0) return -2;
+    SetEntry *e = set_find(s, key, hash);
+    if (!e) return 0;
+    Obj *k = e->key;
+    e->key = SET_DUMMY;
+    e->hash = -1;
+    s->used--;
+    decref(h, k);
+    return 1;
+}
+
+static void set_release_table(Heap *h, SetEntry *t, uint32_t mask)
+{
+    for (uint32_t i = 0; i <= mask; i++)
+        if (t[i].key && t[i].key != SET_DUMMY) decref(h, t[i].key);
+}
+
+void set_clear(Heap *h, SetObj *s)
+{
+    SetEntry tmp[8];
+    SetEntry *t = s->table;
+    uint32_t mask = s->mask;
+    if (t == s->small) {
+        memcpy(tmp, s->small, sizeof tmp);
+        t = tmp;
+    }
+    account_resize(h, &s->gc.ob, 216 - obj_sizeof(&s->gc.ob));
+    memset(s->small, 0, sizeof s->small);
+    s->table = s->small;
+    s->mask = 7;
+    s->fill = s->used = 0;
+    if (s->table_blk) alloc_release(h->alloc, s->table_blk);
+    s->table_blk = 0;
+    set_release_table(h, t, mask);
+    if (t != tmp) free(t);
+}
+
+/* ------------------------------------------------------------------ array */
+
+static int array_itemsize(char tc)
+{
+    switch (tc) {
+    case 'b': case 'B': return 1;
+    case 'h': case 'H': return 2;
+    case 'i': case 'I': case 'f': return 4;
+    case 'l': case 'L': case 'q': case 'Q': case 'd': return 8;
+    default: return 0;
+    }
+}
+
+Obj *new_array(Heap *h, char typecode)
+{
+    Obj *o = obj_new(h, T_ARRAY, sizeof(ArrayObj), 80, 1, 0);
+    if (!o) return NULL;
+    ArrayObj *a = (ArrayObj *)o;
+    a->typecode = typecode;
+    a->itemsize = (uint8_t)array_itemsize(typecode);
+    o->sub = (uint8_t)typecode;
+    account_new(h, o);
+    gc_track(h, o);
+    return o;
+}
+
+static int array_set_cap(Heap *h, ArrayObj *a, int64_t cap)
+{
+    int64_t delta = (cap - a->cap) * a->itemsize;
+    if (cap > ((int64_t)1 << 40) || heap_charge(h, delta) < 0) return -1;
+    if (cap == 0) {
+        free(a->data);
+        a->data = NULL;
+        if (a->data_blk) alloc_release(h->alloc, a->data_blk);
+        a->data_blk = 0;
+    } else {
+        AllocRef r = alloc_resize(h->alloc, a->data_blk, (size_t)(cap * a->itemsize));
+        if (!r) return -1;
+        a->data_blk = r;
+        a->data = xrealloc(a->data, (size_t)(cap * a->itemsize));
+    }
+    a->cap = cap;
+    account_resize(h, &a->gc.ob, delta);
+    return 0;
+}
+
+int array_resize(Heap *h, ArrayObj *a, int64_t newsize)
+{
+    if (a->cap >= newsize && a->n < newsize + 16 && a->data) {
+        a->n = newsize;
+        return 0;
+    }
+    if (newsize == 0) {
+        if (array_set_cap(h, a, 0) < 0) return -1;
+        a->n = 0;
+        return 0;
+    }
+    int64_t nc = newsize + (newsize >> 4) + (a->n < 8 ? 3 : 7);
+    if (array_set_cap(h, a, nc) < 0) return -1;
+    a->n = newsize;
+    return 0;
+}
+
+int array_append_raw(Heap *h, ArrayObj *a, const void *item)
+{
+    int64_t n = a->n;
+    if (array_resize(h, a, n + 1) < 0) return -1;
+    memcpy((char *)a->data + n * a->itemsize, item, a->itemsize);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ others */
+
+Obj *new_class(Heap *h, Sym name, ClassObj *base)
+{
+    Obj *o = obj_new(h, T_CLASS, sizeof(ClassObj), 1688, 1, 0);
+    if (!o) return NULL;
+    ClassObj *c = (ClassObj *)o;
+    c->name = name;
+    c->base = base;
+    if (base) incref(h, &base->gc.ob);
+    account_new(h, o);
+    gc_track(h, o);
+    return o;
+}
+
+Obj *new_instance(Heap *h, ClassObj *cls)
+{
+    Obj *o = obj_new(h, T_INSTANCE, sizeof(InstanceObj), 48, 1, 0);
+    if (!o) return NULL;
+    InstanceObj *in = (InstanceObj *)o;
+    in->cls = cls;
+    incref(h, &cls->gc.ob);
+    if (cls->has_slots && cls->nslots) {
+        in->nvals = cls->nslots;
+        in->vals = xcalloc(in->nvals, sizeof(Obj *));
+    }
+    account_new(h, o);
+    gc_track(h, o);
+    return o;
+}
+
+Obj *new_function(Heap *h, const Node *def, struct Code *code, TupleObj *defaults, Sym name)
+{
+    Obj *o = obj_new(h, T_FUNCTION, sizeof(FuncObj), 152, 1, 0);
+    if (!o) return NULL;
+    FuncObj *f = (FuncObj *)o;
+    f->def = def;
+    f->code = code;
+    f->defaults = defaults;
+    f->name = name;
+    account_new(h, o);
+    gc_track(h, o);
+    return o;
+}
+
+Obj *new_method(Heap *h, Obj *func, Obj *self)
+{
+    Obj *o = obj_new(h, T_METHOD, sizeof(MethodObj), 48, 1, 0);
+    if (!o) return NULL;
+    MethodObj *m = (MethodObj *)o;
+    m->func = incref(h, func);
+    m->self = incref(h, self);
+    account_new(h, o);
+    gc_track(h, o);
+    return o;
+}
+
+Obj *new_builtin(Heap *h, uint16_t id, Obj *self, uint8_t group)
+{
+    Obj *o = obj_new(h, T_BUILTIN, sizeof(BuiltinObj), 72, 1, 0);
+    if (!o) return NULL;
+    BuiltinObj *b = (BuiltinObj *)o;
+    b->id = id;
+    o->sub = group;
+    b->self = self ? incref(h, self) : NULL;
+    account_new(h, o);
+    gc_track(h, o);
+    return o;
+}
+
+Obj *new_module(Heap *h, Sym name)
+{
+    Obj *o = obj_new(h, T_MODULE, sizeof(ModuleObj), 72, 1, 0);
+    if (!o) return NULL;
+    ((ModuleObj *)o)->name = name;
+    account_new(h, o);
+    gc_track(h, o);
+    return o;
+}
+
+Obj *new_range(Heap *h, int64_t start, int64_t stop, int64_t step)
+{
+    Obj *o = obj_new(h, T_RANGE, sizeof(RangeObj), 48, 0, 0);
+    if (!o) return NULL;
+    RangeObj *r = (RangeObj *)o;
+    r->start = start;
+    r->stop = stop;
+    r->step = step;
+    int64_t len = 0;
+    if (step > 0 && start < stop) len = (int64_t)(((uint64_t)stop - (uint64_t)start - 1) / (uint64_t)step + 1);
+    else if (step < 0 && start > stop)
+        len = (int64_t)(((uint64_t)start - (uint64_t)stop - 1) / (uint64_t)(-(step + 1) + 1) + 1);
+    r->len = len;
+    account_new(h, o);
+    return o;
+}
+
+Obj *new_iter(Heap *h, IterKind k, Obj *seq)
+{
+    int gc = k != IT_RANGE;
+    IterObj tmp = {.gc = {.ob = {.type = T_ITER, .sub = (uint8_t)k}}};
+    Obj *o = obj_new(h, T_ITER, sizeof(IterObj), (size_t)obj_sizeof(&tmp.gc.ob), gc, 0);
+    if (!o) return NULL;
+    o->sub = (uint8_t)k;
+    ((IterObj *)o)->seq = seq ? incref(h, seq) : NULL;
+    account_new(h, o);
+    if (gc) gc_track(h, o);
+    return o;
+}
+
+Obj *new_dictview(Heap *h, DictViewKind k, DictObj *d)
+{
+    Obj *o = obj_new(h, T_DICTVIEW, sizeof(DictViewObj), 40, 1, 0);
+    if (!o) return NULL;
+    o->sub = (uint8_t)k;
+    ((DictViewObj *)o)->dict = (DictObj *)incref(h, &d->gc.ob);
+    account_new(h, o);
+    gc_track(h, o);
+    return o;
+}
+
+Obj *bool_obj(Heap *h, int b)
+{
+    Obj *o = b ? h->true_ : h->false_;
+    o->rc++;
+    return o;
+}
+
+Obj *attrmap_get(const AttrMap *m, Sym k)
+{
+    for (uint32_t i = 0; i < m->n; i++)
+        if (m->items[i].key == k) return m->items[i].value;
+    return NULL;
+}
+
+void attrmap_set(Heap *h, AttrMap *m, Sym k, Obj *v)
+{
+    for (uint32_t i = 0; i < m->n; i++)
+        if (m->items[i].key == k) {
+            Obj *old = m->items[i].value;
+            m->items[i].value = v;
+            decref(h, old);
+            return;
+        }
+    if (m->n == m->cap) {
+        m->cap = m->cap ? m->cap * 2 : 8;
+        m->items = xrealloc(m->items, m->cap * sizeof(Attr));
+    }
+    m->items[m->n].key = k;
+    m->items[m->n].value = v;
+    m->n++;
+}
+
+/* An instance's value slot for an attribute: __slots__ index, or the
+ * class's shared key order (3.11 inline values). */
+Obj **instance_slot(Heap *h, InstanceObj *in, Sym name, int create)
+{
+    ClassObj *c = in->cls;
+    if (c->has_slots) {
+        uint32_t idx = 0;
+        /* slots are numbered from the root base down */
+        ClassObj *chain[64];
+        int nc = 0;
+        for (ClassObj *k = c; k && nc < 64; k = k->base) chain[nc++] = k;
+        for (int j = nc - 1; j >= 0; j--) {
+            ClassObj *k = chain[j];
+            uint32_t own = k->has_slots ? (k->nslots - (k->base && k->base->has_slots ? k->base->nslots : 0)) : 0;
+            for (uint32_t s = 0; s < own; s++, idx++)
+                if (k->slots[s] == name) return &in->vals[idx];
+        }
+        return NULL;
+    }
+    uint32_t i;
+    for (i = 0; i < c->keys_cached; i++)
+        if (c->keys[i] == name) break;
+    if (i == c->keys_cached) {
+        if (!create) return NULL;
+        if (c->keys_cached == c->keys_cap) {
+            c->keys_cap = c->keys_cap ? c->keys_cap * 2 : 8;
+            c->keys = xrealloc(c->keys, c->keys_cap * sizeof(Sym));
+        }
+        c->keys[c->keys_cached++] = name;
+    }
+    if (i >= in->nvals) {
+        if (!create) return NULL;
+        uint32_t nv = c->keys_cached > i + 1 ? c->keys_cached : i + 1;
+        if (nv < 4) nv = 4;
+        in->vals = xrealloc(in->vals, nv * sizeof(Obj *));
+        memset(in->vals + in->nvals, 0, (nv - in->nvals) * sizeof(Obj *));
+        if (in->vals_blk) alloc_release(h->alloc, in->vals_blk);
+        in->vals_blk = alloc_malloc(h->alloc, 8 * (size_t)nv + 8);
+        in->nvals = nv;
+    }
+    return &in->vals[i];
+}
+
+/* ------------------------------------------------------------------ release */
+
+typedef struct DeallocFrame {
+    Obj *o;
+    int64_t i;       /* cursor over the children */
+    int64_t size;    /* getsizeof at the start of the release */
+} DeallocFrame;
+
+static void dpush(Heap *h, Obj *o)
+{
+    if (h->dn == h->dcap) {
+        h->dcap = h->dcap ? h->dcap * 2 : 64;
+        h->dstack = xrealloc(h->dstack, h->dcap * sizeof(DeallocFrame));
+    }
+    DeallocFrame *f = &h->dstack[h->dn++];
+    f->o = o;
+    f->i = 0;
+    f->size = obj_sizeof(o);
+    if (o->type == T_LIST) f->i = ((ListObj *)o)->n - 1;
+    else if (o->type == T_TUPLE) f->i = (int64_t)((TupleObj *)o)->n - 1;
+}
+
+/* The next reference the object gives up, in CPython's dealloc order, or NULL. */
+static Obj *next_child(Heap *h, DeallocFrame *f)
+{
+    Obj *o = f->o;
+    switch ((ObjType)o->type) {
+    case T_LIST: {
+        ListObj *l = (ListObj *)o;
+        return f->i >= 0 ? l->items[f->i--] : NULL;
+    }
+    case T_TUPLE: {
+        TupleObj *t = (TupleObj *)o;
+        while (f->i >= 0) {
+            Obj *c = t->items[f->i--];
+            if (c) return c;
+        }
+        return NULL;
+    }
+    case T_DICT: {
+        DictObj *d = (DictObj *)o;
+        while (f->i < 2 * (int64_t)d->nentries) {
+            int64_t e = f->i / 2;
+            int val = (int)(f->i & 1);
+            f->i++;
+            if (!d->entries[e].key) continue;
+            return val ? d->entries[e].value : d->entries[e].key;
+        }
+        return NULL;
+    }
+    case T_SET: {
+        SetObj *s = (SetObj *)o;
+        while (f->i <= (int64_t)s->mask) {
+            SetEntry *e = &s->table[f->i++];
+            if (e->key && e->key != SET_DUMMY) return e->key;
+        }
+        return NULL;
+    }
+    case T_INSTANCE: {
+        InstanceObj *in = (InstanceObj *)o;
+        while (f->i < (int64_t)in->nvals) {
+            Obj *c = in->vals[f->i];
+            in->vals[f->i++] = NULL;
+            if (c) return c;
+        }
+        if (f->i == (int64_t)in->nvals) {
+            f->i++;
+            return &in->cls->gc.ob;
+        }
+        return NULL;
+    }
+    case T_CLASS: {
+        ClassObj *c = (ClassObj *)o;
+        while (f->i < (int64_t)c->attrs.n) {
+            Obj *v = c->attrs.items[f->i].value;
+            c->attrs.items[f->i++].value = NULL;
+            if (v) return v;
+        }
+        if (f->i == (int64_t)c->attrs.n) {
+            f->i++;
+            if (c->base) return &c->base->gc.ob;
+        }
+        return NULL;
+    }
+    case T_FUNCTION: {
+        FuncObj *fn = (FuncObj *)o;
+        if (f->i == 0) {
+            f->i = 1;
+            if (fn->globals) return fn->globals;
+        }
+        if (f->i == 1) {
+            f->i = 2;
+            if (fn->defaults) return &fn->defaults->gc.ob;
+        }
+        return NULL;
+    }
+    case T_METHOD: {
+        MethodObj *m = (MethodObj *)o;
+        if (f->i == 0) { f->i = 1; return m->func; }
+        if (f->i == 1) { f->i = 2; return m->self; }
+        return NULL;
+    }
+    case T_BUILTIN: {
+        BuiltinObj *b = (BuiltinObj *)o;
+        if (f->i == 0) { f->i = 1; if (b->self) return b->self; }
+        return NULL;
+    }
+    case T_ITER: {
+        IterObj *it = (IterObj *)o;
+        if (f->i == 0) { f->i = 1; if (it->seq) return it->seq; }
+        if (f->i == 1) { f->i = 2; if (it->extra) return it->extra; }
+        return NULL;
+    }
+    case T_DICTVIEW: {
+        DictViewObj *v = (DictViewObj *)o;
+        if (f->i == 0) { f->i = 1; return &v->dict->gc.ob; }
+        return NULL;
+    }
+    default:
+        (void)h;
+        return NULL;
+    }
+}
+
+/* Free the object's own memory: side arrays, modelled blocks, the slab cell. */
+static void finish(Heap *h, Obj *o, int64_t size)
+{
+    switch ((ObjType)o->type) {
+    case T_INT:
+        if (o->flags & OF_BIG) bi_free(((IntObj *)o)->big);
+        break;
+    case T_LIST: {
+        ListObj *l = (ListObj *)o;
+        free(l->items);
+        if (l->items_blk) alloc_release(h->alloc, l->items_blk);
+        break;
+    }
+    case T_DICT: {
+        DictObj *d = (DictObj *)o;
+        free(d->entries);
+        free(d->index);
+        if (d->keys_blk) alloc_release(h->alloc, d->keys_blk);
+        break;
+    }
+    case T_SET: {
+        SetObj *s = (SetObj *)o;
+        if (s->table != s->small) free(s->table);
+        if (s->table_blk) alloc_release(h->alloc, s->table_blk);
+        break;
+    }
+    case T_ARRAY: {
+        ArrayObj *a = (ArrayObj *)o;
+        free(a->data);
+        if (a->data_blk) alloc_release(h->alloc, a->data_blk);
+        break;
+    }
+    case T_INSTANCE: {
+        InstanceObj *in = (InstanceObj *)o;
+        free(in->vals);
+        if (in->vals_blk) alloc_release(h->alloc, in->vals_blk);
+        break;
+    }
+    case T_CLASS: {
+        ClassObj *c = (ClassObj *)o;
+        free(c->attrs.items);
+        free(c->slots);
+        free(c->keys);
+        break;
+    }
+    default: break;
+    }
+    h->live_count[o->type]--;
+    h->live_bytes[o->type] -= size;
+    h->live_total--;
+    h->bytes_total -= size;
+    if (h->log) heap_log_emit(h, EV_FREE, o, 0, 0, size, 0);
+    uint32_t n = o->type == T_TUPLE ? ((TupleObj *)o)->n : 0;
+    FreeList *fl = freelist_for(h, (ObjType)o->type, n);
+    if (fl && fl->n < fl->cap) {
+        fl->refs[fl->n++] = o->blk;
+    } else {
+        if (o->flags & OF_GC) gc_count_dealloc(h);
+        if (o->blk) alloc_release(h->alloc, o->blk);
+    }
+    slab_free(h->slabs, o, real_size(o));
+}
+
+/* Begin releasing an object whose count reached zero.  Returns 0 if it was
+ * resurrected by its finalizer. */
+static int begin_release(Heap *h, Obj *o)
+{
+    if (o->type == T_INSTANCE && ((InstanceObj *)o)->cls->has_del && !(o->flags & OF_FINALIZED) && h->finalize) {
+        o->flags |= OF_FINALIZED;
+        o->rc = 1;
+        if (h->log) heap_log_emit(h, EV_FINALIZE, o, 1, 0, 0, 0);
+        Reason saved = h->reason;
+        Sym sd = h->reason_detail;
+        h->finalize(h->finalize_ctx, o);
+        h->reason = saved;
+        h->reason_detail = sd;
+        if (--o->rc != 0) {
+            if (h->log) heap_log_emit(h, EV_RESURRECT, o, o->rc, 0, 0, 0);
+            return 0;
+        }
+    }
+    if (o->flags & OF_TRACKED) gc_untrack(h, o);
+    dpush(h, o);
+    return 1;
+}
+
+void heap_dealloc(Heap *h, Obj *o)
+{
+    if (o->flags & OF_STATIC) {
+        o->rc = 1u << 30; /* never freed; keep it far from zero */
+        return;
+    }
+    uint32_t base = h->dn;
+    Reason saved = h->reason;
+    Sym sd = h->reason_detail;
+    if (!begin_release(h, o)) return;
+    while (h->dn > base) {
+        DeallocFrame *f = &h->dstack[h->dn - 1];
+        h->reason = R_CONTAINER_FREED;
+        h->reason_detail = 0;
+        Obj *c = next_child(h, f);
+        if (c) {
+            if (h->log) heap_note_decref(h, c);
+            if (--c->rc == 0) {
+                if (c->flags & OF_STATIC) c->rc = 1u << 30;
+                else begin_release(h, c);
+            }
+            continue;
+        }
+        Obj *done = f->o;
+        int64_t size = f->size;
+        h->dn--;
+        finish(h, done, size);
+    }
+    h->reason = saved;
+    h->reason_detail = sd;
+}
+
+/* ------------------------------------------------------------------ lifetime */
+
+static void init_static(Heap *h, Obj *o, ObjType t)
+{
+    o->type = (uint8_t)t;
+    o->flags = OF_STATIC;
+    o->rc = 1u << 30;
+    o->serial = ++h->next_serial;
+}
+
+Heap *heap_new(void)
+{
+    Heap *h = xcalloc(1, sizeof(Heap));
+    h->alloc = alloc_new();
+    h->slabs = xcalloc(1, sizeof(struct Slabs));
+    h->slabs->large.next = h->slabs->large.prev = &h->slabs->large;
+    h->mem_limit = (int64_t)8 << 30;
+    h->fl_float.cap = 100;
+    h->fl_list.cap = 80;
+    h->fl_dict.cap = 80;
+    for (int i = 1; i <= 20; i++) h->fl_tuple[i].cap = 2000;
+    h->fl_float.refs = xmalloc(100 * sizeof(AllocRef));
+    h->fl_list.refs = xmalloc(80 * sizeof(AllocRef));
+    h->fl_dict.refs = xmalloc(80 * sizeof(AllocRef));
+    for (int i = 1; i <= 20; i++) h->fl_tuple[i].refs = xmalloc(2000 * sizeof(AllocRef));
+    gc_init(h);
+
+    /* static objects live outside the slabs */
+    h->none = xcalloc(1, sizeof(Obj));
+    init_static(h, h->none, T_NONE);
+    h->notimpl = xcalloc(1, sizeof(Obj));
+    init_static(h, h->notimpl, T_NOTIMPL);
+    IntObj *t = xcalloc(1, sizeof(IntObj)), *f = xcalloc(1, sizeof(IntObj));
+    init_static(h, &t->ob, T_BOOL);
+    t->v = 1;
+    init_static(h, &f->ob, T_BOOL);
+    f->v = 0;
+    h->true_ = &t->ob;
+    h->false_ = &f->ob;
+    int nsmall = SMALL_INT_MAX - SMALL_INT_MIN + 1;
+    h->small_ints = xcalloc((size_t)nsmall, sizeof(IntObj));
+    for (int i = 0; i < nsmall; i++) {
+        init_static(h, &h->small_ints[i].ob, T_INT);
+        h->small_ints[i].v = i + SMALL_INT_MIN;
+    }
+    h->empty_str = xcalloc(1, sizeof(StrObj) + 1);
+    init_static(h, &h->empty_str->ob, T_STR);
+    h->empty_str->kind = 1;
+    h->empty_str->hash = -1;
+    h->empty_tuple = xcalloc(1, sizeof(TupleObj));
+    init_static(h, &h->empty_tuple->gc.ob, T_TUPLE);
+    h->empty_tuple->gc.ob.flags |= OF_GC;
+    return h;
+}
+
+static void free_side(Obj *o, void *arg)
+{
+    (void)arg;
+    switch ((ObjType)o->type) {
+    case T_INT: if (o->flags & OF_BIG) bi_free(((IntObj *)o)->big); break;
+    case T_LIST: free(((ListObj *)o)->items); break;
+    case T_DICT: free(((DictObj *)o)->entries); free(((DictObj *)o)->index); break;
+    case T_SET: if (((SetObj *)o)->table != ((SetObj *)o)->small) free(((SetObj *)o)->table); break;
+    case T_ARRAY: free(((ArrayObj *)o)->data); break;
+    case T_INSTANCE: free(((InstanceObj *)o)->vals); break;
+    case T_CLASS:
+        free(((ClassObj *)o)->attrs.items);
+        free(((ClassObj *)o)->slots);
+        free(((ClassObj *)o)->keys);
+        break;
+    default: break;
+    }
+}
+
+void heap_free(Heap *h)
+{
+    if (!h) return;
+    heap_foreach(h, free_side, NULL);
+    slabs_destroy(h->slabs);
+    alloc_destroy(h->alloc);
+    free(h->none);
+    free(h->notimpl);
+    free(h->true_);
+    free(h->false_);
+    free(h->small_ints);
+    free(h->empty_str);
+    free(h->empty_tuple);
+    free(h->dstack);
+    free(h->fl_float.refs);
+    free(h->fl_list.refs);
+    free(h->fl_dict.refs);
+    for (int i = 0; i <= 20; i++) free(h->fl_tuple[i].refs);
+    if (h->log) free(h->log->ev);
+    free(h->log);
+    free(h);
+}
+
+/* ------------------------------------------------------------------ checker */
+
+typedef struct CheckState {
+    Heap *h;
+    struct { Obj *o; int64_t n; } *tab;
+    size_t cap;
+} CheckState;
+
+static size_t chk_slot(CheckState *cs, Obj *o)
+{
+    size_t i = ((uintptr_t)o >> 4) * 11400714819323198485ULL >> 20;
+    i &= cs->cap - 1;
+    while (cs->tab[i].o && cs->tab[i].o != o) i = (i + 1) & (cs->cap - 1);
+    return i;
+}
+
+static void chk_count(Obj *child, void *arg)
+{
+    CheckState *cs = arg;
+    if (child->flags & OF_STATIC) return;
+    size_t i = chk_slot(cs, child);
+    cs->tab[i].o = child;
+    cs->tab[i].n++;
+}
+
+static void chk_visit_all(Obj *o, void *arg) { obj_traverse(o, chk_count, arg); }
+
+typedef struct { CheckState *cs; int bad; StrBuf *report; } CheckCmp;
+
+static void chk_compare(Obj *o, void *arg)
+{
+    CheckCmp *cc = arg;
+    size_t i = chk_slot(cc->cs, o);
+    int64_t held = cc->cs->tab[i].o ? cc->cs->tab[i].n : 0;
+    if (held != (int64_t)o->rc) {
+        if (cc->bad < 5 && cc->report)
+            sb_printf(cc->report, "%s object #%u: refcount %u but %lld references found\n",
+                      obj_type_name(o), o->serial, o->rc, (long long)held);
+        cc->bad++;
+    }
+}
+
+int heap_check(Heap *h, roots_fn roots, void *ctx, StrBuf *report)
+{
+    CheckState cs = {.h = h};
+    cs.cap = 1024;
+    while (cs.cap < (size_t)h->live_total * 4) cs.cap *= 2;
+    cs.tab = xcalloc(cs.cap, sizeof *cs.tab);
+    heap_foreach(h, chk_visit_all, &cs);
+    for (uint32_t i = 0; i < h->dn; i++) {
+        /* objects being released are not counted as holders */
+    }
+    if (roots) roots(ctx, chk_count, &cs);
+    CheckCmp cc = {.cs = &cs, .report = report};
+    heap_foreach(h, chk_compare, &cc);
+    free(cs.tab);
+    return cc.bad;
+}
+
+/* A set about to receive n items at once (set_update of a frozenset constant). */
+int set_presize(Heap *h, SetObj *s, int64_t n)
+{
+    if ((int64_t)(s->fill + n / 2) * 5 < (int64_t)s->mask * 3) return 0;
+    return set_table_resize(h, s, n);
+}

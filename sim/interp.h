@@ -1,0 +1,78 @@
+/* The interpreter of the Python subset over the simulated heap.  It runs on
+ * its own thread (with a large stack), so that the front end can stop it at
+ * any statement boundary, including inside calls, and resume it. */
+#ifndef MEMTUTOR_INTERP_H
+#define MEMTUTOR_INTERP_H
+#include <stdint.h>
+#include <stdio.h>
+
+#include "heap.h"
+#include "parser.h"
+
+typedef struct InterpOptions {
+    int64_t max_steps;     /* statement budget (default 100,000,000) */
+    int64_t max_memory;    /* simulated bytes (default 8 GiB) */
+    int trace;             /* keep an event log per step */
+    uint32_t event_limit;  /* detailed events per step before folding */
+    FILE *out;             /* where print writes; NULL: capture per step */
+} InterpOptions;
+
+void interp_default_options(InterpOptions *o);
+
+typedef enum {
+    RUN_PAUSED,   /* stopped after a statement (interp_advance) */
+    RUN_DONE,     /* the program ended normally (globals released) */
+    RUN_ERROR,    /* a Python exception ended it: interp_error() has the traceback */
+    RUN_LIMIT,    /* the statement budget was exceeded: interp_error() says so */
+} RunState;
+
+typedef struct Interp Interp;
+
+/* Parse and prepare a program.  On a parse error returns NULL, writes the
+ * message as CPython (SyntaxError, exit 1) or memtutor (not supported, exit
+ * 2) would into err, and sets *status to that exit code. */
+Interp *interp_new(const char *filename, const char *src, size_t len, const InterpOptions *opt,
+                   StrBuf *err, int *status);
+void interp_free(Interp *in);
+
+/* Run until a statement that starts on `line` has finished executing (line 0:
+ * the next statement, whatever its line; line -1: to the end of the program,
+ * including the release of the globals). */
+RunState interp_advance(Interp *in, int line);
+
+RunState interp_state(const Interp *in);
+int interp_exit_status(const Interp *in);    /* 0, 1 (exception) or 2 (limit) */
+const char *interp_error(const Interp *in);  /* traceback or limit message */
+int interp_line(const Interp *in);           /* line of the statement last finished */
+int64_t interp_steps(const Interp *in);      /* statements executed so far */
+
+/* Output printed since the last call (when capturing), as a malloc'd string
+ * the caller frees; the buffer starts empty again. */
+char *interp_take_output(Interp *in);
+
+Heap *interp_heap(Interp *in);
+Module *interp_module(Interp *in);
+
+/* Frames from the outermost (globals) to the innermost active call. */
+int interp_frame_count(const Interp *in);
+const char *interp_frame_name(const Interp *in, int frame);   /* "globals", or the function name */
+int interp_frame_line(const Interp *in, int frame);
+typedef void (*name_fn)(void *arg, const char *name, Obj *value);
+void interp_frame_names(Interp *in, int frame, name_fn fn, void *arg);
+
+/* Look a name up in the innermost frame (then globals); borrowed or NULL. */
+Obj *interp_lookup(Interp *in, const char *name);
+
+/* Evaluate an expression in the current frame while paused; its repr (as
+ * print would show it with str()) goes to out.  Returns 0, or -1 with a
+ * one-line error ("NameError: name 'x' is not defined") in out. */
+int interp_eval_repr(Interp *in, const char *expr, StrBuf *out);
+
+/* repr()/str() of an object as Python prints it. */
+void obj_repr(Interp *in, Obj *o, StrBuf *out);
+void obj_str(Interp *in, Obj *o, StrBuf *out);
+
+/* For heap_check: visit every external reference (frames, globals, temporaries, constants). */
+void interp_roots(void *interp, visit_fn visit, void *arg);
+
+#endif

@@ -1,0 +1,155 @@
+/* Internals shared by the interpreter's files (interp.c, builtins.c, repr.c):
+ * the value stack, frames, compiled code units, exceptions. */
+#ifndef MEMTUTOR_INTERP_INT_H
+#define MEMTUTOR_INTERP_INT_H
+#include <pthread.h>
+#include <semaphore.h>
+
+#include "gc.h"
+#include "interp.h"
+
+typedef enum { SC_GLOBAL, SC_LOCAL, SC_ENCLOSING, SC_CLASS } Scope;
+typedef enum { CODE_MODULE, CODE_FUNC, CODE_COMP, CODE_CLASS } CodeKind;
+
+typedef struct Code {
+    const Node *node;
+    CodeKind kind;
+    Sym name;
+    int nparams;
+    int nlocals;
+    Sym *names;          /* params first, then locals in order of first binding */
+    int names_cap;
+    Sym *globals_decl;
+    int nglobals_decl;
+    struct Code *parent;
+} Code;
+
+typedef struct Frame {
+    Code *code;
+    Obj **locals;
+    struct Frame *back;
+    Obj *func;           /* strong: the function being run (f_func) */
+    AttrMap *ns;         /* class body namespace */
+    uint32_t vs_base;
+    int line;
+    const char *name;
+} Frame;
+
+typedef enum {
+    X_NONE, X_NAME, X_TYPE, X_INDEX, X_KEY, X_ATTRIBUTE, X_VALUE, X_ZERODIV,
+    X_RECURSION, X_MEMORY, X_SYNTAX, X_OVERFLOW, X_STOPITER, X_RUNTIME, X_UNBOUNDLOCAL
+} ExcType;
+
+typedef struct TbEntry { int line; const char *fname; } TbEntry;
+
+struct Interp {
+    Heap *h;
+    Module *mod;
+    char *filename;
+    InterpOptions opt;
+
+    /* value stack: every temporary a statement holds lives here */
+    Obj **vs;
+    uint32_t vn, vcap;
+
+    Frame *frame;        /* innermost */
+    Frame *top;          /* module frame */
+    int depth;
+    Obj *globals;        /* module dict (DictObj) */
+    Code *module_code;
+    Code **codes;
+    int ncodes, codes_cap;
+
+    /* constants (co_consts, merged module-wide) */
+    Obj **consts;
+    int nconsts, consts_cap;
+
+    /* builtin objects that are always alive */
+    Obj **builtins;      /* indexed by builtin id */
+    int nbuiltins;
+    Obj *mod_gc, *mod_sys, *mod_array;
+    Obj **types;         /* static class objects for builtin types */
+
+    /* exception state */
+    ExcType exc;
+    StrBuf exc_msg;
+    TbEntry *tb;
+    int ntb, tbcap;
+    StrBuf error;        /* formatted traceback / limit message */
+    int exit_status;
+
+    /* output */
+    StrBuf out;
+
+    /* stepping */
+    RunState state;
+    int64_t steps;
+    int target_line;
+    int last_line;
+    int started, finished;
+    pthread_t thread;
+    sem_t go, paused;
+    int thread_alive;
+    int abort_run;
+
+    /* repr recursion guard */
+    Obj **repr_stack;
+    int nrepr, repr_cap;
+
+    /* well-known symbols */
+    Sym s_init, s_del, s_slots, s_name, s_dict, s_class, s_self, s_object, s_dot0;
+};
+
+/* value stack */
+static inline void vpush(Interp *in, Obj *o)
+{
+    if (in->vn == in->vcap) {
+        in->vcap = in->vcap ? in->vcap * 2 : 256;
+        in->vs = xrealloc(in->vs, in->vcap * sizeof(Obj *));
+    }
+    in->vs[in->vn++] = o;
+}
+static inline Obj *vpop(Interp *in) { return in->vs[--in->vn]; }
+static inline Obj *vtop(Interp *in) { return in->vs[in->vn - 1]; }
+
+/* exceptions: set and return -1 (or NULL) */
+int exc_set(Interp *in, ExcType t, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int exc_nomem(Interp *in);
+const char *exc_name(ExcType t);
+
+/* builtins.c */
+enum { BG_FUNC, BG_METHOD, BG_GC, BG_SYS, BG_ARRAY };
+int builtins_init(Interp *in);
+Obj *builtin_lookup(Interp *in, Sym name);            /* borrowed; NULL if none */
+int builtin_call(Interp *in, Obj *callable, Obj **args, int nargs, Sym *kwnames, Obj **kwvals, int nkw, Obj **result);
+int builtin_method(Interp *in, Obj *self, Sym name, Obj **result); /* new ref to a bound builtin, 0 if none */
+int builtin_method_id(Interp *in, Obj *self, Sym name); /* id or -1 */
+int call_method_id(Interp *in, int id, Obj *self, Obj **args, int nargs, Obj **result);
+int module_getattr(Interp *in, Obj *mod, Sym name, Obj **result);
+
+/* interp.c services used by builtins */
+int call_object(Interp *in, Obj *callable, Obj **args, int nargs, Obj **result); /* args borrowed */
+int obj_truth(Interp *in, Obj *o);
+int obj_len(Interp *in, Obj *o, int64_t *n);
+Obj *get_iter(Interp *in, Obj *o);             /* new ref or NULL */
+int iter_next(Interp *in, Obj *it, Obj **out);  /* 1 item (new ref), 0 end, -1 error */
+int compare(Interp *in, Obj *a, Obj *b, int op, int *res);
+int binary_op(Interp *in, int op, Obj *a, Obj *b, Obj **res);
+int int_value(Interp *in, Obj *o, int64_t *v, const char *what);
+int contains(Interp *in, Obj *container, Obj *item, int *res);
+Obj *type_of(Interp *in, Obj *o);              /* borrowed class object */
+Obj *make_str(Interp *in, const char *s, size_t n);
+Obj *make_int(Interp *in, int64_t v);
+int list_extend_iter(Interp *in, ListObj *l, Obj *iterable);
+void print_out(Interp *in, const char *s, size_t n);
+
+/* arrays (interp.c) */
+Obj *array_item(Interp *in, ArrayObj *a, int64_t i);
+int array_store(Interp *in, ArrayObj *a, Obj *v, void *dst);
+
+/* repr.c */
+int format_value(Interp *in, Obj *v, const Node *spec, StrBuf *out);
+int interp_eval_part(Interp *in, Node *p, StrBuf *out);
+void repr_float(double v, StrBuf *out);
+
+#endif

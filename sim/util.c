@@ -1,0 +1,186 @@
+/* Shared helpers: allocation that never returns NULL, string buffers, formatting. */
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void oom(size_t n)
+{
+    fprintf(stderr, "memtutor: out of real memory (asked for %zu bytes)\n", n);
+    abort();
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) oom(n);
+    return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) oom(n * size);
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) oom(n);
+    return q;
+}
+
+char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+static void sb_grow(StrBuf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap) return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) cap *= 2;
+    b->s = xrealloc(b->s, cap);
+    b->cap = cap;
+}
+
+void sb_putc(StrBuf *b, char c)
+{
+    sb_grow(b, 1);
+    b->s[b->len++] = c;
+    b->s[b->len] = '\0';
+}
+
+void sb_put(StrBuf *b, const char *s, size_t n)
+{
+    sb_grow(b, n);
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void sb_puts(StrBuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+
+void sb_vprintf(StrBuf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    char probe[1];
+    va_copy(ap2, ap);
+    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) return;
+    sb_grow(b, (size_t)n);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void sb_printf(StrBuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+void sb_clear(StrBuf *b)
+{
+    b->len = 0;
+    if (b->s) b->s[0] = '\0';
+}
+
+char *sb_take(StrBuf *b)
+{
+    char *s = b->s ? b->s : xstrdup("");
+    b->s = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void sb_free(StrBuf *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+}
+
+char *fmt_thousands(char *buf, int64_t v)
+{
+    char tmp[32];
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    int n = 0, digits = 0;
+    do {
+        if (digits && digits % 3 == 0) tmp[n++] = ',';
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+        digits++;
+    } while (u);
+    if (v < 0) tmp[n++] = '-';
+    for (int i = 0; i < n; i++) buf[i] = tmp[n - 1 - i];
+    buf[n] = '\0';
+    return buf;
+}
+
+char *fmt_bytes(char *buf, uint64_t bytes)
+{
+    static const char *units[] = {"kB", "MB", "GB", "TB"};
+    if (bytes < 1000) {
+        snprintf(buf, 32, "%u B", (unsigned)bytes);
+        return buf;
+    }
+    double v = (double)bytes;
+    int u = -1;
+    while (v >= 1000 && u < 3) {
+        v /= 1000;
+        u++;
+    }
+    snprintf(buf, 32, "%.1f %s", v, units[u]);
+    return buf;
+}
+
+char *read_file_limited(const char *path, size_t max, size_t *len, const char **err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        *err = errno == ENOENT ? "no such file" : strerror(errno);
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        *err = "is a directory";
+        return NULL;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *err = strerror(errno);
+        return NULL;
+    }
+    StrBuf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > max) {
+            fclose(f);
+            sb_free(&b);
+            *err = "file too large";
+            return NULL;
+        }
+        sb_put(&b, chunk, n);
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        sb_free(&b);
+        *err = "read error";
+        return NULL;
+    }
+    *len = b.len;
+    return sb_take(&b);
+}

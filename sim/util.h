@@ -1,0 +1,40 @@
+/* Small shared helpers: the one allocator wrapper (aborts with a message on
+ * exhaustion of *real* memory), a growable string buffer, number formatting. */
+#ifndef MEMTUTOR_UTIL_H
+#define MEMTUTOR_UTIL_H
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* A growable NUL-terminated byte string. Zero-initialise to start empty;
+ * sb_free releases it. sb_take hands the buffer to the caller (never NULL). */
+typedef struct {
+    char *s;
+    size_t len, cap;
+} StrBuf;
+
+void sb_putc(StrBuf *b, char c);
+void sb_put(StrBuf *b, const char *s, size_t n);
+void sb_puts(StrBuf *b, const char *s);
+void sb_printf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vprintf(StrBuf *b, const char *fmt, va_list ap);
+void sb_clear(StrBuf *b);
+char *sb_take(StrBuf *b);
+void sb_free(StrBuf *b);
+
+/* "1,234,567" into buf (at least 32 bytes); returns buf. */
+char *fmt_thousands(char *buf, int64_t v);
+/* Human size: "56 B", "8.4 MB" (decimal units, one decimal) into buf (>= 32). */
+char *fmt_bytes(char *buf, uint64_t bytes);
+
+/* Read a whole file. Returns NULL and sets *err (static text) on failure:
+ * missing file, a directory, unreadable, or larger than max bytes. */
+char *read_file_limited(const char *path, size_t max, size_t *len, const char **err);
+
+#endif
