@@ -47,7 +47,8 @@
     X(GC_GET_DEBUG, "get_debug", BG_GC, 0) X(GC_GET_OBJECTS, "get_objects", BG_GC, 0) \
     X(SYS_GETREFCOUNT, "getrefcount", BG_SYS, 0) X(SYS_GETSIZEOF, "getsizeof", BG_SYS, 0) \
     X(SYS_GETRECURSIONLIMIT, "getrecursionlimit", BG_SYS, 0) \
-    X(ARRAY_ARRAY, "array", BG_ARRAY, 0)
+    X(ARRAY_ARRAY, "array", BG_ARRAY, 0) \
+    X(OBJECT_INIT, "__init__", BG_HIDDEN, 0)
 
 enum {
 #define X(id, name, group, recv) B_##id,
@@ -99,6 +100,8 @@ void builtins_free(Interp *in)
 {
     for (int i = 0; i < in->nbuiltins; i++) free(in->builtins[i]);
 }
+
+Obj *builtin_object_init(Interp *in) { return in->builtins[B_OBJECT_INIT]; }
 
 Obj *builtin_lookup(Interp *in, Sym name)
 {
@@ -244,7 +247,12 @@ int list_extend_iter(Interp *in, ListObj *l, Obj *v)
     if (!it) return -1;
     int64_t hint = length_hint(v->type == T_ITER ? it : v);
     int64_t m = l->n;
-    if (hint > 0 && m + hint > l->cap) {
+    if (hint > 0 && !l->items) {
+        if (list_reserve_exact(h, l, (hint + 1) & ~(int64_t)1) < 0) {
+            decref(h, it);
+            return exc_nomem(in);
+        }
+    } else if (hint > 0) {
         if (list_resize(h, l, m + hint) < 0) {
             decref(h, it);
             return exc_nomem(in);
@@ -605,6 +613,7 @@ static int construct(Interp *in, ObjType k, Obj **args, int nargs, Obj **res)
         Obj *e = new_iter(h, IT_ENUMERATE, NULL);
         if (!e) { decref(h, it); return exc_nomem(in); }
         ((IterObj *)e)->seq = it;
+        ((IterObj *)e)->extra = iter_result_holder(in, 2);
         if (nargs == 2 && int_value(in, args[1], &((IterObj *)e)->i, "an integer is required") < 0) {
             decref(h, e);
             return -1;
@@ -630,6 +639,7 @@ static int construct(Interp *in, ObjType k, Obj **args, int nargs, Obj **res)
         Obj *z = new_iter(h, IT_ZIP, NULL);
         if (!z) { decref(h, t); return exc_nomem(in); }
         ((IterObj *)z)->seq = t;
+        if (nargs <= 8) ((IterObj *)z)->extra = iter_result_holder(in, (uint32_t)nargs);
         *res = z;
         return 0;
     }
@@ -1222,8 +1232,14 @@ static int list_method(Interp *in, int id, ListObj *l, Obj **args, int nargs, Ob
             *res = make_int(in, c);
             return *res ? 0 : -1;
         }
-        int64_t at;
-        int r = find_index(in, l->items, l->n, args[0], &at);
+        int64_t at, lo = 0, hi = l->n;
+        if (nargs >= 2 && int_value(in, args[1], &lo, "slice indices must be integers or have an __index__ method") < 0) return -1;
+        if (nargs >= 3 && int_value(in, args[2], &hi, "slice indices must be integers or have an __index__ method") < 0) return -1;
+        if (lo < 0) { lo += l->n; if (lo < 0) lo = 0; }
+        if (hi < 0) { hi += l->n; if (hi < 0) hi = 0; }
+        if (hi > l->n) hi = l->n;
+        int r = lo < hi ? find_index(in, l->items + lo, hi - lo, args[0], &at) : 0;
+        if (r > 0) at += lo;
         if (r < 0) return -1;
         if (!r) {
             StrBuf s = {0};

@@ -117,6 +117,9 @@ Obj *type_of(Interp *in, Obj *o)
 
 /* ================================================================ resolver */
 
+static int is_const_node(const Node *e);
+static const char *source_line(Interp *in, int line, size_t *len);
+
 static Code *code_new(Interp *in, CodeKind kind, const Node *node, Code *parent)
 {
     Code *c = xcalloc(1, sizeof(Code));
@@ -336,9 +339,41 @@ static void resolve_comp(Interp *in, Code *c, Node *e)
     if (e->b) resolve_expr(in, cc, e->b);
 }
 
+/* CPython's compiler_check_compare: `is` against a literal is a SyntaxWarning. */
+static int is_ok_is_arg(const Node *e)
+{
+    switch (e->kind) {
+    case E_INT: case E_BIGINT: case E_FLOAT: case E_STR: case E_FSTRING: return 0;
+    case E_TUPLE: return !is_const_node(e);
+    case E_UNARY: return !is_const_node(e);
+    default: return 1;
+    }
+}
+
+static void check_compare(Interp *in, const Node *e)
+{
+    int left_ok = is_ok_is_arg(e->a);
+    for (int i = 0; i < e->list.n; i++) {
+        int right_ok = is_ok_is_arg(e->list.items[i]);
+        if ((e->ops[i] == CMP_IS || e->ops[i] == CMP_IS_NOT) && (!left_ok || !right_ok)) {
+            size_t n;
+            const char *s = source_line(in, e->line, &n);
+            while (n && (*s == ' ' || *s == '\t')) { s++; n--; }
+            while (n && (s[n - 1] == ' ' || s[n - 1] == '\r')) n--;
+            sb_printf(&in->warnings, "%s:%d: SyntaxWarning: %s\n  %.*s\n", in->filename, e->line,
+                      e->ops[i] == CMP_IS ? "\"is\" with a literal. Did you mean \"==\"?"
+                                         : "\"is not\" with a literal. Did you mean \"!=\"?",
+                      (int)n, s);
+            return;
+        }
+        left_ok = right_ok;
+    }
+}
+
 static void resolve_expr(Interp *in, Code *c, Node *e)
 {
     if (!e) return;
+    if (e->kind == E_COMPARE) check_compare(in, e);
     switch (e->kind) {
     case E_NAME: resolve_name(c, e); break;
     case E_INT:
@@ -590,6 +625,7 @@ Obj *get_iter(Interp *in, Obj *o)
     }
     Obj *it = new_iter(in->h, k, o);
     if (!it) exc_nomem(in);
+    if (it && k == IT_DICT_ITEMS) ((IterObj *)it)->extra = iter_result_holder(in, 2);
     if (it && (k == IT_DICT_KEYS || k == IT_DICT_VALUES || k == IT_DICT_ITEMS))
         ((IterObj *)it)->stop = ((DictObj *)o)->used;
     return it;
@@ -602,6 +638,42 @@ static Obj *utf8_char_at(Interp *in, StrObj *s, int64_t *bytepos)
     int k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
     *bytepos = p + k;
     return make_str(in, s->s + p, (size_t)k);
+}
+
+/* enumerate, zip and dict item iterators keep their last result tuple and
+ * reuse it when nobody else holds it (CPython's en_result / di_result). */
+static Obj *result_tuple(Interp *in, IterObj *it, uint32_t n, Obj **items)
+{
+    Heap *h = in->h;
+    Obj *r = it->extra;
+    if (r && r->rc == 1 && ((TupleObj *)r)->n == n) {
+        incref(h, r);
+        TupleObj *t = (TupleObj *)r;
+        Obj *old[8];
+        for (uint32_t i = 0; i < n && i < 8; i++) {
+            old[i] = t->items[i];
+            t->items[i] = items[i];
+        }
+        for (uint32_t i = 0; i < n && i < 8; i++) decref(h, old[i]);
+        if (!(r->flags & OF_TRACKED)) gc_track(h, r);
+        return r;
+    }
+    r = new_tuple(h, n);
+    if (!r) {
+        for (uint32_t i = 0; i < n; i++) decref(h, items[i]);
+        exc_nomem(in);
+        return NULL;
+    }
+    for (uint32_t i = 0; i < n; i++) ((TupleObj *)r)->items[i] = items[i];
+    return r;
+}
+
+Obj *iter_result_holder(Interp *in, uint32_t n)
+{
+    Obj *t = new_tuple(in->h, n);
+    if (!t) return NULL;
+    for (uint32_t i = 0; i < n; i++) ((TupleObj *)t)->items[i] = incref(in->h, in->h->none);
+    return t;
 }
 
 Obj *array_item(Interp *in, ArrayObj *a, int64_t i);
@@ -678,11 +750,9 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
             if (ito->sub == IT_DICT_KEYS) *out = incref(h, e->key);
             else if (ito->sub == IT_DICT_VALUES) *out = incref(h, e->value);
             else {
-                Obj *t = new_tuple(h, 2);
-                if (!t) return exc_nomem(in);
-                ((TupleObj *)t)->items[0] = incref(h, e->key);
-                ((TupleObj *)t)->items[1] = incref(h, e->value);
-                *out = t;
+                Obj *pair[2] = {incref(h, e->key), incref(h, e->value)};
+                *out = result_tuple(in, it, 2, pair);
+                if (!*out) return -1;
             }
             return 1;
         }
@@ -711,33 +781,27 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
         int r = iter_next(in, it->seq, &item);
         if (r <= 0) return r;
         Obj *idx = make_int(in, it->i++);
-        Obj *t = idx ? new_tuple(h, 2) : NULL;
-        if (!t) {
-            if (idx) decref(h, idx);
+        if (!idx) {
             decref(h, item);
-            return exc_nomem(in);
+            return -1;
         }
-        ((TupleObj *)t)->items[0] = idx;
-        ((TupleObj *)t)->items[1] = item;
-        *out = t;
-        return 1;
+        Obj *pair[2] = {idx, item};
+        *out = result_tuple(in, it, 2, pair);
+        return *out ? 1 : -1;
     }
     case IT_ZIP: {
         TupleObj *its = (TupleObj *)it->seq;
-        if (its->n == 0) return 0;
-        Obj *t = new_tuple(h, its->n);
-        if (!t) return exc_nomem(in);
+        if (its->n == 0 || its->n > 8) return 0;
+        Obj *items[8];
         for (uint32_t i = 0; i < its->n; i++) {
-            Obj *item;
-            int r = iter_next(in, its->items[i], &item);
+            int r = iter_next(in, its->items[i], &items[i]);
             if (r <= 0) {
-                decref(h, t);
+                for (uint32_t j = 0; j < i; j++) decref(h, items[j]);
                 return r;
             }
-            ((TupleObj *)t)->items[i] = item;
         }
-        *out = t;
-        return 1;
+        *out = result_tuple(in, it, its->n, items);
+        return *out ? 1 : -1;
     }
     case IT_REVERSED: {
         if (!it->seq) return 0;
@@ -1671,6 +1735,7 @@ static int getattr(Interp *in, Obj *o, Sym name, Obj **res)
             return *res ? 0 : exc_nomem(in);
         }
         Obj *v = class_lookup(c, name);
+        if (!v && name == in->s_init) v = builtin_object_init(in); /* object.__init__ */
         if (v) {
             *res = incref(h, v);
             return 0;
@@ -3354,7 +3419,7 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
     const char *mn[3] = {"gc", "sys", "array"};
     for (int i = 0; i < 3; i++) {
         mods[i]->type = T_MODULE;
-        mods[i]->flags = OF_STATIC | OF_GC;
+        mods[i]->flags = OF_STATIC | OF_GC | OF_TRACKED; /* gc.is_tracked(sys) is True */
         mods[i]->rc = 1u << 30;
         ((ModuleObj *)mods[i])->name = module_intern(m, mn[i], strlen(mn[i]));
     }
@@ -3404,6 +3469,7 @@ RunState interp_state(const Interp *in) { return in->state; }
 int interp_exit_status(const Interp *in) { return in->exit_status; }
 const char *interp_error(const Interp *in) { return in->error.s ? in->error.s : ""; }
 int interp_line(const Interp *in) { return in->last_line; }
+const char *interp_warnings(const Interp *in) { return in->warnings.s ? in->warnings.s : ""; }
 int64_t interp_steps(const Interp *in) { return in->steps; }
 Heap *interp_heap(Interp *in) { return in->h; }
 Module *interp_module(Interp *in) { return in->mod; }
@@ -3444,6 +3510,7 @@ void interp_free(Interp *in)
     sb_free(&in->exc_msg);
     sb_free(&in->error);
     sb_free(&in->out);
+    sb_free(&in->warnings);
     free(in->filename);
     module_free(in->mod);
     free(in);

@@ -60,6 +60,9 @@ int interp_frame_line(const Interp *in, int frame);
 typedef void (*name_fn)(void *arg, const char *name, Obj *value);
 void interp_frame_names(Interp *in, int frame, name_fn fn, void *arg);
 
+/* Compile-time warnings (SyntaxWarning lines as CPython prints them), or "". */
+const char *interp_warnings(const Interp *in);
+
 /* Look a name up in the innermost frame (then globals); borrowed or NULL. */
 Obj *interp_lookup(Interp *in, const char *name);
 

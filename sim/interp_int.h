@@ -80,6 +80,7 @@ struct Interp {
 
     /* output */
     StrBuf out;
+    StrBuf warnings;     /* compile-time SyntaxWarnings, as CPython prints them */
 
     /* stepping */
     RunState state;
@@ -118,7 +119,8 @@ int exc_nomem(Interp *in);
 const char *exc_name(ExcType t);
 
 /* builtins.c */
-enum { BG_FUNC, BG_METHOD, BG_GC, BG_SYS, BG_ARRAY };
+enum { BG_FUNC, BG_METHOD, BG_GC, BG_SYS, BG_ARRAY, BG_HIDDEN };
+Obj *builtin_object_init(Interp *in);   /* object.__init__ (borrowed) */
 int builtins_init(Interp *in);
 Obj *builtin_lookup(Interp *in, Sym name);            /* borrowed; NULL if none */
 int builtin_call(Interp *in, Obj *callable, Obj **args, int nargs, Sym *kwnames, Obj **kwvals, int nkw, Obj **result);
@@ -142,6 +144,9 @@ Obj *make_str(Interp *in, const char *s, size_t n);
 Obj *make_int(Interp *in, int64_t v);
 int list_extend_iter(Interp *in, ListObj *l, Obj *iterable);
 void print_out(Interp *in, const char *s, size_t n);
+
+/* iterators' cached result tuple (None, None, ...) */
+Obj *iter_result_holder(Interp *in, uint32_t n);
 
 /* arrays (interp.c) */
 Obj *array_item(Interp *in, ArrayObj *a, int64_t i);

@@ -84,6 +84,7 @@ static int cmd_exec(int argc, char **argv)
         sb_free(&e);
         return status;
     }
+    fputs(interp_warnings(in), stderr);
     interp_advance(in, -1);
     fflush(stdout);
     int rc = interp_exit_status(in);
