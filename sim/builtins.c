@@ -722,6 +722,8 @@ static int gc_function(Interp *in, int id, Obj **args, int nargs, Obj **res)
         if (nargs && int_value(in, args[0], &gen, "an integer is required") < 0) return -1;
         if (gen < 0 || gen > 2) return exc_set(in, X_VALUE, "invalid generation");
         int64_t n = gc_collect(h, (int)gen);
+        h->collect_calls++;
+        h->last_collected = n;
         *res = make_int(in, n);
         return *res ? 0 : -1;
     }

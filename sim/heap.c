@@ -215,6 +215,15 @@ int heap_charge(Heap *h, int64_t delta)
     return 0;
 }
 
+static inline void account_new_sized(Heap *h, Obj *o, int64_t sz)
+{
+    h->live_count[o->type]++;
+    h->live_bytes[o->type] += sz;
+    h->live_total++;
+    h->bytes_total += sz;
+    if (h->log) heap_log_emit(h, EV_ALLOC, o, 1, 0, sz, 0);
+}
+
 static void account_new(Heap *h, Obj *o)
 {
     int64_t sz = obj_sizeof(o);
@@ -277,11 +286,11 @@ Obj *new_int(Heap *h, int64_t v)
         o->rc++;
         return o;
     }
-    IntObj tmp = {.ob = {.type = T_INT}, .v = v};
-    Obj *o = obj_new(h, T_INT, sizeof(IntObj), (size_t)obj_sizeof(&tmp.ob), 0, 0);
+    int64_t sz = small_int_sizeof(v);
+    Obj *o = obj_new(h, T_INT, sizeof(IntObj), (size_t)sz, 0, 0);
     if (!o) return NULL;
     ((IntObj *)o)->v = v;
-    account_new(h, o);
+    account_new_sized(h, o, sz);
     return o;
 }
 
@@ -1233,6 +1242,7 @@ static void finish(Heap *h, Obj *o, int64_t size)
     }
     default: break;
     }
+    h->freed_total++;
     h->live_count[o->type]--;
     h->live_bytes[o->type] -= size;
     h->live_total--;
@@ -1276,6 +1286,11 @@ void heap_dealloc(Heap *h, Obj *o)
 {
     if (o->flags & OF_STATIC) {
         o->rc = 1u << 30; /* never freed; keep it far from zero */
+        return;
+    }
+    if (o->type == T_INT && !(o->flags & OF_BIG)) {
+        /* a leaf: nothing to release but itself */
+        finish(h, o, small_int_sizeof(((IntObj *)o)->v));
         return;
     }
     uint32_t base = h->dn;

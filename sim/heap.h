@@ -116,6 +116,9 @@ struct Heap {
     int64_t live_count[T_COUNT];
     int64_t live_bytes[T_COUNT];   /* sum of getsizeof */
     int64_t live_total, bytes_total;
+    int64_t freed_total;           /* objects released so far */
+    int64_t collect_calls;         /* explicit gc.collect() calls so far */
+    int64_t last_collected;        /* what the last explicit gc.collect() returned */
     uint32_t next_serial;
     int64_t mem_limit;             /* simulated bytes; exceeding raises MemoryError */
 

@@ -2855,7 +2855,8 @@ static int stmt_done(Interp *in, const Node *s)
         in->state = RUN_LIMIT;
         return X_ABORT;
     }
-    if (in->target_line == 0 || in->target_line == s->line) {
+    if (in->target_line == 0 || in->target_line == s->line ||
+        (in->target_step > 0 && in->steps == in->target_step)) {
         in->state = RUN_PAUSED;
         sem_post(&in->paused);
         sem_wait(&in->go);
@@ -3338,6 +3339,7 @@ static void *interp_thread(void *arg)
 {
     Interp *in = arg;
     sem_wait(&in->go);
+    if (in->h->log) heap_log_clear(in->h);
     if (!in->abort_run) {
         int r = exec_body(in, &in->mod->body);
         finish_run(in, r == X_OK ? 0 : -1);
@@ -3456,9 +3458,22 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
     return in;
 }
 
+RunState interp_advance_to(Interp *in, int64_t step)
+{
+    if (in->finished || !in->thread_alive) return in->state;
+    if (step <= in->steps) return in->state;
+    in->target_line = -1;
+    in->target_step = step;
+    sem_post(&in->go);
+    sem_wait(&in->paused);
+    in->target_step = 0;
+    return in->state;
+}
+
 RunState interp_advance(Interp *in, int line)
 {
     if (in->finished || !in->thread_alive) return in->state;
+    in->target_step = 0;
     in->target_line = line;
     sem_post(&in->go);
     sem_wait(&in->paused);

@@ -40,6 +40,9 @@ void interp_free(Interp *in);
  * including the release of the globals). */
 RunState interp_advance(Interp *in, int line);
 
+/* Run until `step` statements in all have finished (interp_steps() == step). */
+RunState interp_advance_to(Interp *in, int64_t step);
+
 RunState interp_state(const Interp *in);
 int interp_exit_status(const Interp *in);    /* 0, 1 (exception) or 2 (limit) */
 const char *interp_error(const Interp *in);  /* traceback or limit message */

@@ -86,6 +86,7 @@ struct Interp {
     RunState state;
     int64_t steps;
     int target_line;
+    int64_t target_step;
     int last_line;
     int started, finished;
     pthread_t thread;

@@ -41,13 +41,7 @@ const char *obj_type_name(const Obj *o)
 static int64_t int_sizeof(const IntObj *o)
 {
     if (o->ob.flags & OF_BIG) return (int64_t)bi_sizeof(o->big);
-    uint64_t u = o->v < 0 ? (uint64_t)0 - (uint64_t)o->v : (uint64_t)o->v;
-    int digits = 0;
-    while (u) {
-        digits++;
-        u >>= 30;
-    }
-    return 24 + 4 * (digits ? digits : 1);
+    return small_int_sizeof(o->v);
 }
 
 static int64_t dict_keys_size(const DictObj *d)

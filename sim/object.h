@@ -147,6 +147,13 @@ typedef struct {
 typedef enum { DV_KEYS, DV_VALUES, DV_ITEMS } DictViewKind;
 typedef struct { GCObj gc; DictObj *dict; } DictViewObj;
 
+/* sys.getsizeof of an int that fits in int64: 24 + 4 per 30-bit digit (at least one). */
+static inline int64_t small_int_sizeof(int64_t v)
+{
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    return u < ((uint64_t)1 << 30) ? 28 : u < ((uint64_t)1 << 60) ? 32 : 36;
+}
+
 /* Type names as type(x).__name__ gives them. */
 const char *obj_type_name(const Obj *o);
 const char *type_kind_name(ObjType t);

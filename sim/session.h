@@ -36,9 +36,10 @@ int session_nsteps(const Session *s);      /* lesson steps (for a script: statem
 int session_step(const Session *s);        /* current step: 0 before anything ran */
 
 /* Move to step k (0..nsteps).  Forward runs on; backward re-runs from the
- * start.  Returns the run state after it: RUN_PAUSED normally; RUN_DONE when
- * the program ended (at the last step the program is run to its end, so the
- * final state shows the globals released); RUN_ERROR / RUN_LIMIT as interp.h. */
+ * start.  Returns the run state after it: RUN_PAUSED normally (a lesson step
+ * whose line never runs ends the program instead: RUN_DONE); RUN_ERROR /
+ * RUN_LIMIT as interp.h.  A script's last step is the end of the program
+ * (the globals released, their finalizers run). */
 RunState session_goto(Session *s, int k);
 
 /* The interpreter at the current step (its heap, frames, event log). */

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "interp.h"
+#include "session.h"
+#include "trace.h"
 #include "util.h"
 
 #define MEMTUTOR_VERSION "0.1.0"
@@ -93,6 +95,117 @@ static int cmd_exec(int argc, char **argv)
     return rc;
 }
 
+static int cmd_list(void)
+{
+    int n = session_builtin_count();
+    Lesson **ls = xcalloc((size_t)n + 1, sizeof(Lesson *));
+    size_t w = 0;
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        StrBuf e = {0};
+        ls[i] = session_builtin(i, &e);
+        if (!ls[i]) {
+            fprintf(stderr, "memtutor: %s\n", e.s ? e.s : "bad built-in lesson");
+            rc = 2;
+        } else if (strlen(ls[i]->id) > w) w = strlen(ls[i]->id);
+        sb_free(&e);
+    }
+    for (int i = 0; i < n; i++)
+        if (ls[i]) printf("%-*s  %s\n", (int)w, ls[i]->id, ls[i]->title);
+    for (int i = 0; i < n; i++) lesson_free(ls[i]);
+    free(ls);
+    return rc;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    int passed = 0, failed = 0, broken = 0;
+    int n = argc ? argc : session_builtin_count();
+    for (int i = 0; i < n; i++) {
+        StrBuf e = {0};
+        int status = 0;
+        Lesson *l = argc ? session_load_target(argv[i], &e, &status) : session_builtin(i, &e);
+        if (!l) {
+            fprintf(stderr, "memtutor: %s\n", e.s ? e.s : "cannot load the lesson");
+            sb_free(&e);
+            broken++;
+            continue;
+        }
+        sb_free(&e);
+        if (l->nsteps == 0) {
+            fprintf(stderr, "memtutor: %s: a script has no expectations to check; use exec or trace\n", l->path);
+            lesson_free(l);
+            broken++;
+            continue;
+        }
+        StrBuf report = {0};
+        int r = check_lesson(l, &report);
+        if (r == 0) {
+            printf("ok    %s (%d steps)\n", l->id, l->nsteps);
+            passed++;
+        } else if (r == 1) {
+            printf("FAIL  %s\n", l->id);
+            fputs(report.s, stdout);
+            failed++;
+        } else {
+            printf("FAIL  %s\n", l->id);
+            fflush(stdout);
+            fprintf(stderr, "memtutor: %s", report.s ? report.s : "");
+            if (report.len && report.s[report.len - 1] != '\n') fputc('\n', stderr);
+            broken++;
+        }
+        sb_free(&report);
+        lesson_free(l);
+    }
+    printf("%d passed, %d failed\n", passed, failed + broken);
+    return broken ? 2 : failed ? 1 : 0;
+}
+
+static int cmd_trace(int argc, char **argv)
+{
+    if (argc != 1) {
+        fprintf(stderr, "memtutor: trace: expected one TARGET\n");
+        return 2;
+    }
+    StrBuf e = {0};
+    int status = 0;
+    Lesson *l = session_load_target(argv[0], &e, &status);
+    if (!l) {
+        fprintf(stderr, "memtutor: %s\n", e.s ? e.s : "");
+        sb_free(&e);
+        return status;
+    }
+    Session *s = session_new(l, NULL, &e, &status);
+    if (!s) {
+        fputs(e.s ? e.s : "", stderr);
+        sb_free(&e);
+        lesson_free(l);
+        return status;
+    }
+    int rc = 0;
+    for (int k = 1; k <= session_nsteps(s); k++) {
+        RunState st = session_goto(s, k);
+        StrBuf line = {0};
+        trace_step_json(s, &line);
+        puts(line.s);
+        sb_free(&line);
+        if (st == RUN_ERROR || st == RUN_LIMIT) {
+            fputs(interp_error(session_interp(s)), stderr);
+            rc = interp_exit_status(session_interp(s));
+            break;
+        }
+        if (st == RUN_DONE && k < session_nsteps(s)) {
+            fprintf(stderr, "memtutor: %s: steps[%d]: line %d is never reached\n", l->path, k - 1, session_step_line(s, k));
+            rc = 2;
+            break;
+        }
+    }
+    session_free(s);
+    lesson_free(l);
+    sb_free(&e);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
@@ -105,6 +218,9 @@ int main(int argc, char **argv)
         return 0;
     }
     if (argc >= 2 && !strcmp(argv[1], "exec")) return cmd_exec(argc - 2, argv + 2);
+    if (argc >= 2 && !strcmp(argv[1], "list")) return cmd_list();
+    if (argc >= 2 && !strcmp(argv[1], "check")) return cmd_check(argc - 2, argv + 2);
+    if (argc >= 2 && !strcmp(argv[1], "trace")) return cmd_trace(argc - 2, argv + 2);
     usage(stderr);
     return 2;
 }

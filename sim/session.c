@@ -1,0 +1,222 @@
+/* Sessions: a target run on the simulator and positioned at a step (see
+ * session.h).  Stepping back re-runs from the start: the simulator is
+ * deterministic, so the state reached is exactly the one going forward gave. */
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "heap.h"
+#include "lessons_builtin.h"
+
+struct Session {
+    Lesson *lesson;
+    SessionOptions opt;
+    int is_script;
+    int nsteps;
+    int64_t script_statements;   /* statements a script executes in all */
+    Interp *in;
+    int step;
+    RunState state;
+    char *output;
+    int64_t freed_before, freed_after;
+    int64_t calls_before, calls_after;
+    int64_t collected;
+};
+
+void session_default_options(SessionOptions *o)
+{
+    memset(o, 0, sizeof *o);
+    o->max_steps = 100000000;
+    o->max_memory = (int64_t)8 << 30;
+    o->event_limit = 2000;
+}
+
+int session_builtin_count(void) { return (int)builtin_lesson_count; }
+
+Lesson *session_builtin(int i, StrBuf *err)
+{
+    if (i < 0 || (size_t)i >= builtin_lesson_count) return NULL;
+    return lesson_parse(builtin_lessons[i].path, builtin_lessons[i].text, builtin_lessons[i].len, err);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+Lesson *session_load_target(const char *target, StrBuf *err, int *status)
+{
+    *status = 2;
+    for (size_t i = 0; i < builtin_lesson_count; i++) {
+        StrBuf e = {0};
+        Lesson *l = lesson_parse(builtin_lessons[i].path, builtin_lessons[i].text, builtin_lessons[i].len, &e);
+        sb_free(&e);
+        if (l && strcmp(l->id, target) == 0) {
+            *status = 0;
+            return l;
+        }
+        lesson_free(l);
+    }
+    if (ends_with(target, ".py")) {
+        const char *why = NULL;
+        size_t len = 0;
+        char *src = read_file_limited(target, (size_t)16 << 20, &len, &why);
+        if (!src) {
+            sb_printf(err, "%s: %s", target, why);
+            return NULL;
+        }
+        Lesson *l = lesson_from_script(target, src);
+        free(src);
+        *status = 0;
+        return l;
+    }
+    if (ends_with(target, ".json")) {
+        Lesson *l = lesson_load_file(target, err);
+        if (l) *status = 0;
+        return l;
+    }
+    sb_printf(err, "%s: no built-in lesson of that id, and not a .json or .py file (see memtutor list)", target);
+    return NULL;
+}
+
+static Interp *start(Session *s, StrBuf *err, int *status, int trace)
+{
+    InterpOptions o;
+    interp_default_options(&o);
+    o.max_steps = s->opt.max_steps;
+    o.max_memory = s->opt.max_memory;
+    o.trace = trace;
+    o.event_limit = s->opt.event_limit;
+    o.out = NULL;
+    StrBuf e = {0};
+    int st = 0;
+    Interp *in = interp_new(s->lesson->path, s->lesson->source, strlen(s->lesson->source), &o, &e, &st);
+    if (!in) {
+        if (err) sb_puts(err, e.s ? e.s : "");
+        if (status) *status = st;
+    }
+    sb_free(&e);
+    return in;
+}
+
+/* Run one more step on `in` (from step k-1 to k). */
+static RunState advance_one(Session *s, Interp *in, int k)
+{
+    if (s->is_script) {
+        if (k >= s->nsteps) return interp_advance(in, -1);
+        return interp_advance_to(in, k);
+    }
+    return interp_advance(in, s->lesson->steps[k - 1].line);
+}
+
+Session *session_new(Lesson *l, const SessionOptions *o, StrBuf *err, int *status)
+{
+    Session *s = xcalloc(1, sizeof(Session));
+    s->lesson = l;
+    if (o) s->opt = *o;
+    else session_default_options(&s->opt);
+    s->is_script = l->nsteps == 0;
+    *status = 0;
+    if (s->is_script) {
+        /* count the statements with a first run */
+        Interp *in = start(s, err, status, 0);
+        if (!in) {
+            free(s);
+            return NULL;
+        }
+        interp_advance(in, -1);
+        s->script_statements = interp_steps(in);
+        interp_free(in);
+        s->nsteps = (int)(s->script_statements > 1000000 ? 1000000 : s->script_statements) + 1;
+    } else {
+        s->nsteps = l->nsteps;
+    }
+    s->in = start(s, err, status, 1);
+    if (!s->in) {
+        free(s);
+        return NULL;
+    }
+    s->state = RUN_PAUSED;
+    return s;
+}
+
+void session_free(Session *s)
+{
+    if (!s) return;
+    interp_free(s->in);
+    free(s->output);
+    free(s);
+}
+
+int session_nsteps(const Session *s) { return s->nsteps; }
+int session_step(const Session *s) { return s->step; }
+Interp *session_interp(Session *s) { return s->in; }
+const char *session_output(const Session *s) { return s->output ? s->output : ""; }
+int64_t session_step_freed(const Session *s) { return s->freed_after - s->freed_before; }
+int64_t session_step_collected(const Session *s) { return s->calls_after > s->calls_before ? s->collected : -1; }
+
+int session_step_line(const Session *s, int k)
+{
+    if (k <= 0) return 0;
+    if (!s->is_script) return k <= s->lesson->nsteps ? s->lesson->steps[k - 1].line : 0;
+    return 0;
+}
+
+RunState session_goto(Session *s, int k)
+{
+    if (k < 0) k = 0;
+    if (k > s->nsteps) k = s->nsteps;
+    if (k == s->step) return s->state;
+    if (k < s->step) {
+        /* back: a fresh run to step k */
+        interp_free(s->in);
+        s->in = start(s, NULL, NULL, 1);
+        s->step = 0;
+        s->state = RUN_PAUSED;
+        if (!s->in) return RUN_ERROR;
+    }
+    free(s->output);
+    s->output = NULL;
+    if (k == 0) {
+        s->freed_before = s->freed_after = 0;
+        s->calls_before = s->calls_after = 0;
+        return s->state;
+    }
+    Heap *h = interp_heap(s->in);
+    while (s->step < k) {
+        int last = s->step + 1 == k;
+        if (last) {
+            free(interp_take_output(s->in));
+            s->freed_before = h->freed_total;
+            s->calls_before = h->collect_calls;
+        }
+        if (s->state == RUN_PAUSED) s->state = advance_one(s, s->in, s->step + 1);
+        s->step++;
+        if (last) {
+            s->output = interp_take_output(s->in);
+            s->freed_after = h->freed_total;
+            s->calls_after = h->collect_calls;
+            s->collected = h->last_collected;
+        }
+    }
+    return s->state;
+}
+
+int session_eval_at(Session *s, int k, const char *expr, StrBuf *out)
+{
+    Interp *in = start(s, out, NULL, 0);
+    if (!in) return -1;
+    RunState st = RUN_PAUSED;
+    for (int i = 1; i <= k && st == RUN_PAUSED; i++) st = advance_one(s, in, i);
+    int r;
+    if (st != RUN_PAUSED) {
+        sb_puts(out, "the program ended before this step");
+        r = -1;
+    } else {
+        r = interp_eval_repr(in, expr, out);
+    }
+    interp_free(in);
+    return r;
+}
