@@ -68,6 +68,7 @@ run: all
 	./$(BIN)
 
 # Every suite runs; tools/summary.sh prints the one closing line and fails if any failed.
+test: export MEMTUTOR_HEAP_CHECK = 1
 test: deps-check $(BIN) $(UNIT_BIN)
 	@rm -f $(BUILD)/results; mkdir -p $(BUILD)
 	@sh tools/suite.sh $(BUILD) unit     sh tools/run-unit.sh $(BUILD) $(UNIT_BIN)

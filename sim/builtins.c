@@ -95,7 +95,6 @@ int builtins_init(Interp *in)
     return 0;
 }
 
-void builtins_free(Interp *in);
 void builtins_free(Interp *in)
 {
     for (int i = 0; i < in->nbuiltins; i++) free(in->builtins[i]);

@@ -1441,7 +1441,7 @@ static void chk_count(Obj *child, void *arg)
     cs->tab[i].n++;
 }
 
-static void chk_visit_all(Obj *o, void *arg) { obj_traverse(o, chk_count, arg); }
+static void chk_visit_all(Obj *o, void *arg) { obj_referents(o, chk_count, arg); }
 
 typedef struct { CheckState *cs; int bad; StrBuf *report; } CheckCmp;
 

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -444,10 +445,22 @@ static void resolve_body(Interp *in, Code *c, NodeList *body)
 
 /* ================================================================ names */
 
+/* The interned name string (new reference); names made after start-up (the
+ * live prompt, lesson answers) get theirs on first use. */
 static Obj *str_for_sym(Interp *in, Sym s)
 {
-    const char *n = symname(in, s);
-    return new_str(in->h, n, strlen(n));
+    if (s >= in->nsymstr) {
+        uint32_t n = in->mod->nsyms > s + 1 ? in->mod->nsyms : s + 1;
+        in->symstr = xrealloc(in->symstr, n * sizeof(Obj *));
+        memset(in->symstr + in->nsymstr, 0, (n - in->nsymstr) * sizeof(Obj *));
+        in->nsymstr = n;
+    }
+    if (!in->symstr[s]) {
+        const char *n = symname(in, s);
+        in->symstr[s] = new_str(in->h, n, strlen(n));
+        if (!in->symstr[s]) return NULL;
+    }
+    return incref(in->h, in->symstr[s]);
 }
 
 /* The module dict is keyed by str objects; look up by name. */
@@ -1905,14 +1918,17 @@ static int instantiate(Interp *in, ClassObj *cls, Obj **args, int nargs)
     }
     Obj *init = class_lookup(cls, in->s_init);
     if (init && init->type == T_FUNCTION) {
-        incref(h, init);
+        /* type_call holds the new object and __init__ while it runs */
+        vpush(in, o);
+        vpush(in, incref(h, init));
         int r = call_function(in, (FuncObj *)init, args, nargs, incref(h, o));
-        decref(h, init);
+        Obj *ret = r == 0 ? vpop(in) : NULL;
+        decref(h, vpop(in));
+        vpop(in);
         if (r < 0) {
             decref(h, o);
             return -1;
         }
-        Obj *ret = vpop(in);
         if (ret->type != T_NONE) {
             exc_set(in, X_TYPE, "__init__() should return None, not '%s'", tname(in, ret));
             decref(h, ret);
@@ -2040,10 +2056,13 @@ static void run_finalizer(void *ctx, Obj *o)
     in->ntb = in->tbcap = 0;
     in->exc = X_NONE;
     Reason rs = h->reason;
-    int r = call_function(in, (FuncObj *)incref(h, del), NULL, 0, incref(h, o));
-    decref(h, del);
+    in->in_finalizer++;
+    vpush(in, incref(h, del));
+    int r = call_function(in, (FuncObj *)del, NULL, 0, incref(h, o));
     if (r == 0) decref(h, vpop(in));
-    else {
+    decref(h, vpop(in));
+    in->in_finalizer--;
+    if (r != 0) {
         StrBuf tbtext = {0};
         format_traceback(in, &tbtext);
         fprintf(stderr, "Exception ignored in: <function %s.__del__>\n%s", symname(in, ((InstanceObj *)o)->cls->name),
@@ -2268,10 +2287,14 @@ static int eval_call(Interp *in, Node *e)
                 Obj **moved = xmalloc(sizeof(Obj *) * (size_t)(nargs + 1));
                 memcpy(moved, &in->vs[base + 1], sizeof(Obj *) * (size_t)nargs);
                 in->vn = base;
+                vpush(in, fv);   /* the function stays on the stack during the call */
                 int r = call_function(in, (FuncObj *)fv, moved, nargs, self);
                 free(moved);
-                decref(h, fv);
-                return r;
+                Obj *res = r == 0 ? vpop(in) : NULL;
+                decref(h, vpop(in));
+                if (r < 0) return -1;
+                vpush(in, res);
+                return 0;
             }
         } else if (self->type != T_CLASS && self->type != T_MODULE) {
             int id = builtin_method_id(in, self, callee->name);
@@ -2846,9 +2869,22 @@ static int delete(Interp *in, Node *t)
 
 /* Called after every statement: count it against the budget, and pause
  * here if the front end asked to stop after this line. */
+static void check_heap_now(Interp *in, const Node *s)
+{
+    Heap *h = in->h;
+    if (h->dn || h->collecting || in->in_finalizer || h->live_total > 20000) return;
+    StrBuf r = {0};
+    if (heap_check(h, interp_roots, in, &r)) {
+        fprintf(stderr, "memtutor: heap check failed after line %d:\n%s", s->line, r.s);
+        abort();
+    }
+    sb_free(&r);
+}
+
 static int stmt_done(Interp *in, const Node *s)
 {
     if (in->abort_run) return X_ABORT;
+    if (in->heap_check) check_heap_now(in, s);
     in->steps++;
     in->last_line = s->line;
     if (in->steps > in->opt.max_steps) {
@@ -3386,6 +3422,8 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
     else interp_default_options(&in->opt);
     in->h = heap_new();
     in->h->mem_limit = in->opt.max_memory;
+    const char *hc = getenv("MEMTUTOR_HEAP_CHECK");
+    in->heap_check = hc && *hc == '1';
     in->h->finalize = run_finalizer;
     in->h->finalize_ctx = in;
     if (in->opt.trace) heap_trace_enable(in->h, in->opt.event_limit ? in->opt.event_limit : 2000);
@@ -3429,6 +3467,7 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
 
     in->module_code = code_new(in, CODE_MODULE, NULL, NULL);
     resolve_body(in, in->module_code, &m->body);
+    for (Sym s = 1; s < m->nsyms; s++) decref(in->h, str_for_sym(in, s)); /* intern every name now */
 
     in->top = xcalloc(1, sizeof(Frame));
     in->top->code = in->module_code;
@@ -3512,6 +3551,8 @@ void interp_free(Interp *in)
     }
     free(in->codes);
     free(in->consts);
+    free(in->symstr);
+    builtins_free(in);
     free(in->builtins);
     for (int t = 1; t < T_COUNT; t++) free(in->types[t]);
     free(in->types);
@@ -3620,6 +3661,8 @@ void interp_roots(void *ctx, visit_fn visit, void *arg)
     Interp *in = ctx;
     visit(in->globals, arg);
     for (int i = 0; i < in->nconsts; i++) visit(in->consts[i], arg);
+    for (uint32_t i = 0; i < in->nsymstr; i++)
+        if (in->symstr[i]) visit(in->symstr[i], arg);
     for (uint32_t i = 0; i < in->vn; i++) visit(in->vs[i], arg);
     for (Frame *f = in->frame; f; f = f->back) {
         if (f->func) visit(f->func, arg);

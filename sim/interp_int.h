@@ -64,6 +64,10 @@ struct Interp {
     Obj **consts;
     int nconsts, consts_cap;
 
+    /* the interned str of every name (co_names): global dict keys use these */
+    Obj **symstr;
+    uint32_t nsymstr;
+
     /* builtin objects that are always alive */
     Obj **builtins;      /* indexed by builtin id */
     int nbuiltins;
@@ -93,6 +97,8 @@ struct Interp {
     sem_t go, paused;
     int thread_alive;
     int abort_run;
+    int heap_check;
+    int in_finalizer;    /* __del__ running: its object is held by the release machinery */      /* MEMTUTOR_HEAP_CHECK=1: verify every refcount after each statement */
 
     /* repr recursion guard */
     Obj **repr_stack;
@@ -123,6 +129,7 @@ const char *exc_name(ExcType t);
 enum { BG_FUNC, BG_METHOD, BG_GC, BG_SYS, BG_ARRAY, BG_HIDDEN };
 Obj *builtin_object_init(Interp *in);   /* object.__init__ (borrowed) */
 int builtins_init(Interp *in);
+void builtins_free(Interp *in);
 Obj *builtin_lookup(Interp *in, Sym name);            /* borrowed; NULL if none */
 int builtin_call(Interp *in, Obj *callable, Obj **args, int nargs, Sym *kwnames, Obj **kwvals, int nkw, Obj **result);
 int builtin_method(Interp *in, Obj *self, Sym name, Obj **result); /* new ref to a bound builtin, 0 if none */

@@ -203,6 +203,20 @@ void obj_traverse(Obj *o, visit_fn visit, void *arg)
     }
 }
 
+void obj_referents(Obj *o, visit_fn visit, void *arg)
+{
+    if (o->type == T_DICT && ((DictObj *)o)->unicode) {
+        DictObj *d = (DictObj *)o;
+        for (uint32_t i = 0; i < d->nentries; i++) {
+            if (!d->entries[i].key) continue;
+            visit(d->entries[i].key, arg);
+            visit(d->entries[i].value, arg);
+        }
+        return;
+    }
+    obj_traverse(o, visit, arg);
+}
+
 int64_t list_grow_capacity(int64_t size, int64_t newsize)
 {
     /* list_resize: over-allocate proportionally; round down to a multiple of 4 */

@@ -172,6 +172,10 @@ int obj_may_be_tracked(const Obj *o);
 typedef void (*visit_fn)(Obj *child, void *arg);
 void obj_traverse(Obj *o, visit_fn visit, void *arg);
 
+/* Every strong reference the object holds (tp_traverse plus what it skips:
+ * the str keys of a str-keyed dict).  Used by the heap checker and viewers. */
+void obj_referents(Obj *o, visit_fn visit, void *arg);
+
 /* List capacity growth (list_resize), dict and set sizing. */
 int64_t list_grow_capacity(int64_t size, int64_t newsize); /* size: current length */
 int64_t array_grow_capacity(int64_t cap, int64_t newsize);
