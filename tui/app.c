@@ -1,0 +1,695 @@
+/* The TUI state machine (see app.h).  One App struct holds all state; the
+ * screen is redrawn from it by app_draw, a pure function of the state, which
+ * `render` shares.  Keys are looked up in APP_KEYS, the one table that also
+ * writes the help overlay, so the help can never disagree with the keys. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "canvas.h"
+#include "graph.h"
+#include "interp.h"
+#include "layout.h"
+#include "screen.h"
+#include "session.h"
+#include "views.h"
+
+/* ------------------------------------------------------------- key table */
+
+/* Where a binding applies.  Lookup order: help overlay; focused pane; lesson
+ * or menu; anywhere. */
+typedef enum { CTX_LESSON, CTX_GRAPH, CTX_NARRATION, CTX_MENU, CTX_HELP, CTX_ANY } KeyCtx;
+
+typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
+#define KB(code, ch) {code, ch}
+#define CH(c) {SK_CHAR, c}
+
+/* X(action, context, keys as the help shows them, what it does, bindings...) */
+#define APP_KEYS(X)                                                                          \
+    X(NEXT,      CTX_LESSON,    "→ Space l",     "next step (a key skips the animation)",   \
+      KB(SK_RIGHT, 0), CH(' '), CH('l'))                                                     \
+    X(BACK,      CTX_LESSON,    "← h Backspace", "previous step",                            \
+      KB(SK_LEFT, 0), CH('h'), KB(SK_BACKSPACE, 0))                                          \
+    X(FIRST,     CTX_LESSON,    "g Home",        "first step (before line 1 runs)",          \
+      CH('g'), KB(SK_HOME, 0))                                                               \
+    X(LAST,      CTX_LESSON,    "G End",         "last step (the program has ended)",        \
+      CH('G'), KB(SK_END, 0))                                                                \
+    X(AUTOPLAY,  CTX_LESSON,    "p",             "autoplay on/off",            CH('p'))      \
+    X(FASTER,    CTX_LESSON,    "+",             "autoplay faster",            CH('+'), CH('=')) \
+    X(SLOWER,    CTX_LESSON,    "-",             "autoplay slower",            CH('-'))      \
+    X(FOCUS,     CTX_LESSON,    "Tab",           "focus the next pane (source, heap, narration)", \
+      KB(SK_TAB, 0), KB(SK_BTAB, 0))                                                         \
+    X(NOTES,     CTX_LESSON,    "n",             "instructor notes on/off",    CH('n'))      \
+    X(SELECT,    CTX_LESSON,    "click",         "select an object in the heap (again: clear)", \
+      KB(SK_MOUSE, 1))                                                                       \
+    X(PAN_LEFT,  CTX_GRAPH,     "← h",           "pan the heap left",   KB(SK_LEFT, 0), CH('h'))  \
+    X(PAN_RIGHT, CTX_GRAPH,     "→ l",           "pan the heap right",  KB(SK_RIGHT, 0), CH('l')) \
+    X(PAN_UP,    CTX_GRAPH,     "↑ k",           "pan the heap up",     KB(SK_UP, 0), CH('k'))    \
+    X(PAN_DOWN,  CTX_GRAPH,     "↓ j",           "pan the heap down",   KB(SK_DOWN, 0), CH('j'))  \
+    X(SCROLL_UP, CTX_NARRATION, "↑ k",           "scroll the narration up",   KB(SK_UP, 0), CH('k')) \
+    X(SCROLL_DN, CTX_NARRATION, "↓ j",           "scroll the narration down", KB(SK_DOWN, 0), CH('j')) \
+    X(MENU_UP,   CTX_MENU,      "↑ k",           "previous lesson",     KB(SK_UP, 0), CH('k'))    \
+    X(MENU_DOWN, CTX_MENU,      "↓ j",           "next lesson",         KB(SK_DOWN, 0), CH('j'))  \
+    X(MENU_OPEN, CTX_MENU,      "Enter →",       "open the lesson",     KB(SK_ENTER, 0), KB(SK_RIGHT, 0)) \
+    X(HELP_CLOSE, CTX_HELP,     "Esc q ? F1",    "close this help",                          \
+      KB(SK_ESC, 0), CH('q'), CH('?'), KB(SK_F1, 0))                                         \
+    X(HELP,      CTX_ANY,       "? F1",          "help (this screen)",  CH('?'), KB(SK_F1, 0)) \
+    X(REDRAW,    CTX_ANY,       "Ctrl-L",        "redraw the screen",   KB(SK_CTRL, 'l'))     \
+    X(QUIT,      CTX_ANY,       "q",             "quit (a lesson opened from the menu: back to it)", \
+      CH('q'))
+
+typedef enum {
+    ACT_NONE,
+#define ACT_ENUM(name, ctx, keys, doc, ...) ACT_##name,
+    APP_KEYS(ACT_ENUM)
+#undef ACT_ENUM
+    ACT_COUNT
+} Action;
+
+#define ACT_BINDS(name, ctx, keys, doc, ...) \
+    static const KeyBind binds_##name[] = {__VA_ARGS__, {SK_NONE, 0}};
+APP_KEYS(ACT_BINDS)
+#undef ACT_BINDS
+
+typedef struct {
+    Action act;
+    KeyCtx ctx;
+    const char *keys, *doc;
+    const KeyBind *binds;
+} KeyEntry;
+
+static const KeyEntry key_table[] = {
+#define ACT_ENTRY(name, ctx, keys, doc, ...) {ACT_##name, ctx, keys, doc, binds_##name},
+    APP_KEYS(ACT_ENTRY)
+#undef ACT_ENTRY
+};
+#define NKEYS ((int)(sizeof key_table / sizeof key_table[0]))
+
+static int bind_matches(const KeyBind *b, const ScreenKey *k)
+{
+    for (; b->code != SK_NONE; b++) {
+        if (b->code != k->code) continue;
+        if (k->code == SK_CHAR || k->code == SK_CTRL) {
+            if (b->ch == k->ch) return 1;
+        } else if (k->code == SK_MOUSE) {
+            if ((int)b->ch == k->button) return 1;
+        } else {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static Action key_lookup(const KeyCtx *order, int n, const ScreenKey *k)
+{
+    for (int o = 0; o < n; o++)
+        for (int i = 0; i < NKEYS; i++)
+            if (key_table[i].ctx == order[o] && bind_matches(key_table[i].binds, k))
+                return key_table[i].act;
+    return ACT_NONE;
+}
+
+/* --------------------------------------------------------------- the state */
+
+typedef enum { MODE_MENU, MODE_LESSON } Mode;
+typedef enum { FOCUS_SOURCE, FOCUS_GRAPH, FOCUS_NARRATION, FOCUS_COUNT } Focus;
+
+static const int speeds_pct[] = {25, 50, 100, 200, 400};
+#define NSPEEDS 5
+#define SPEED_1X 2
+
+typedef struct {
+    Mode mode;
+    int from_menu;
+    int cols, rows;
+    /* menu */
+    Lesson **menu;
+    int nmenu, menu_sel;
+    /* lesson */
+    Lesson *lesson;
+    int own_lesson;
+    Session *sess;
+    RunState run;
+    uint32_t phase;          /* animation: events shown; UINT32_MAX the end */
+    int autoplay, speed, delay_ms;
+    int help, notes;
+    Focus focus;
+    int panx, pany, narr_scroll;
+    uint32_t selected;
+    /* the last frame's graph, for mouse hits */
+    Graph *graph;
+    Rect graph_rect;
+    Graph *anim_graph;       /* the step's end state: which events to animate */
+    uint32_t anim_chunk;
+} App;
+
+#define PHASE_END GRAPH_END
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void app_close_lesson(App *a)
+{
+    session_free(a->sess);
+    a->sess = NULL;
+    if (a->own_lesson) lesson_free(a->lesson);
+    a->lesson = NULL;
+    graph_free(a->graph);
+    a->graph = NULL;
+    graph_free(a->anim_graph);
+    a->anim_graph = NULL;
+}
+
+/* Open a lesson (borrowed or owned) at step 0.  On failure err gets a line. */
+static int app_open_lesson(App *a, Lesson *l, int own, StrBuf *err)
+{
+    int status = 0;
+    Session *s = session_new(l, NULL, err, &status);
+    if (!s) {
+        if (own) lesson_free(l);
+        return status ? status : 2;
+    }
+    a->lesson = l;
+    a->own_lesson = own;
+    a->sess = s;
+    a->mode = MODE_LESSON;
+    a->run = RUN_PAUSED;
+    a->phase = PHASE_END;
+    a->focus = FOCUS_SOURCE;
+    a->panx = a->pany = a->narr_scroll = 0;
+    a->selected = 0;
+    return 0;
+}
+
+static Graph *build_graph(App *a, uint32_t phase, int width);
+static void anim_start(App *a);
+static void anim_tick(App *a);
+
+static void app_goto(App *a, int k, int animate)
+{
+    int cur = session_step(a->sess);
+    if (k < 0) k = 0;
+    if (k > session_nsteps(a->sess)) k = session_nsteps(a->sess);
+    if (k == cur) return;
+    a->run = session_goto(a->sess, k);
+    a->phase = PHASE_END;
+    a->narr_scroll = 0;
+    if (animate && k == cur + 1) anim_start(a);
+}
+
+/* --------------------------------------------------------------- drawing */
+
+typedef struct {
+    GraphFrame *frames;
+    int n;
+    GraphName **names;
+    int *count, *cap;
+} FrameSet;
+
+static void collect_name(void *arg, const char *name, Obj *value)
+{
+    FrameSet *fs = arg;
+    int f = fs->n - 1;
+    if (fs->count[f] == fs->cap[f]) {
+        fs->cap[f] = fs->cap[f] ? fs->cap[f] * 2 : 16;
+        fs->names[f] = xrealloc(fs->names[f], (size_t)fs->cap[f] * sizeof(GraphName));
+    }
+    fs->names[f][fs->count[f]++] = (GraphName){name, value};
+}
+
+static void repr_cb(void *ctx, Obj *o, StrBuf *out) { obj_repr(ctx, o, out); }
+
+static const char *sym_cb(void *ctx, Sym s) { return module_symname(interp_module(ctx), s); }
+
+static const LessonStep *cur_step(App *a)
+{
+    int k = session_step(a->sess);
+    if (k <= 0 || k > a->lesson->nsteps) return NULL;
+    return &a->lesson->steps[k - 1];
+}
+
+/* The current line and the last line of its highlighted range. */
+static void cur_lines(App *a, int *line, int *line_end)
+{
+    const LessonStep *st = cur_step(a);
+    if (st) { *line = st->line; *line_end = st->line_end; return; }
+    *line = *line_end = 0;
+    if (session_step(a->sess) > 0 && a->run == RUN_PAUSED) {
+        *line = interp_line(session_interp(a->sess));
+        *line_end = *line;
+    }
+}
+
+/* The graph of the current state at an animation phase, for a pane of
+ * inner width `width`. */
+static Graph *build_graph(App *a, uint32_t phase, int width)
+{
+    Interp *in = session_interp(a->sess);
+    Heap *h = interp_heap(in);
+    int nf = interp_frame_count(in);
+    FrameSet fs = {xcalloc((size_t)nf + 1, sizeof(GraphFrame)), 0,
+                   xcalloc((size_t)nf + 1, sizeof(GraphName *)), xcalloc((size_t)nf + 1, sizeof(int)),
+                   xcalloc((size_t)nf + 1, sizeof(int))};
+    char **titles = xcalloc((size_t)nf + 1, sizeof(char *));
+    for (int f = 0; f < nf; f++) {
+        fs.n = f + 1;
+        interp_frame_names(in, f, collect_name, &fs);
+        const char *nm = interp_frame_name(in, f);
+        StrBuf t = {0};
+        if (f == 0) sb_puts(&t, nm ? nm : "globals");
+        else sb_printf(&t, "%s()", nm ? nm : "?");
+        titles[f] = sb_take(&t);
+    }
+    for (int f = 0; f < nf; f++)
+        fs.frames[f] = (GraphFrame){titles[f], fs.names[f], fs.count[f]};
+    int at_start = session_step(a->sess) == 0;
+    GraphScene sc = {
+        .heap = h, .frames = fs.frames, .nframes = nf,
+        .log = at_start ? NULL : h->log, .phase = phase, .source = a->lesson->source,
+        .repr = repr_cb, .symname = sym_cb, .ctx = in,
+        .selected = a->selected, .width = width,
+    };
+    Graph *g = graph_build(&sc);
+    for (int f = 0; f < nf; f++) { free(fs.names[f]); free(titles[f]); }
+    free(fs.names);
+    free(fs.count);
+    free(fs.cap);
+    free(fs.frames);
+    free(titles);
+    return g;
+}
+
+static void draw_graph(App *a, Canvas *c, Rect r)
+{
+    views_pane(c, r, "heap", a->focus == FOCUS_GRAPH);
+    if (!session_interp(a->sess)) return;
+    graph_free(a->graph);
+    a->graph = build_graph(a, a->phase, r.w - 3);
+    int gw, gh;
+    graph_size(a->graph, &gw, &gh);
+    int iw = r.w - 3, ih = r.h - 2;
+    StrBuf d = {0};
+    if (a->selected && graph_describe(a->graph, a->selected, &d) < 0) a->selected = 0;
+    if (a->selected) ih--;
+    if (a->panx > gw - iw) a->panx = gw - iw;
+    if (a->pany > gh - ih) a->pany = gh - ih;
+    if (a->panx < 0) a->panx = 0;
+    if (a->pany < 0) a->pany = 0;
+    a->graph_rect = (Rect){r.x + 2, r.y + 1, iw, ih};
+    graph_draw(a->graph, c, r.x + 2, r.y + 1, iw, ih, a->panx, a->pany);
+    if (a->selected) {
+        canvas_fill(c, r.x + 1, r.y + r.h - 2, r.w - 2, 1, ' ', STYLE_SELECTED | CF_REVERSE);
+        canvas_put_utf8_fit(c, r.x + 2, r.y + r.h - 2, d.s, r.w - 4, STYLE_SELECTED | CF_REVERSE);
+    }
+    sb_free(&d);
+    if (gw > iw || gh > ih) {
+        char hint[64];
+        snprintf(hint, sizeof hint, " %s%s%s%s ", a->panx > 0 ? "←" : "", a->pany > 0 ? "↑" : "",
+                 a->pany < gh - ih ? "↓" : "", a->panx < gw - iw ? "→" : "");
+        if (strlen(hint) > 2)
+            canvas_put_utf8(c, r.x + r.w - 2 - canvas_text_width(hint), r.y + r.h - 1, hint, STYLE_DIM);
+    }
+}
+
+static void draw_narration(App *a, Canvas *c, Rect r)
+{
+    ViewPara p[16];
+    int n = 0;
+    int k = session_step(a->sess), nsteps = session_nsteps(a->sess);
+    const LessonStep *st = cur_step(a);
+    StrBuf hint = {0}, err = {0}, title = {0};
+    if (k == 0) {
+        if (a->lesson->summary && *a->lesson->summary)
+            p[n++] = (ViewPara){a->lesson->summary, STYLE_NORMAL, 0};
+        else
+            p[n++] = (ViewPara){"Nothing has run yet.", STYLE_NORMAL, 0};
+        p[n++] = (ViewPara){NULL, 0, 0};
+        int l1 = session_step_line(a->sess, 1);
+        if (l1 > 0) sb_printf(&hint, "Press → or Space to run up to line %d.", l1);
+        else sb_puts(&hint, "Press → or Space to run the first statement.");
+        p[n++] = (ViewPara){hint.s, STYLE_DIM, 0};
+        sb_puts(&title, "narration");
+    } else {
+        int line, le;
+        cur_lines(a, &line, &le);
+        if (line > 0) sb_printf(&title, "step %d · line %d", k, line);
+        else sb_printf(&title, "step %d", k);
+        if (st && st->say && *st->say) p[n++] = (ViewPara){st->say, STYLE_NORMAL, 0};
+        else if (line > 0) {
+            sb_printf(&hint, "Line %d ran.", line);
+            p[n++] = (ViewPara){hint.s, STYLE_NORMAL, 0};
+        }
+        const char *out = session_output(a->sess);
+        if (out && *out) {
+            p[n++] = (ViewPara){NULL, 0, 0};
+            p[n++] = (ViewPara){"output:", STYLE_DIM, 0};
+            p[n++] = (ViewPara){out, STYLE_NUMBER, 2};
+        }
+        if (st && st->ask_question) {
+            p[n++] = (ViewPara){NULL, 0, 0};
+            p[n++] = (ViewPara){st->ask_question, STYLE_PROMPT | CF_BOLD, 0};
+        }
+        if (a->notes && st && st->notes) {
+            p[n++] = (ViewPara){NULL, 0, 0};
+            p[n++] = (ViewPara){st->notes, STYLE_EMPH, 0};
+        }
+        if (a->run == RUN_ERROR || a->run == RUN_LIMIT) {
+            const char *e = interp_error(session_interp(a->sess));
+            if (e && *e) {
+                /* the traceback's last line says what happened */
+                size_t len = strlen(e);
+                while (len > 0 && e[len - 1] == '\n') len--;
+                size_t s0 = len;
+                while (s0 > 0 && e[s0 - 1] != '\n') s0--;
+                sb_put(&err, e + s0, len - s0);
+                p[n++] = (ViewPara){NULL, 0, 0};
+                p[n++] = (ViewPara){err.s, STYLE_ERROR | CF_BOLD, 0};
+            }
+        } else if (k == nsteps && a->run == RUN_DONE) {
+            p[n++] = (ViewPara){NULL, 0, 0};
+            p[n++] = (ViewPara){"The program has ended: its globals are released.", STYLE_DIM, 0};
+        }
+    }
+    views_narration(c, r, title.s, p, n, a->narr_scroll, a->focus == FOCUS_NARRATION);
+    sb_free(&hint);
+    sb_free(&err);
+    sb_free(&title);
+}
+
+static void draw_help(App *a, Canvas *c)
+{
+    HelpRow rows[NKEYS + 8];
+    int n = 0;
+    static const struct { KeyCtx ctx; const char *head; } sect[] = {
+        {CTX_LESSON, "lesson"}, {CTX_GRAPH, "heap pane focused (Tab)"},
+        {CTX_NARRATION, "narration focused (Tab)"}, {CTX_MENU, "lesson menu"}, {CTX_ANY, "anywhere"},
+    };
+    for (size_t s = 0; s < sizeof sect / sizeof sect[0]; s++) {
+        rows[n++] = (HelpRow){NULL, sect[s].head};
+        for (int i = 0; i < NKEYS; i++)
+            if (key_table[i].ctx == sect[s].ctx) rows[n++] = (HelpRow){key_table[i].keys, key_table[i].doc};
+    }
+    (void)a;
+    views_help(c, rows, n, "Esc or q closes this help");
+}
+
+static void draw_lesson(App *a, Canvas *c)
+{
+    Layout L;
+    layout_compute(a->cols, a->rows, a->lesson->nlines, &L);
+    StrBuf t = {0};
+    sb_printf(&t, "memtutor · %s", a->lesson->title);
+    char right[64] = "";
+    if (a->autoplay)
+        snprintf(right, sizeof right, "▶ autoplay %g×", speeds_pct[a->speed] / 100.0);
+    views_title(c, L.title, t.s, right[0] ? right : NULL);
+    sb_free(&t);
+    int line, le;
+    cur_lines(a, &line, &le);
+    views_source(c, L.source, a->lesson->source, line, le, a->focus == FOCUS_SOURCE);
+    draw_narration(a, c, L.narration);
+    draw_graph(a, c, L.graph);
+    Heap *h = interp_heap(session_interp(a->sess));
+    StatusInfo si = {
+        .step = session_step(a->sess), .nsteps = session_nsteps(a->sess),
+        .live = h->live_total, .bytes = h->bytes_total,
+        .gc = {h->gen[0].count, h->gen[1].count, h->gen[2].count},
+        .keys = "→/← step",
+    };
+    views_status(c, L.status, &si);
+}
+
+/* The whole frame from the state: the one drawing path of live and render. */
+static void app_draw(App *a, Canvas *c)
+{
+    canvas_resize(c, a->cols, a->rows);
+    if (a->cols < LAYOUT_MIN_COLS || a->rows < LAYOUT_MIN_ROWS) {
+        views_too_small(c, a->cols, a->rows, LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+        return;
+    }
+    if (a->mode == MODE_MENU) views_menu(c, a->menu, a->nmenu, a->menu_sel);
+    else draw_lesson(a, c);
+    if (a->help) draw_help(a, c);
+}
+
+/* ---------------------------------------------------------------- render */
+
+int app_render(const char *target, int step, int cols, int rows, int ascii, int color, StrBuf *out,
+               StrBuf *err)
+{
+    if (cols < 1 || rows < 1 || cols > 1000 || rows > 1000) {
+        sb_printf(err, "render: size %dx%d out of range", cols, rows);
+        return 2;
+    }
+    App a = {0};
+    a.cols = cols;
+    a.rows = rows;
+    a.speed = SPEED_1X;
+    int status = 0;
+    if (!target) {
+        a.mode = MODE_MENU;
+        a.nmenu = session_builtin_count();
+        a.menu = xcalloc((size_t)a.nmenu + 1, sizeof(Lesson *));
+        for (int i = 0; i < a.nmenu; i++) a.menu[i] = session_builtin(i, err);
+    } else {
+        Lesson *l = session_load_target(target, err, &status);
+        if (!l) return status ? status : 2;
+        status = app_open_lesson(&a, l, 1, err);
+        if (status) return status;
+        int n = session_nsteps(a.sess);
+        if (step < 0 || step > n) {
+            sb_printf(err, "render: step %d out of range (0..%d)", step, n);
+            app_close_lesson(&a);
+            return 2;
+        }
+        app_goto(&a, step, 0);
+    }
+    Canvas *c = canvas_new(cols, rows);
+    app_draw(&a, c);
+    if (color) canvas_to_ansi_text(c, ascii != 0, SCHEME_NORMAL, out);
+    else canvas_to_text(c, ascii != 0, out);
+    canvas_free(c);
+    app_close_lesson(&a);
+    for (int i = 0; i < a.nmenu; i++) lesson_free(a.menu[i]);
+    free(a.menu);
+    return 0;
+}
+
+/* ------------------------------------------------------------------- run */
+
+/* Animation: the step's events that concern what the graph shows (its
+ * boxes and ghosts, and the collector's passes), one frame each, in chunks
+ * so that a step takes at most about 40 frames. */
+static int anim_frame_ms(App *a) { return 160 * 100 / speeds_pct[a->speed]; }
+
+static int event_visible(App *a, const Event *e)
+{
+    if (e->kind == EV_GC_BEGIN || e->kind == EV_GC_PASS || e->kind == EV_GC_END) return 1;
+    return a->anim_graph && graph_has(a->anim_graph, e->serial);
+}
+
+static void anim_start(App *a)
+{
+    graph_free(a->anim_graph);
+    a->anim_graph = build_graph(a, PHASE_END, 1000);
+    const EventLog *log = interp_heap(session_interp(a->sess))->log;
+    uint32_t v = 0;
+    for (uint32_t i = 0; log && i < log->n; i++) v += (uint32_t)event_visible(a, &log->ev[i]);
+    a->anim_chunk = v > 40 ? (v + 39) / 40 : 1;
+    a->phase = 0;
+    if (v == 0) a->phase = PHASE_END;
+    else anim_tick(a);
+}
+
+static void anim_tick(App *a)
+{
+    if (a->phase == PHASE_END) return;
+    const EventLog *log = interp_heap(session_interp(a->sess))->log;
+    uint32_t n = log ? log->n : 0;
+    if (a->phase >= n) { a->phase = PHASE_END; return; }
+    for (uint32_t k = 0; k < a->anim_chunk && a->phase < n;) {
+        if (event_visible(a, &log->ev[a->phase])) k++;
+        a->phase++;
+    }
+    /* skip to the next visible event so each frame shows a change */
+    while (a->phase < n && !event_visible(a, &log->ev[a->phase - 1])) a->phase++;
+}
+
+/* Do an action; returns 1 to leave the loop. */
+static int app_act(App *a, Action act, const ScreenKey *k, int *status)
+{
+    int nsteps = a->sess ? session_nsteps(a->sess) : 0;
+    switch (act) {
+    case ACT_NONE: break;
+    case ACT_NEXT:
+        if (a->phase != PHASE_END) a->phase = PHASE_END;
+        else app_goto(a, session_step(a->sess) + 1, 1);
+        break;
+    case ACT_BACK: app_goto(a, session_step(a->sess) - 1, 0); break;
+    case ACT_FIRST: app_goto(a, 0, 0); break;
+    case ACT_LAST: app_goto(a, nsteps, 0); break;
+    case ACT_AUTOPLAY: a->autoplay = !a->autoplay; break;
+    case ACT_FASTER: if (a->speed < NSPEEDS - 1) a->speed++; break;
+    case ACT_SLOWER: if (a->speed > 0) a->speed--; break;
+    case ACT_FOCUS:
+        a->focus = (Focus)((a->focus + (k->code == SK_BTAB ? FOCUS_COUNT - 1 : 1)) % FOCUS_COUNT);
+        break;
+    case ACT_NOTES: a->notes = !a->notes; break;
+    case ACT_SELECT:
+        if (a->graph && layout_contains(a->graph_rect, k->x, k->y)) {
+            uint32_t s = graph_hit(a->graph, k->x - a->graph_rect.x + a->panx,
+                                   k->y - a->graph_rect.y + a->pany);
+            a->selected = s == a->selected ? 0 : s;
+            a->focus = FOCUS_GRAPH;
+        } else {
+            a->selected = 0;
+        }
+        break;
+    case ACT_PAN_LEFT: a->panx -= 4; break;
+    case ACT_PAN_RIGHT: a->panx += 4; break;
+    case ACT_PAN_UP: a->pany -= 2; break;
+    case ACT_PAN_DOWN: a->pany += 2; break;
+    case ACT_SCROLL_UP: if (a->narr_scroll > 0) a->narr_scroll--; break;
+    case ACT_SCROLL_DN: a->narr_scroll++; break;
+    case ACT_MENU_UP: if (a->menu_sel > 0) a->menu_sel--; break;
+    case ACT_MENU_DOWN: if (a->menu_sel < a->nmenu - 1) a->menu_sel++; break;
+    case ACT_MENU_OPEN:
+        if (a->nmenu > 0) {
+            StrBuf err = {0};
+            if (app_open_lesson(a, a->menu[a->menu_sel], 0, &err) == 0) {
+                a->from_menu = 1;
+                a->autoplay = 0;
+            }
+            sb_free(&err);
+        }
+        break;
+    case ACT_HELP: a->help = 1; break;
+    case ACT_HELP_CLOSE: a->help = 0; break;
+    case ACT_REDRAW: screen_redraw(); break;
+    case ACT_QUIT:
+        if (a->mode == MODE_LESSON && a->from_menu) {
+            app_close_lesson(a);
+            a->mode = MODE_MENU;
+            break;
+        }
+        *status = 0;
+        return 1;
+    case ACT_COUNT: break;
+    }
+    return 0;
+}
+
+static Action app_key_action(App *a, const ScreenKey *k)
+{
+    if (a->help) {
+        KeyCtx o[] = {CTX_HELP};
+        return key_lookup(o, 1, k);
+    }
+    if (a->cols < LAYOUT_MIN_COLS || a->rows < LAYOUT_MIN_ROWS) {
+        /* only quitting makes sense on the too-small screen */
+        return k->code == SK_CHAR && k->ch == 'q' ? ACT_QUIT : ACT_NONE;
+    }
+    if (a->mode == MODE_MENU) {
+        KeyCtx o[] = {CTX_MENU, CTX_ANY};
+        return key_lookup(o, 2, k);
+    }
+    KeyCtx o[3];
+    int n = 0;
+    if (a->focus == FOCUS_GRAPH) o[n++] = CTX_GRAPH;
+    if (a->focus == FOCUS_NARRATION) o[n++] = CTX_NARRATION;
+    o[n++] = CTX_LESSON;
+    o[n++] = CTX_ANY;
+    return key_lookup(o, n, k);
+}
+
+int app_run(const char *target, const AppOptions *o)
+{
+    const char *why = NULL;
+    if (!screen_can_open(&why)) {
+        fprintf(stderr, "memtutor: %s\n", why ? why : "not a terminal");
+        return 2;
+    }
+    App a = {0};
+    a.speed = SPEED_1X;
+    a.delay_ms = o && o->delay_ms > 0 ? o->delay_ms : 1500;
+    StrBuf err = {0};
+    int status = 0;
+    if (target) {
+        Lesson *l = session_load_target(target, &err, &status);
+        if (l) status = app_open_lesson(&a, l, 1, &err);
+        if (!l || status) {
+            fprintf(stderr, "memtutor: %s\n", err.s ? err.s : "cannot open the target");
+            sb_free(&err);
+            return status ? status : 2;
+        }
+        a.autoplay = o && o->autoplay;
+    } else {
+        a.mode = MODE_MENU;
+        a.nmenu = session_builtin_count();
+        a.menu = xcalloc((size_t)a.nmenu + 1, sizeof(Lesson *));
+        for (int i = 0; i < a.nmenu; i++) a.menu[i] = session_builtin(i, &err);
+    }
+    ScreenOpts so = {
+        .color = !o || o->color < 0 ? SCREEN_COLOR_AUTO : o->color ? SCREEN_COLOR_ALWAYS : SCREEN_COLOR_NEVER,
+        .honour_no_color = true, .ascii = o && o->ascii, .mouse = true,
+    };
+    if (screen_open(&so, &why) < 0) {
+        fprintf(stderr, "memtutor: %s\n", why ? why : "cannot use the terminal");
+        app_close_lesson(&a);
+        status = 2;
+        goto done;
+    }
+    Canvas *c = canvas_new(1, 1);
+    int64_t last_step_at = now_ms();
+    for (;;) {
+        screen_size(&a.cols, &a.rows);
+        app_draw(&a, c);
+        screen_blit(c);
+        int timeout = -1;
+        int playing = a.mode == MODE_LESSON && a.autoplay && !a.help;
+        if (a.mode == MODE_LESSON && a.phase != PHASE_END) timeout = anim_frame_ms(&a);
+        else if (playing) {
+            int64_t wait = last_step_at + (int64_t)a.delay_ms * 100 / speeds_pct[a.speed] - now_ms();
+            timeout = wait < 0 ? 0 : (int)wait;
+        }
+        ScreenKey k;
+        ScreenKeyCode code = screen_getkey(timeout, &k);
+        if (code == SK_SIGNAL) {
+            status = 128 + k.signal;
+            break;
+        }
+        if (code == SK_RESIZE) continue;
+        if (code == SK_NONE) {
+            if (a.mode != MODE_LESSON) continue;
+            if (a.phase != PHASE_END) {
+                anim_tick(&a);
+                if (a.phase == PHASE_END) last_step_at = now_ms();
+            } else if (playing) {
+                if (session_step(a.sess) >= session_nsteps(a.sess)) a.autoplay = 0;
+                else app_goto(&a, session_step(a.sess) + 1, 1);
+                last_step_at = now_ms();
+            }
+            continue;
+        }
+        Action act = app_key_action(&a, &k);
+        if (a.mode == MODE_LESSON && a.phase != PHASE_END && act != ACT_NEXT && act != ACT_QUIT)
+            a.phase = PHASE_END;   /* a key skips the animation, then acts */
+        if (app_act(&a, act, &k, &status)) break;
+        last_step_at = now_ms();
+    }
+    canvas_free(c);
+    screen_close();
+    app_close_lesson(&a);
+done:
+    for (int i = 0; i < a.nmenu; i++) lesson_free(a.menu[i]);
+    free(a.menu);
+    sb_free(&err);
+    return status;
+}

@@ -1,0 +1,34 @@
+/* The TUI: a small state machine over the lesson menu and the lesson view
+ * (stepping both ways, animation of a step's events, autoplay, focus and
+ * panning, help overlay, resize, the too-small screen).  Keys come from one
+ * table (app.c APP_KEYS) that also writes the help overlay.  Drawing goes
+ * through one function onto a Canvas, so that app_render prints exactly the
+ * frame the live TUI shows. */
+#ifndef MEMTUTOR_APP_H
+#define MEMTUTOR_APP_H
+#include "util.h"
+
+typedef struct AppOptions {
+    int ascii;      /* ASCII drawing even in a UTF-8 locale */
+    int color;      /* -1 auto (honours NO_COLOR), 0 never, 1 always */
+    int autoplay;   /* start playing */
+    int delay_ms;   /* autoplay: pause after each step at 1x (0: 1500) */
+} AppOptions;
+
+/* Run the TUI on target (a lesson id, .json or .py path), or the lesson menu
+ * when target is NULL.  Returns the exit status: 0 on q; 2 when the terminal
+ * cannot be used (not a tty, TERM unset or dumb: one line on stderr, nothing
+ * on stdout) or the target does not load (its error on stderr); 1 when a
+ * script does not parse (SyntaxError); 128+N after signal N (the terminal is
+ * restored first). */
+int app_run(const char *target, const AppOptions *o);
+
+/* The exact frame the TUI shows at step `step` (0..N; the end state of that
+ * step, no animation) in a cols x rows terminal: text rows ending in '\n',
+ * trailing blanks trimmed, ASCII drawing when ascii, SGR colour codes when
+ * color.  On error writes one line (no "memtutor: " prefix, no newline) to err.
+ * Returns the exit status (0, or 2 for a bad target, step or size). */
+int app_render(const char *target, int step, int cols, int rows, int ascii, int color, StrBuf *out,
+               StrBuf *err);
+
+#endif

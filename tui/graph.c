@@ -1,0 +1,1104 @@
+/* The heap graph (see graph.h).  Building is in three parts:
+ *   1. collect: the boxes (objects bound to names first, then what they reach,
+ *      breadth first and depth-limited), the ghosts of objects freed in this
+ *      step, and summaries standing in for the items of big containers;
+ *   2. annotate: each box's badge, highlight and note from the step's events
+ *      up to the animation phase (new, +1/-1 with its reason, gc_refs);
+ *   3. place and route: frames in column 0, boxes stacked by serial in one
+ *      column, name arrows in lanes of the left channel and object arrows in
+ *      lanes of the right channel.  Horizontal segments only ever run between
+ *      a box edge and its channel, so no arrow crosses a box. */
+#include "graph.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_DEPTH 4
+#define DEFAULT_NODES 40
+#define MAX_ROWS 6          /* item rows a container shows before "… N more" */
+#define MAX_GHOSTS 8
+#define BIG_ITEMS 1000      /* containers above this get a summary of their items */
+#define MIN_BOX_W 16
+#define MAX_BOX_W 40
+#define MIN_WIDE_BOX 36  /* boxes grow to this when the pane has room */
+
+typedef enum { GN_OBJ, GN_GHOST, GN_SUMMARY } GNodeKind;
+
+typedef struct {
+    char *text;     /* label ("[0] 1", ".other") */
+    int ref;        /* node index the row points at, or -1 */
+    Style style;
+} Row;
+
+typedef struct {
+    GNodeKind kind;
+    uint32_t serial;
+    uint32_t key2;          /* sort tie-break: 0 the object, 1 its summary */
+    Obj *o;                 /* GN_OBJ only */
+    int depth;
+    char *head;             /* "list · 88 B" */
+    char *badge;            /* "refs 2", "gc_refs 0", "freed" */
+    Style head_style, badge_style, box_style;
+    Row *rows;
+    int nrows;
+    char *note;             /* the line under the box, or NULL */
+    Style note_style;
+    int hidden;             /* not allocated yet at this phase */
+    int free_folded;
+    int otype;              /* ghosts: the ObjType */        /* a ghost whose free event was folded into the counts */
+    int x, y, w, h;         /* h includes the note row */
+    int boxh;
+} GNode;
+
+typedef struct {
+    int frame, idx;         /* the name's frame and index */
+    int node;               /* target node or -1 */
+    const char *inline_text;/* for names of functions, classes, modules */
+} NameRef;
+
+typedef struct {
+    char *title;
+    int nnames;
+    char **names;
+    int *node;              /* per name: target node, -1 none */
+    char **inl;             /* per name: inline text or NULL */
+    int x, y, w, h;
+} FrameBox;
+
+typedef struct {
+    int x0, y0, x1, y1;     /* from (x0,y0) to the head at (x1,y1) */
+    int lane_x;             /* vertical run */
+    int target;
+    int left;               /* 1: a name arrow (head ▶), 0: right channel (head ◀) */
+} Arrow;
+
+struct Graph {
+    GNode *nodes;
+    int n, cap;
+    FrameBox *frames;
+    int nframes;
+    Arrow *arrows;
+    int narrows, acap;
+    char *banner;           /* gc pass or result line, or NULL */
+    char *more;             /* "… N more objects", or NULL */
+    int more_y;
+    int w, h;
+};
+
+/* ------------------------------------------------------------------ helpers */
+
+static char *sb_dup_text(StrBuf *b) { char *s = xstrdup(b->s ? b->s : ""); sb_clear(b); return s; }
+
+static int node_find(const Graph *g, uint32_t serial, GNodeKind k)
+{
+    for (int i = 0; i < g->n; i++)
+        if (g->nodes[i].serial == serial && g->nodes[i].kind == k) return i;
+    return -1;
+}
+
+static int node_add(Graph *g, GNodeKind k, uint32_t serial, Obj *o, int depth)
+{
+    if (g->n == g->cap) {
+        g->cap = g->cap ? g->cap * 2 : 32;
+        g->nodes = xrealloc(g->nodes, (size_t)g->cap * sizeof(GNode));
+    }
+    GNode *n = &g->nodes[g->n];
+    memset(n, 0, sizeof *n);
+    n->kind = k;
+    n->serial = serial;
+    n->o = o;
+    n->depth = depth;
+    n->head_style = STYLE_NORMAL | CF_BOLD;
+    n->badge_style = STYLE_BADGE;
+    n->box_style = STYLE_FRAME;
+    return g->n++;
+}
+
+static void row_add(GNode *n, const char *text, int ref, Style st)
+{
+    n->rows = xrealloc(n->rows, (size_t)(n->nrows + 1) * sizeof(Row));
+    n->rows[n->nrows++] = (Row){xstrdup(text), ref, st};
+}
+
+/* Objects shown in a frame as text, never as boxes: they are program
+ * structure, not data, and would crowd out what the lesson is about. */
+static int is_inline_kind(const Obj *o)
+{
+    switch ((ObjType)o->type) {
+    case T_FUNCTION: case T_CLASS: case T_MODULE: case T_BUILTIN: case T_METHOD:
+    case T_ITER: case T_DICTVIEW: case T_NOTIMPL:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Values drawn inside their container's box rather than as their own box. */
+static int is_scalar(const Obj *o)
+{
+    switch ((ObjType)o->type) {
+    case T_NONE: case T_BOOL: case T_INT: case T_FLOAT: case T_STR: case T_RANGE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static const char *symtext(const GraphScene *s, Sym sym)
+{
+    const char *t = s->symname && sym ? s->symname(s->ctx, sym) : NULL;
+    return t ? t : "?";
+}
+
+static const char *type_name(const GraphScene *s, const Obj *o)
+{
+    if (o->type == T_INSTANCE) return symtext(s, ((const InstanceObj *)o)->cls->name);
+    return obj_type_name(o);
+}
+
+/* Short text for a value: repr for scalars (strings cut early, so a huge
+ * string costs nothing), the type name otherwise. */
+static void short_text(const GraphScene *s, Obj *o, StrBuf *out)
+{
+    if (o->type == T_STR) {
+        const StrObj *so = (const StrObj *)o;
+        sb_putc(out, '\'');
+        size_t n = so->len > 40 ? 40 : so->len;
+        while (n > 0 && n < so->len && ((unsigned char)so->s[n] & 0xc0) == 0x80) n--;
+        for (size_t i = 0; i < n; i++) {
+            char c = so->s[i];
+            if (c == '\n') sb_puts(out, "\\n");
+            else if (c == '\'') sb_puts(out, "\\'");
+            else if (c == '\\') sb_puts(out, "\\\\");
+            else sb_putc(out, c);
+        }
+        sb_puts(out, n < so->len ? "…'" : "'");
+        return;
+    }
+    if (is_scalar(o) && s->repr) {
+        s->repr(s->ctx, o, out);
+        return;
+    }
+    if (o->type == T_FUNCTION) { sb_printf(out, "function %s", symtext(s, ((FuncObj *)o)->name)); return; }
+    if (o->type == T_CLASS) { sb_printf(out, "class %s", symtext(s, ((ClassObj *)o)->name)); return; }
+    if (o->type == T_MODULE) { sb_printf(out, "module %s", symtext(s, ((ModuleObj *)o)->name)); return; }
+    sb_puts(out, type_name(s, o));
+}
+
+static void fmt_size(char *buf, int64_t bytes)
+{
+    fmt_bytes(buf, bytes < 0 ? 0 : (uint64_t)bytes);
+}
+
+/* -------------------------------------------------------------- 1. collect */
+
+typedef struct {
+    const GraphScene *s;
+    Graph *g;
+    int from;        /* node whose children are visited */
+    int max_nodes;
+    int max_depth;
+} Collect;
+
+/* Was this object allocated in the step after the current phase (so that the
+ * animation has not shown it yet)? */
+static int alloc_index(const EventLog *log, uint32_t serial)
+{
+    if (!log) return -1;
+    for (uint32_t i = 0; i < log->n; i++)
+        if (log->ev[i].kind == EV_ALLOC && log->ev[i].serial == serial) return (int)i;
+    return -1;
+}
+
+static int not_yet(const GraphScene *s, const Obj *o)
+{
+    int ai = alloc_index(s->log, o->serial);
+    return ai >= 0 && (uint32_t)ai >= s->phase;
+}
+
+/* The node for a child value: an existing box, a new box (breadth first,
+ * within the limits), or -1 (drawn as text). */
+static int child_node(Collect *c, Obj *o, int depth)
+{
+    int k = node_find(c->g, o->serial, GN_OBJ);
+    if (k >= 0) return k;
+    if (is_scalar(o) || is_inline_kind(o)) return -1;
+    if (depth > c->max_depth || c->g->n >= c->max_nodes) return -1;
+    if (not_yet(c->s, o)) return -1;
+    return node_add(c->g, GN_OBJ, o->serial, o, depth);
+}
+
+static void item_row(Collect *c, GNode *n, const char *label, Obj *v)
+{
+    StrBuf b = {0};
+    int ref = child_node(c, v, n->depth + 1);
+    n = &c->g->nodes[c->from];      /* node_add may have moved the array */
+    if (ref >= 0) {
+        sb_printf(&b, "%s%s●", label, *label ? "  " : "");
+        row_add(n, b.s, ref, STYLE_NORMAL);
+    } else {
+        if (*label) sb_printf(&b, "%s  ", label);
+        short_text(c->s, v, &b);
+        if (!is_scalar(v) && !is_inline_kind(v)) sb_puts(&b, " …");
+        row_add(n, b.s, -1, is_scalar(v) ? STYLE_NORMAL : STYLE_DIM);
+    }
+    sb_free(&b);
+}
+
+static void more_row(Graph *g, int ni, int64_t more)
+{
+    char num[32], t[64];
+    snprintf(t, sizeof t, "… %s more", fmt_thousands(num, more));
+    row_add(&g->nodes[ni], t, -1, STYLE_DIM);
+}
+
+/* A summary box for the items of a big container: how many distinct
+ * non-shared objects stand behind it, of which types, and their bytes. */
+static void summarise_items(Collect *c, int ni, Obj **items, int64_t n)
+{
+    Heap *h = c->s->heap;
+    uint32_t nser = h ? h->next_serial + 1 : 0;
+    uint8_t *seen = nser ? xcalloc(nser / 8 + 1, 1) : NULL;
+    int64_t count[T_COUNT] = {0}, total = 0, bytes = 0;
+    for (int64_t i = 0; i < n; i++) {
+        Obj *o = items[i];
+        if (!o || (o->flags & OF_STATIC)) continue;
+        if (seen && o->serial < nser) {
+            if (seen[o->serial >> 3] & (1u << (o->serial & 7))) continue;
+            seen[o->serial >> 3] |= (uint8_t)(1u << (o->serial & 7));
+        }
+        count[o->type]++;
+        total++;
+        bytes += obj_sizeof(o);
+    }
+    free(seen);
+    if (total == 0) return;
+    int best = 0;
+    for (int t = 0; t < T_COUNT; t++)
+        if (count[t] > count[best]) best = t;
+    char num[32], sz[32];
+    StrBuf b = {0};
+    int si = node_add(c->g, GN_SUMMARY, c->g->nodes[ni].serial, NULL, c->g->nodes[ni].depth + 1);
+    GNode *s = &c->g->nodes[si];
+    s->key2 = 1;
+    if (count[best] == total)
+        sb_printf(&b, "%s %s objects", fmt_thousands(num, total), type_kind_name((ObjType)best));
+    else
+        sb_printf(&b, "%s objects", fmt_thousands(num, total));
+    s->head = sb_dup_text(&b);
+    fmt_size(sz, bytes);
+    sb_printf(&b, "%s in all", sz);
+    row_add(s, b.s, -1, STYLE_DIM);
+    sb_free(&b);
+    s->box_style = STYLE_FRAME | CF_DIM;
+    GNode *parent = &c->g->nodes[ni];
+    row_add(parent, "items  ●", si, STYLE_NORMAL);
+}
+
+static void slot_names(const ClassObj *cls, Sym *out, uint32_t n)
+{
+    const ClassObj *chain[64];
+    int nc = 0;
+    for (const ClassObj *k = cls; k && nc < 64; k = k->base) chain[nc++] = k;
+    uint32_t idx = 0;
+    for (int j = nc - 1; j >= 0; j--) {
+        const ClassObj *k = chain[j];
+        uint32_t own = k->has_slots
+            ? k->nslots - (k->base && k->base->has_slots ? k->base->nslots : 0) : 0;
+        for (uint32_t s = 0; s < own && idx < n; s++) out[idx++] = k->slots[s];
+    }
+    while (idx < n) out[idx++] = 0;
+}
+
+/* Fill in a box's header and rows from its object; children become boxes. */
+static void describe_obj(Collect *c, int ni)
+{
+    const GraphScene *s = c->s;
+    Graph *g = c->g;
+    Obj *o = g->nodes[ni].o;
+    c->from = ni;
+    char num[32], sz[32];
+    StrBuf b = {0};
+    int64_t nitems = -1;
+    Obj **items = NULL;
+    switch ((ObjType)o->type) {
+    case T_LIST: nitems = ((ListObj *)o)->n; items = ((ListObj *)o)->items; break;
+    case T_TUPLE: nitems = ((TupleObj *)o)->n; items = ((TupleObj *)o)->items; break;
+    case T_DICT: nitems = ((DictObj *)o)->used; break;
+    case T_SET: nitems = ((SetObj *)o)->used; break;
+    case T_ARRAY: nitems = ((ArrayObj *)o)->n; break;
+    default: break;
+    }
+    fmt_size(sz, obj_sizeof(o));
+    sb_puts(&b, type_name(s, o));
+    if (nitems > MAX_ROWS) sb_printf(&b, " · %s items", fmt_thousands(num, nitems));
+    sb_printf(&b, " · %s", sz);
+    g->nodes[ni].head = sb_dup_text(&b);
+
+    int shown = 0;
+    switch ((ObjType)o->type) {
+    case T_LIST:
+    case T_TUPLE:
+        for (int64_t i = 0; i < nitems && shown < MAX_ROWS - (nitems > MAX_ROWS); i++, shown++) {
+            char lab[40];
+            snprintf(lab, sizeof lab, "[%lld]", (long long)i);
+            item_row(c, &g->nodes[ni], lab, items[i]);
+        }
+        if (nitems > BIG_ITEMS) summarise_items(c, ni, items, nitems);
+        else if (nitems > shown) more_row(g, ni, nitems - shown);
+        break;
+    case T_DICT: {
+        DictObj *d = (DictObj *)o;
+        for (uint32_t i = 0; i < d->nentries && shown < MAX_ROWS; i++) {
+            if (!d->entries[i].key) continue;
+            short_text(s, d->entries[i].key, &b);
+            sb_putc(&b, ':');
+            char *lab = sb_dup_text(&b);
+            item_row(c, &g->nodes[ni], lab, d->entries[i].value);
+            free(lab);
+            shown++;
+        }
+        if (nitems > shown) more_row(g, ni, nitems - shown);
+        break;
+    }
+    case T_SET: {
+        SetObj *st = (SetObj *)o;
+        for (uint32_t i = 0; i <= st->mask && shown < MAX_ROWS; i++) {
+            Obj *k = st->table[i].key;
+            if (!k || k->type == T_FREE || st->table[i].hash == -1) continue;
+            item_row(c, &g->nodes[ni], "", k);
+            shown++;
+        }
+        if (nitems > shown) more_row(g, ni, nitems - shown);
+        break;
+    }
+    case T_INSTANCE: {
+        InstanceObj *in = (InstanceObj *)o;
+        Sym *names = xcalloc(in->nvals + 1, sizeof(Sym));
+        if (in->cls->has_slots) slot_names(in->cls, names, in->nvals);
+        else
+            for (uint32_t i = 0; i < in->nvals && i < in->cls->keys_cached; i++)
+                names[i] = in->cls->keys[i];
+        for (uint32_t i = 0; i < in->nvals; i++) {
+            if (!in->vals[i]) continue;
+            if (shown == MAX_ROWS) { shown++; break; }
+            sb_printf(&b, ".%s", symtext(s, names[i]));
+            char *lab = sb_dup_text(&b);
+            item_row(c, &g->nodes[ni], lab, in->vals[i]);
+            free(lab);
+            shown++;
+        }
+        free(names);
+        break;
+    }
+    case T_ARRAY: {
+        ArrayObj *a = (ArrayObj *)o;
+        sb_printf(&b, "typecode '%c', %s items of %d B", a->typecode,
+                  fmt_thousands(num, a->n), a->itemsize);
+        row_add(&g->nodes[ni], b.s, -1, STYLE_DIM);
+        sb_clear(&b);
+        break;
+    }
+    default:
+        short_text(s, o, &b);
+        row_add(&g->nodes[ni], b.s, -1, STYLE_NORMAL);
+        sb_clear(&b);
+        break;
+    }
+    sb_free(&b);
+}
+
+static int cmp_nodes(const void *a, const void *b)
+{
+    const GNode *x = a, *y = b;
+    if (x->serial != y->serial) return x->serial < y->serial ? -1 : 1;
+    return (int)x->key2 - (int)y->key2;
+}
+
+/* ------------------------------------------------------------- 2. annotate */
+
+static void line_text(const char *src, int line, StrBuf *out)
+{
+    if (!src || line <= 0) return;
+    const char *p = src;
+    for (int l = 1; l < line && *p; l++) {
+        const char *nl = strchr(p, '\n');
+        if (!nl) return;
+        p = nl + 1;
+    }
+    while (*p == ' ' || *p == '\t') p++;
+    const char *e = strchr(p, '\n');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\r')) n--;
+    sb_put(out, p, n);
+}
+
+/* "+1  b = a", "−1  del a", "−1  its container was freed" */
+static void reason_note(const GraphScene *s, const Event *e, int64_t delta, StrBuf *out)
+{
+    if (delta > 0) sb_printf(out, "+%lld  ", (long long)delta);
+    else sb_printf(out, "−%lld  ", (long long)-delta);
+    switch ((Reason)e->reason) {
+    case R_CONTAINER_FREED: sb_puts(out, "its container was freed"); return;
+    case R_GC_CLEAR: sb_puts(out, "the collector broke the cycle"); return;
+    case R_PROGRAM_END: sb_puts(out, "program end: globals cleared"); return;
+    case R_RETURN: sb_puts(out, "return: the call's names released"); return;
+    default: break;
+    }
+    size_t before = out->len;
+    line_text(s->source, e->line, out);
+    if (out->len == before) sb_puts(out, "(internal)");
+}
+
+static const char *pass_name(int pass)
+{
+    switch ((GCPass)pass) {
+    case GCP_UPDATE_REFS: return "update_refs: gc_refs = refcount";
+    case GCP_SUBTRACT_REFS: return "subtract_refs: minus references from inside";
+    case GCP_MOVE_UNREACHABLE: return "move_unreachable: gc_refs 0 and not reached";
+    case GCP_FINALIZE: return "finalize: __del__";
+    case GCP_RESURRECT: return "check resurrection";
+    case GCP_CLEAR: return "clear: break the references";
+    case GCP_PROMOTE: return "survivors move to an older generation";
+    }
+    return "";
+}
+
+/* Reasons worth quoting for a step's net change: not the temporaries of
+ * evaluating an expression, which come and go within a statement. */
+static int telling(const Event *e)
+{
+    return e->reason != R_TEMP && e->reason != R_ARG && e->reason != R_ARG_DONE &&
+           e->reason != R_ITER && e->reason != R_INTERNAL;
+}
+
+/* Badge, highlight and note of one object box for the events before phase. */
+static void annotate(const GraphScene *s, Graph *g, GNode *n, int gc_from)
+{
+    const EventLog *log = s->log;
+    uint32_t phase = log ? (s->phase < log->n ? s->phase : log->n) : 0;
+    int64_t rc = n->o ? (int64_t)n->o->rc : 0;
+    int64_t delta = 0;
+    const Event *last_rc = NULL, *first_after = NULL, *latest = NULL;
+    const Event *last_up = NULL, *last_down = NULL;   /* the last telling reason each way */
+    int allocated = 0, unreachable = 0, have_gcrefs = 0;
+    int64_t gcrefs = 0;
+    if (log) {
+        for (uint32_t i = 0; i < log->n; i++) {
+            const Event *e = &log->ev[i];
+            if (e->serial != n->serial || n->kind == GN_SUMMARY) continue;
+            int is_rc = e->kind == EV_INCREF || e->kind == EV_DECREF || e->kind == EV_ALLOC;
+            if (i >= phase) {
+                if (is_rc && !first_after) first_after = e;
+                continue;
+            }
+            if (i + 1 == phase && s->phase != UINT32_MAX) latest = e;
+            if (e->kind == EV_ALLOC) { allocated = 1; delta = 0; last_rc = e; }
+            if (e->kind == EV_INCREF) { delta++; last_rc = e; if (telling(e)) last_up = e; }
+            if (e->kind == EV_DECREF) { delta--; last_rc = e; if (telling(e)) last_down = e; }
+            if ((int)i >= gc_from && gc_from >= 0) {
+                if (e->kind == EV_GC_REFS) { have_gcrefs = 1; gcrefs = e->rc; }
+                if (e->kind == EV_GC_UNREACHABLE) unreachable = 1;
+            }
+        }
+        if (last_rc) rc = last_rc->rc;
+        else if (first_after)
+            rc = first_after->kind == EV_INCREF ? first_after->rc - 1
+               : first_after->kind == EV_DECREF ? first_after->rc + 1 : first_after->rc;
+    }
+    StrBuf b = {0};
+    if (n->kind == GN_GHOST) {
+        int freed = 0;
+        if (log)
+            for (uint32_t i = 0; i < phase; i++)
+                if (log->ev[i].serial == n->serial &&
+                    (log->ev[i].kind == EV_FREE || (log->ev[i].kind == EV_DECREF && log->ev[i].rc == 0)))
+                    freed = 1;
+        if (freed) {
+            n->badge = xstrdup("× freed");
+            n->box_style = n->head_style = n->badge_style = STYLE_GHOST | CF_DIM;
+            for (int r = 0; r < n->nrows; r++) n->rows[r].style = STYLE_GHOST | CF_DIM;
+        } else {
+            sb_printf(&b, "refs %lld", (long long)rc);
+            n->badge = sb_dup_text(&b);
+        }
+    } else {
+        sb_printf(&b, "refs %lld", (long long)rc);
+        n->badge = sb_dup_text(&b);
+    }
+    if (n->kind != GN_OBJ && !(n->kind == GN_GHOST && !strstr(n->badge, "freed"))) {
+        sb_free(&b);
+        return;
+    }
+    if (have_gcrefs) {
+        free(n->badge);
+        sb_printf(&b, "gc_refs %lld", (long long)gcrefs);
+        n->badge = sb_dup_text(&b);
+        n->badge_style = STYLE_GC | CF_BOLD;
+    }
+    if (unreachable) {
+        n->box_style = STYLE_UNREACHABLE | CF_BOLD;
+        n->note = xstrdup("tentatively unreachable");
+        n->note_style = STYLE_UNREACHABLE;
+    }
+    if (latest && (latest->kind == EV_INCREF || latest->kind == EV_DECREF)) {
+        /* the animation's current event: flash it */
+        reason_note(s, latest, latest->kind == EV_INCREF ? 1 : -1, &b);
+        free(n->note);
+        n->note = sb_dup_text(&b);
+        n->note_style = (latest->kind == EV_INCREF ? STYLE_INC : STYLE_DEC) | CF_BOLD;
+        n->badge_style = n->note_style | CF_REVERSE;
+    } else if (allocated) {
+        n->box_style = STYLE_NEW | (latest ? CF_BOLD : 0);
+        n->head_style = STYLE_NEW | CF_BOLD;
+        if (!n->note && last_rc) {
+            sb_puts(&b, "new  ");
+            line_text(s->source, last_rc->line, &b);
+            n->note = sb_dup_text(&b);
+            n->note_style = STYLE_NEW;
+        }
+    } else if (delta != 0 && last_rc && !n->note) {
+        const Event *why = delta > 0 ? last_up : last_down;
+        reason_note(s, why ? why : last_rc, delta, &b);
+        n->note = sb_dup_text(&b);
+        n->note_style = delta > 0 ? STYLE_INC : STYLE_DEC;
+        n->badge_style = n->note_style | CF_BOLD;
+    }
+    (void)g;
+    sb_free(&b);
+}
+
+/* ------------------------------------------------------------ graph_build */
+
+static void frames_collect(const GraphScene *s, Graph *g, Collect *c)
+{
+    g->nframes = s->nframes;
+    g->frames = xcalloc((size_t)(s->nframes + 1), sizeof(FrameBox));
+    StrBuf b = {0};
+    for (int f = 0; f < s->nframes; f++) {
+        const GraphFrame *sf = &s->frames[f];
+        FrameBox *fb = &g->frames[f];
+        fb->title = xstrdup(sf->title ? sf->title : "");
+        fb->nnames = sf->n;
+        fb->names = xcalloc((size_t)sf->n + 1, sizeof(char *));
+        fb->node = xcalloc((size_t)sf->n + 1, sizeof(int));
+        fb->inl = xcalloc((size_t)sf->n + 1, sizeof(char *));
+        for (int i = 0; i < sf->n; i++) {
+            Obj *o = sf->names[i].obj;
+            fb->names[i] = xstrdup(sf->names[i].name);
+            fb->node[i] = -1;
+            if (!o) continue;
+            if (is_inline_kind(o)) {
+                /* the name says which; the frame says what kind of thing */
+                fb->inl[i] = xstrdup(o->type == T_CLASS ? "class" : o->type == T_FUNCTION ? "function"
+                                     : o->type == T_BUILTIN ? "builtin" : obj_type_name(o));
+                continue;
+            }
+            if (not_yet(s, o)) continue;
+            int k = node_find(g, o->serial, GN_OBJ);
+            if (k < 0 && g->n < c->max_nodes) k = node_add(g, GN_OBJ, o->serial, o, 1);
+            fb->node[i] = k;
+        }
+    }
+    sb_free(&b);
+}
+
+/* Ghosts: objects freed in this step that were there before it (not
+ * temporaries born and dead within it); scalars only when a name or a
+ * statement dropped them, not when their container went. */
+static int freed_kind_is_scalar(int t)
+{
+    return t == T_INT || t == T_FLOAT || t == T_STR || t == T_BOOL || t == T_NONE || t == T_RANGE;
+}
+
+static int freed_kind_is_inline(int t)
+{
+    return t == T_FUNCTION || t == T_CLASS || t == T_MODULE || t == T_BUILTIN || t == T_METHOD ||
+           t == T_ITER || t == T_DICTVIEW;
+}
+
+/* Ghosts: objects that died in this step (their count reached 0: a detailed
+ * decref to 0, or a free) and were there before it (not temporaries born and
+ * dead within it); scalars only when a name or a statement dropped them, not
+ * when their container went.  The free event, when kept, gives the size. */
+static void ghosts_collect(const GraphScene *s, Graph *g)
+{
+    const EventLog *log = s->log;
+    if (!log) return;
+    int nghost = 0;
+    int64_t more = 0, more_bytes = 0;
+    for (uint32_t i = 0; i < log->n; i++) {
+        const Event *e = &log->ev[i];
+        int dies = (e->kind == EV_DECREF && e->rc == 0) || e->kind == EV_FREE;
+        if (!dies) continue;
+        if (alloc_index(log, e->serial) >= 0) continue;
+        if (freed_kind_is_inline(e->otype)) continue;
+        int64_t bytes = -1;
+        const Event *dec = e->kind == EV_DECREF ? e : NULL;
+        for (uint32_t j = i + 1; j < log->n && bytes < 0; j++)
+            if (log->ev[j].serial == e->serial && log->ev[j].kind == EV_FREE) bytes = log->ev[j].bytes;
+        if (e->kind == EV_FREE) {
+            /* counted already when its decref to 0 was kept */
+            int seen = 0;
+            for (uint32_t j = 0; j < i && !seen; j++)
+                seen = log->ev[j].serial == e->serial && log->ev[j].kind == EV_DECREF && log->ev[j].rc == 0;
+            if (seen) continue;
+            bytes = e->bytes;
+        }
+        if ((freed_kind_is_scalar(e->otype) && dec && dec->reason == R_CONTAINER_FREED) ||
+            nghost >= MAX_GHOSTS) {
+            more++;
+            more_bytes += bytes > 0 ? bytes : 0;
+            continue;
+        }
+        if (node_find(g, e->serial, GN_GHOST) >= 0) continue;
+        int k = node_add(g, GN_GHOST, e->serial, NULL, 1);
+        char sz[32];
+        StrBuf b = {0};
+        sb_puts(&b, type_kind_name((ObjType)e->otype));
+        if (bytes >= 0) sb_printf(&b, " · %s", (fmt_size(sz, bytes), sz));
+        g->nodes[k].head = sb_dup_text(&b);
+        g->nodes[k].free_folded = bytes < 0;
+        g->nodes[k].otype = e->otype;
+        sb_free(&b);
+        nghost++;
+    }
+    for (int t = 0; t < T_COUNT; t++) {
+        int64_t fc = log->fold_count[EV_FREE][t];
+        /* a ghost whose free was folded is not "more" */
+        if (fc > 0 && !freed_kind_is_scalar(t))
+            for (int i = 0; i < g->n && fc > 0; i++)
+                if (g->nodes[i].kind == GN_GHOST && g->nodes[i].free_folded && g->nodes[i].otype == t)
+                    fc--;
+        more += fc;
+        more_bytes += log->fold_bytes[EV_FREE][t];
+    }
+    if (more > 0 && s->phase >= log->n) {
+        char num[32], sz[32];
+        StrBuf b = {0};
+        int k = node_add(g, GN_SUMMARY, UINT32_MAX, NULL, 1);
+        sb_printf(&b, "× %s more objects freed", fmt_thousands(num, more));
+        g->nodes[k].head = sb_dup_text(&b);
+        fmt_size(sz, (uint64_t)more_bytes);
+        sb_printf(&b, "%s given back", sz);
+        row_add(&g->nodes[k], b.s, -1, STYLE_GHOST | CF_DIM);
+        sb_free(&b);
+        g->nodes[k].box_style = g->nodes[k].head_style = STYLE_GHOST | CF_DIM;
+        g->nodes[k].badge = xstrdup("");
+    }
+}
+
+static void banner_collect(const GraphScene *s, Graph *g, int *gc_from)
+{
+    const EventLog *log = s->log;
+    *gc_from = -1;
+    if (!log) return;
+    uint32_t phase = s->phase < log->n ? s->phase : log->n;
+    int open = -1, gen = 0, ncoll = 0;
+    int64_t found = 0;
+    const char *pass = NULL;
+    for (uint32_t i = 0; i < phase; i++) {
+        const Event *e = &log->ev[i];
+        if (e->kind == EV_GC_BEGIN) { open = (int)i; gen = e->sub; pass = "collecting"; }
+        else if (e->kind == EV_GC_PASS && open >= 0) pass = pass_name(e->sub);
+        else if (e->kind == EV_GC_REFS && open >= 0) pass = pass_name(e->sub);
+        else if (e->kind == EV_GC_END) { open = -1; ncoll++; found += e->count; gen = e->sub; }
+    }
+    StrBuf b = {0};
+    if (open >= 0) {
+        *gc_from = open;
+        sb_printf(&b, "gc: collecting generation %d · %s", gen, pass);
+    } else if (ncoll > 0) {
+        char num[32];
+        sb_printf(&b, "gc: %d collection%s this step · %s unreachable found", ncoll,
+                  ncoll > 1 ? "s" : "", fmt_thousands(num, found));
+    }
+    if (b.len) g->banner = sb_dup_text(&b);
+    sb_free(&b);
+}
+
+/* Greedy interval colouring: the lane for [a,b] among those used. */
+typedef struct { int a, b, lane; } Span;
+
+static int assign_lanes(Span *sp, int n)
+{
+    int lanes = 0;
+    int *end = xcalloc((size_t)n + 1, sizeof(int));
+    for (int i = 0; i < n; i++) {
+        int l = 0;
+        while (l < lanes && end[l] >= sp[i].a - 0) l++;
+        if (l == lanes) lanes++;
+        end[l] = sp[i].b + 1;
+        sp[i].lane = l;
+    }
+    free(end);
+    return lanes;
+}
+
+static void arrow_add(Graph *g, Arrow a)
+{
+    if (g->narrows == g->acap) {
+        g->acap = g->acap ? g->acap * 2 : 32;
+        g->arrows = xrealloc(g->arrows, (size_t)g->acap * sizeof(Arrow));
+    }
+    g->arrows[g->narrows++] = a;
+}
+
+static int text_w(const char *s) { return s ? canvas_text_width(s) : 0; }
+
+Graph *graph_build(const GraphScene *s)
+{
+    Graph *g = xcalloc(1, sizeof *g);
+    Collect c = {s, g, 0, s->max_nodes > 0 ? s->max_nodes : DEFAULT_NODES,
+                 s->max_depth > 0 ? s->max_depth : DEFAULT_DEPTH};
+    frames_collect(s, g, &c);
+    /* breadth first: nodes are appended while we walk the array */
+    for (int i = 0; i < g->n; i++)
+        if (g->nodes[i].kind == GN_OBJ) describe_obj(&c, i);
+    int truncated = 0;
+    /* count what the limits left out (reachable, not shown): rows that
+     * point nowhere although their value is a container */
+    (void)truncated;
+    ghosts_collect(s, g);
+    int gc_from;
+    banner_collect(s, g, &gc_from);
+
+    /* sort by serial, remapping references */
+    int n = g->n;
+    int *order = xcalloc((size_t)n + 1, sizeof(int));
+    for (int i = 0; i < n; i++) g->nodes[i].x = i;   /* remember the old index */
+    qsort(g->nodes, (size_t)n, sizeof(GNode), cmp_nodes);
+    for (int i = 0; i < n; i++) order[g->nodes[i].x] = i;
+    for (int i = 0; i < n; i++)
+        for (int r = 0; r < g->nodes[i].nrows; r++)
+            if (g->nodes[i].rows[r].ref >= 0) g->nodes[i].rows[r].ref = order[g->nodes[i].rows[r].ref];
+    for (int f = 0; f < g->nframes; f++)
+        for (int i = 0; i < g->frames[f].nnames; i++)
+            if (g->frames[f].node[i] >= 0) g->frames[f].node[i] = order[g->frames[f].node[i]];
+    free(order);
+
+    for (int i = 0; i < n; i++) {
+        GNode *nd = &g->nodes[i];
+        if (nd->kind == GN_SUMMARY) {
+            if (!nd->badge) nd->badge = xstrdup("");
+            continue;
+        }
+        annotate(s, g, nd, gc_from);
+        if (nd->serial == s->selected && s->selected) nd->box_style = STYLE_SELECTED | CF_BOLD;
+    }
+
+    /* ---- 3. place ---- */
+    int top = g->banner ? 2 : 0;
+    int fw = 12;
+    for (int f = 0; f < g->nframes; f++) {
+        FrameBox *fb = &g->frames[f];
+        int w = text_w(fb->title) + 6;
+        if (w > fw) fw = w;
+        for (int i = 0; i < fb->nnames; i++) {
+            int nw = text_w(fb->names[i]) + 6 + (fb->inl[i] ? text_w(fb->inl[i]) : 0);
+            if (nw > fw) fw = nw;
+        }
+    }
+    if (fw > 28) fw = 28;
+    int y = top;
+    for (int f = 0; f < g->nframes; f++) {
+        FrameBox *fb = &g->frames[f];
+        fb->x = 0;
+        fb->y = y;
+        fb->w = fw;
+        fb->h = 2 + (fb->nnames ? fb->nnames : 1);
+        y += fb->h + 1;
+    }
+    int frames_h = y;
+
+    /* box width: the widest content, within what the pane allows */
+    int ow = MIN_BOX_W;
+    for (int i = 0; i < n; i++) {
+        GNode *nd = &g->nodes[i];
+        int hw = text_w(nd->head) + text_w(nd->badge) + 6;
+        if (hw > ow) ow = hw;
+        for (int r = 0; r < nd->nrows; r++) {
+            int rw = text_w(nd->rows[r].text) + 4 + (nd->rows[r].ref >= 0 ? 1 : 0);
+            if (rw > ow) ow = rw;
+        }
+    }
+    if (ow > MAX_BOX_W) ow = MAX_BOX_W;
+    int content_w = ow;
+
+    /* stack the boxes */
+    y = top;
+    for (int i = 0; i < n; i++) {
+        GNode *nd = &g->nodes[i];
+        nd->boxh = 3 + nd->nrows;
+        nd->h = nd->boxh + (nd->note ? 1 : 0);
+        nd->y = y;
+        nd->w = ow;
+        y += nd->h + 1;
+    }
+    int objs_h = y;
+
+    /* left channel: one lane per target, shared by all names bound to it */
+    Span *sp = xcalloc((size_t)n + 1, sizeof(Span));
+    int *lane_of = xcalloc((size_t)n + 1, sizeof(int));
+    int ns = 0;
+    for (int t = 0; t < n; t++) {
+        int a = g->nodes[t].y + 1, b = a, any = 0;
+        for (int f = 0; f < g->nframes; f++)
+            for (int i = 0; i < g->frames[f].nnames; i++)
+                if (g->frames[f].node[i] == t) {
+                    int ry = g->frames[f].y + 1 + i;
+                    if (ry < a) a = ry;
+                    if (ry > b) b = ry;
+                    any = 1;
+                }
+        if (any) sp[ns++] = (Span){a, b, t};
+    }
+    /* sp[].lane holds the target until assign_lanes: keep it aside */
+    int *tgt = xcalloc((size_t)ns + 1, sizeof(int));
+    for (int i = 0; i < ns; i++) tgt[i] = sp[i].lane;
+    /* spans are in target order (by y), so already sorted by their end; sort by start */
+    for (int i = 1; i < ns; i++)
+        for (int j = i; j > 0 && sp[j].a < sp[j - 1].a; j--) {
+            Span tmp = sp[j]; sp[j] = sp[j - 1]; sp[j - 1] = tmp;
+            int tt = tgt[j]; tgt[j] = tgt[j - 1]; tgt[j - 1] = tt;
+        }
+    int nl = assign_lanes(sp, ns);
+    for (int i = 0; i < ns; i++) lane_of[tgt[i]] = sp[i].lane;
+    int ox = fw + nl + 3;
+    for (int i = 0; i < n; i++) g->nodes[i].x = ox;
+    for (int f = 0; f < g->nframes; f++)
+        for (int i = 0; i < g->frames[f].nnames; i++) {
+            int t = g->frames[f].node[i];
+            if (t < 0) continue;
+            int ry = g->frames[f].y + 1 + i;
+            /* the farthest lane for the nearest target keeps lines apart */
+            arrow_add(g, (Arrow){fw - 2, ry, ox - 1, g->nodes[t].y + 1,
+                                 fw + 1 + (nl - 1 - lane_of[t]), t, 1});
+        }
+    free(tgt);
+
+    /* right channel */
+    ns = 0;
+    for (int t = 0; t < n; t++) {
+        int a = g->nodes[t].y + 1, b = a, any = 0;
+        for (int i = 0; i < n; i++)
+            for (int r = 0; r < g->nodes[i].nrows; r++)
+                if (g->nodes[i].rows[r].ref == t) {
+                    int ry = g->nodes[i].y + 2 + r;
+                    if (ry < a) a = ry;
+                    if (ry > b) b = ry;
+                    any = 1;
+                }
+        if (any) sp[ns++] = (Span){a, b, t};
+    }
+    tgt = xcalloc((size_t)ns + 1, sizeof(int));
+    for (int i = 0; i < ns; i++) tgt[i] = sp[i].lane;
+    for (int i = 1; i < ns; i++)
+        for (int j = i; j > 0 && sp[j].a < sp[j - 1].a; j--) {
+            Span tmp = sp[j]; sp[j] = sp[j - 1]; sp[j - 1] = tmp;
+            int tt = tgt[j]; tgt[j] = tgt[j - 1]; tgt[j - 1] = tt;
+        }
+    int nr = assign_lanes(sp, ns);
+    for (int i = 0; i < ns; i++) lane_of[tgt[i]] = sp[i].lane;
+    /* widen the boxes into the room the pane leaves (up to a comfortable
+     * width): the right channel only depends on rows, not on the width */
+    {
+        int room = s->width - ox - (nr ? nr + 2 : 1);
+        int want = room < MIN_WIDE_BOX ? room : MIN_WIDE_BOX;
+        if (want > ow) ow = want;
+        if (ow > room) ow = room > MIN_BOX_W ? room : MIN_BOX_W;
+        (void)content_w;
+        for (int i = 0; i < n; i++) g->nodes[i].w = ow;
+    }
+    int rx = ox + ow;   /* first column right of the boxes: heads */
+    for (int i = 0; i < n; i++)
+        for (int r = 0; r < g->nodes[i].nrows; r++) {
+            int t = g->nodes[i].rows[r].ref;
+            if (t < 0) continue;
+            int ry = g->nodes[i].y + 2 + r;
+            int dotx = ox + 2 + text_w(g->nodes[i].rows[r].text) - 1;
+            if (dotx > ox + ow - 3) dotx = ox + ow - 3;
+            arrow_add(g, (Arrow){dotx + 1, ry, rx, g->nodes[t].y + 1, rx + 2 + lane_of[t], t, 0});
+        }
+    free(tgt);
+    free(sp);
+    free(lane_of);
+
+    g->w = rx + (nr ? nr + 2 : 1);
+    g->h = frames_h > objs_h ? frames_h : objs_h;
+    if (g->n >= c.max_nodes) {
+        g->more = xstrdup("… more objects beyond the limit: pan or select to explore");
+        g->more_y = g->h;
+        g->h += 1;
+    }
+    if (g->banner && text_w(g->banner) > g->w) g->w = text_w(g->banner);
+    if (g->h > 0) g->h--;   /* no blank row after the last box */
+    if (g->more) g->h++;
+    return g;
+}
+
+void graph_free(Graph *g)
+{
+    if (!g) return;
+    for (int i = 0; i < g->n; i++) {
+        GNode *nd = &g->nodes[i];
+        free(nd->head);
+        free(nd->badge);
+        free(nd->note);
+        for (int r = 0; r < nd->nrows; r++) free(nd->rows[r].text);
+        free(nd->rows);
+    }
+    free(g->nodes);
+    for (int f = 0; f < g->nframes; f++) {
+        FrameBox *fb = &g->frames[f];
+        for (int i = 0; i < fb->nnames; i++) { free(fb->names[i]); free(fb->inl[i]); }
+        free(fb->names);
+        free(fb->inl);
+        free(fb->node);
+        free(fb->title);
+    }
+    free(g->frames);
+    free(g->arrows);
+    free(g->banner);
+    free(g->more);
+    free(g);
+}
+
+void graph_size(const Graph *g, int *w, int *h)
+{
+    *w = g->w;
+    *h = g->h;
+}
+
+int graph_node_count(const Graph *g) { return g->n; }
+
+int graph_has(const Graph *g, uint32_t serial)
+{
+    for (int i = 0; i < g->n; i++)
+        if (g->nodes[i].serial == serial && g->nodes[i].kind != GN_SUMMARY) return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ draw */
+
+void graph_draw(const Graph *g, Canvas *c, int x, int y, int w, int h, int panx, int pany)
+{
+    int ox = x - panx, oy = y - pany;
+    canvas_set_clip(c, x, y, w, h);
+    if (g->banner) canvas_put_utf8(c, ox, oy, g->banner, STYLE_GC | CF_BOLD);
+
+    /* 1. boxes */
+    for (int f = 0; f < g->nframes; f++) {
+        const FrameBox *fb = &g->frames[f];
+        canvas_box(c, ox + fb->x, oy + fb->y, fb->w, fb->h, STYLE_FRAME, fb->title);
+    }
+    for (int i = 0; i < g->n; i++) {
+        const GNode *nd = &g->nodes[i];
+        canvas_box(c, ox + nd->x, oy + nd->y, nd->w, nd->boxh, nd->box_style, NULL);
+    }
+    /* 2. arrows: the route is start → lane → target row → head */
+    for (int i = 0; i < g->narrows; i++) {
+        const Arrow *a = &g->arrows[i];
+        CanvasPoint pts[4] = {
+            {ox + a->x0, oy + a->y0}, {ox + a->lane_x, oy + a->y0},
+            {ox + a->lane_x, oy + a->y1}, {ox + a->x1, oy + a->y1},
+        };
+        canvas_polyline(c, pts, 4, STYLE_ARROW, false);
+    }
+    /* 3. text */
+    for (int f = 0; f < g->nframes; f++) {
+        const FrameBox *fb = &g->frames[f];
+        int fx = ox + fb->x, fy = oy + fb->y;
+        if (fb->nnames == 0) canvas_put_utf8(c, fx + 2, fy + 1, "(empty)", STYLE_DIM);
+        for (int i = 0; i < fb->nnames; i++) {
+            int used = canvas_put_utf8_fit(c, fx + 2, fy + 1 + i, fb->names[i], fb->w - 6,
+                                           STYLE_NAME | CF_BOLD);
+            if (fb->inl[i])
+                canvas_put_utf8_fit(c, fx + 2 + used + 2, fy + 1 + i, fb->inl[i],
+                                    fb->w - used - 6, STYLE_DIM);
+            else if (fb->node[i] >= 0)
+                canvas_put_utf8(c, fx + fb->w - 3, fy + 1 + i, "●", STYLE_ARROW);
+        }
+    }
+    for (int i = 0; i < g->n; i++) {
+        const GNode *nd = &g->nodes[i];
+        int bx = ox + nd->x, by = oy + nd->y, inner = nd->w - 4;
+        int bw = text_w(nd->badge);
+        int hw = inner - (bw ? bw + 2 : 0);
+        if (bw && text_w(nd->head) > hw && bw + 4 <= nd->w - 2) {
+            /* no room beside the type: the badge goes in the top border */
+            canvas_put_utf8(c, bx + nd->w - 3 - bw, by, " ", nd->box_style);
+            canvas_put_utf8(c, bx + nd->w - 2 - bw, by, nd->badge, nd->badge_style);
+            canvas_put_utf8(c, bx + nd->w - 2, by, " ", nd->box_style);
+            hw = inner;
+            bw = 0;
+        }
+        canvas_put_utf8_fit(c, bx + 2, by + 1, nd->head ? nd->head : "", hw, nd->head_style);
+        if (bw) canvas_put_utf8(c, bx + nd->w - 2 - bw, by + 1, nd->badge, nd->badge_style);
+        for (int r = 0; r < nd->nrows; r++) {
+            const Row *rw = &nd->rows[r];
+            if (rw->ref >= 0) {
+                /* the label, then the dot where the arrow starts */
+                int lw = text_w(rw->text) - 1;
+                char *lab = xstrndup(rw->text, strlen(rw->text) - strlen("●"));
+                if (lw > inner - 1) lw = inner - 1;
+                canvas_put_utf8_fit(c, bx + 2, by + 2 + r, lab, lw, rw->style);
+                free(lab);
+                canvas_put_utf8(c, bx + 2 + lw, by + 2 + r, "●", STYLE_ARROW);
+            } else {
+                canvas_put_utf8_fit(c, bx + 2, by + 2 + r, rw->text, inner, rw->style);
+            }
+        }
+        if (nd->note) canvas_put_utf8_fit(c, bx + 1, by + nd->boxh, nd->note, nd->w - 1, nd->note_style);
+    }
+    /* 4. heads */
+    for (int i = 0; i < g->narrows; i++) {
+        const Arrow *a = &g->arrows[i];
+        canvas_arrow_head(c, ox + a->x1, oy + a->y1, a->left ? DIR_RIGHT : DIR_LEFT, STYLE_ARROW);
+    }
+    if (g->more) canvas_put_utf8(c, ox, oy + g->more_y, g->more, STYLE_DIM);
+    canvas_reset_clip(c);
+}
+
+uint32_t graph_hit(const Graph *g, int gx, int gy)
+{
+    for (int i = 0; i < g->n; i++) {
+        const GNode *nd = &g->nodes[i];
+        if (nd->kind != GN_SUMMARY && gx >= nd->x && gx < nd->x + nd->w && gy >= nd->y &&
+            gy < nd->y + nd->boxh)
+            return nd->serial;
+    }
+    return 0;
+}
+
+int graph_describe(const Graph *g, uint32_t serial, StrBuf *out)
+{
+    int k = -1;
+    for (int i = 0; i < g->n; i++)
+        if (g->nodes[i].serial == serial && g->nodes[i].kind != GN_SUMMARY) k = i;
+    if (k < 0) return -1;
+    const GNode *nd = &g->nodes[k];
+    sb_printf(out, "%s · %s · held by", nd->head ? nd->head : "?", nd->badge ? nd->badge : "");
+    int any = 0;
+    for (int f = 0; f < g->nframes; f++)
+        for (int i = 0; i < g->frames[f].nnames; i++)
+            if (g->frames[f].node[i] == k) {
+                sb_printf(out, "%s %s", any ? "," : "", g->frames[f].names[i]);
+                any = 1;
+            }
+    for (int i = 0; i < g->n; i++)
+        for (int r = 0; r < g->nodes[i].nrows; r++)
+            if (g->nodes[i].rows[r].ref == k) {
+                const char *hd = g->nodes[i].head ? g->nodes[i].head : "?";
+                size_t tl = strcspn(hd, " ");
+                sb_printf(out, "%s %.*s%s", any ? "," : "", (int)tl, hd, "");
+                const char *t = g->nodes[i].rows[r].text;
+                size_t ll = strlen(t) > strlen("●") ? strlen(t) - strlen("●") : 0;
+                while (ll > 0 && t[ll - 1] == ' ') ll--;
+                if (ll) sb_printf(out, "%.*s", (int)ll, t[0] == '.' || t[0] == '[' ? t : t);
+                any = 1;
+            }
+    if (!any) sb_puts(out, " nothing shown");
+    return 0;
+}

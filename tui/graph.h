@@ -1,0 +1,77 @@
+/* The heap graph: frames (with their names) on the left, the objects they
+ * reach as boxes to the right (type, refcount badge, size, small containers'
+ * items), references as orthogonal arrows routed in channels beside the
+ * object column so that they never pass through a box.  Pure: it reads the
+ * simulated heap and the step's event log and draws on a Canvas.
+ *
+ * Positions are stable: objects are stacked in allocation order (serial), so
+ * an object keeps its place relative to the others when unrelated objects
+ * come and go, and an object freed in this step stays where it was, as a
+ * ghost.  The same scene always gives the same picture. */
+#ifndef MEMTUTOR_GRAPH_H
+#define MEMTUTOR_GRAPH_H
+#include <stdint.h>
+
+#include "canvas.h"
+#include "heap.h"
+
+typedef struct GraphName {
+    const char *name;
+    Obj *obj;
+} GraphName;
+
+typedef struct GraphFrame {
+    const char *title;          /* "globals", "f()" */
+    const GraphName *names;     /* in binding order */
+    int n;
+} GraphFrame;
+
+#define GRAPH_END UINT32_MAX
+
+typedef struct GraphScene {
+    Heap *heap;
+    const GraphFrame *frames;   /* outermost first */
+    int nframes;
+    const EventLog *log;        /* this step's events, or NULL */
+    uint32_t phase;             /* animating: events shown so far (0..log->n);
+                                   GRAPH_END: the end state of the step */
+    const char *source;         /* program text: reasons quote an event's line */
+    /* repr() of a scalar for item text; NULL: type names only */
+    void (*repr)(void *ctx, Obj *o, StrBuf *out);
+    /* a symbol's text (attribute and class names); NULL: "?" */
+    const char *(*symname)(void *ctx, Sym s);
+    void *ctx;
+    uint32_t selected;          /* serial of the selected object, 0: none */
+    int width;                  /* room available (columns), to size the boxes */
+    int max_depth;              /* 0: 4 levels of references from a name */
+    int max_nodes;              /* 0: 40 boxes */
+} GraphScene;
+
+typedef struct Graph Graph;
+
+/* Lay out the scene.  Never NULL; free with graph_free. */
+Graph *graph_build(const GraphScene *s);
+void graph_free(Graph *g);
+
+/* The laid-out size (cells). */
+void graph_size(const Graph *g, int *w, int *h);
+
+/* Draw the graph into the rectangle (x,y,w,h) of c, scrolled by (panx,pany)
+ * (the graph cell shown at the rectangle's top-left corner); clipped to the
+ * rectangle. */
+void graph_draw(const Graph *g, Canvas *c, int x, int y, int w, int h, int panx, int pany);
+
+/* The object whose box covers graph cell (gx,gy): its serial, or 0. */
+uint32_t graph_hit(const Graph *g, int gx, int gy);
+
+/* One line about the object with this serial (type, count and who holds it,
+ * size) into out; returns 0, or -1 when it is not in the graph. */
+int graph_describe(const Graph *g, uint32_t serial, StrBuf *out);
+
+/* Is the object with this serial shown (as a box or a ghost)? */
+int graph_has(const Graph *g, uint32_t serial);
+
+/* Number of object boxes (ghosts and summaries included). */
+int graph_node_count(const Graph *g);
+
+#endif

@@ -1,0 +1,60 @@
+/* The panes other than the graph, each a pure draw function on a Canvas:
+ * title row, source with the current line, narration (word-wrapped styled
+ * paragraphs), status bar, lesson menu, help overlay, "too small" screen. */
+#ifndef MEMTUTOR_VIEWS_H
+#define MEMTUTOR_VIEWS_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "canvas.h"
+#include "layout.h"
+#include "lesson.h"
+
+/* A paragraph of narration: text wrapped to the pane, in one style.
+ * text NULL: a blank line. */
+typedef struct {
+    const char *text;
+    Style style;
+    int indent;      /* columns before each wrapped line */
+} ViewPara;
+
+/* Word-wrap text to width columns: calls fn(arg, line, len) per line (words
+ * longer than the width are cut).  Returns the number of lines. */
+typedef void (*view_line_fn)(void *arg, const char *line, size_t len);
+int views_wrap(const char *text, int width, view_line_fn fn, void *arg);
+
+/* A titled pane border; focused panes get a bold title. */
+void views_pane(Canvas *c, Rect r, const char *title, bool focused);
+
+void views_title(Canvas *c, Rect r, const char *left, const char *right);
+
+/* The source pane: line numbers, a ▶ marker and highlight on lines
+ * line..line_end (0: none); scrolled so that the current line shows. */
+void views_source(Canvas *c, Rect r, const char *source, int line, int line_end, bool focused);
+
+/* The narration pane; scroll: first wrapped line shown (clamped).  Returns
+ * the number of wrapped lines. */
+int views_narration(Canvas *c, Rect r, const char *title, const ViewPara *p, int n, int scroll,
+                    bool focused);
+
+typedef struct {
+    int step, nsteps;
+    int64_t live, bytes;
+    int64_t gc[3];
+    const char *extra;     /* "autoplay 2x" or NULL */
+    const char *keys;      /* right-hand hints; "? help  q quit" is always kept */
+} StatusInfo;
+void views_status(Canvas *c, Rect r, const StatusInfo *si);
+
+/* Centered "terminal too small: have WxH, need WxH" and "q quit". */
+void views_too_small(Canvas *c, int cols, int rows, int need_cols, int need_rows);
+
+/* A centered box of (keys, description) rows with section headings (keys
+ * NULL: a heading).  */
+typedef struct { const char *keys, *doc; } HelpRow;
+void views_help(Canvas *c, const HelpRow *rows, int n, const char *footer);
+
+/* Lesson menu: n lessons, sel highlighted. */
+void views_menu(Canvas *c, Lesson *const *lessons, int n, int sel);
+
+#endif
