@@ -258,6 +258,10 @@ static Obj *obj_new(Heap *h, ObjType t, size_t csize, size_t model_size, int gc,
 {
     if (h->bytes_total + (int64_t)model_size > h->mem_limit) return NULL;
     FreeList *fl = freelist_for(h, t, flcount);
+    if (h->generic_alloc) {
+        fl = NULL;
+        h->generic_alloc = 0;
+    }
     AllocRef blk = 0;
     if (fl && fl->n > 0) {
         blk = fl->refs[--fl->n];

@@ -102,6 +102,9 @@ struct Heap {
     /* free lists (3.11): counted, so that reuse does not count toward thresholds */
     FreeList fl_float, fl_list, fl_dict, fl_tuple[21];
 
+    /* the next allocation bypasses the free lists (type(...)() uses PyType_GenericAlloc) */
+    int generic_alloc;
+
     /* finalizers: the interpreter runs __del__ */
     finalizer_fn finalize;
     void *finalize_ctx;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bigint.h"
 
@@ -1826,7 +1827,7 @@ static int exec_body(Interp *in, const NodeList *body);
 static int eval(Interp *in, Node *e);
 static void drop_to(Interp *in, uint32_t base);
 
-enum { X_OK = 0, X_ERR = -1, X_BREAK = 1, X_CONTINUE = 2, X_RETURN = 3 };
+enum { EX_OK = 0, EX_ERR = -1, EX_BREAK = 1, EX_CONTINUE = 2, EX_RETURN = 3 };
 
 static void frame_release_locals(Interp *in, Frame *f)
 {
@@ -1896,8 +1897,8 @@ static int call_function(Interp *in, FuncObj *fn, Obj **args, int nargs, Obj *se
     int r = exec_body(in, &fn->def->body);
     in->depth--;
     Obj *ret = NULL;
-    if (r == X_RETURN) ret = vpop(in);
-    if (r == X_ERR) tb_add(in, f.line, fname);
+    if (r == EX_RETURN) ret = vpop(in);
+    if (r == EX_ERR) tb_add(in, f.line, fname);
     if (r < 0) drop_to(in, f.vs_base);
     in->frame = f.back;
     frame_release_locals(in, &f);
@@ -1911,35 +1912,49 @@ static int call_function(Interp *in, FuncObj *fn, Obj **args, int nargs, Obj *se
 static int instantiate(Interp *in, ClassObj *cls, Obj **args, int nargs)
 {
     Heap *h = in->h;
+    /* the caller's references to the arguments stay on the stack meanwhile */
+    uint32_t base = in->vn;
+    for (int i = 0; i < nargs; i++) vpush(in, args[i]);
+    Obj *argtuple = NULL;
+    if (nargs > 0) {
+        /* a class is called through tp_call: its arguments travel in a tuple */
+        argtuple = new_tuple(h, (uint32_t)nargs);
+        if (!argtuple) {
+            drop_to(in, base);
+            return exc_nomem(in);
+        }
+        for (int i = 0; i < nargs; i++) ((TupleObj *)argtuple)->items[i] = incref(h, args[i]);
+        vpush(in, argtuple);
+    }
     Obj *o = new_instance(h, cls);
     if (!o) {
-        for (int i = 0; i < nargs; i++) decref(h, args[i]);
+        drop_to(in, base);
         return exc_nomem(in);
     }
     Obj *init = class_lookup(cls, in->s_init);
+    int r = 0;
     if (init && init->type == T_FUNCTION) {
-        /* type_call holds the new object and __init__ while it runs */
+        /* type_call holds the new object and __init__ while it runs;
+         * slot_tp_init passes the tuple's items to __init__'s frame */
         vpush(in, o);
         vpush(in, incref(h, init));
-        int r = call_function(in, (FuncObj *)init, args, nargs, incref(h, o));
+        Obj **fargs = xmalloc(sizeof(Obj *) * (size_t)(nargs + 1));
+        for (int i = 0; i < nargs; i++) fargs[i] = incref(h, args[i]);
+        r = call_function(in, (FuncObj *)init, fargs, nargs, incref(h, o));
+        free(fargs);
         Obj *ret = r == 0 ? vpop(in) : NULL;
         decref(h, vpop(in));
         vpop(in);
-        if (r < 0) {
-            decref(h, o);
-            return -1;
-        }
-        if (ret->type != T_NONE) {
-            exc_set(in, X_TYPE, "__init__() should return None, not '%s'", tname(in, ret));
-            decref(h, ret);
-            decref(h, o);
-            return -1;
-        }
-        decref(h, ret);
+        if (r == 0 && ret->type != T_NONE)
+            r = exc_set(in, X_TYPE, "__init__() should return None, not '%s'", tname(in, ret));
+        if (ret) decref(h, ret);
     } else if (nargs) {
-        for (int i = 0; i < nargs; i++) decref(h, args[i]);
+        r = exc_set(in, X_TYPE, "%s() takes no arguments", symname(in, cls->name));
+    }
+    drop_to(in, base);
+    if (r < 0) {
         decref(h, o);
-        return exc_set(in, X_TYPE, "%s() takes no arguments", symname(in, cls->name));
+        return -1;
     }
     vpush(in, o);
     return 0;
@@ -2865,7 +2880,7 @@ static int delete(Interp *in, Node *t)
 
 /* ================================================================ statements */
 
-#define X_ABORT (-2)
+#define EX_ABORT (-2)
 
 /* Called after every statement: count it against the budget, and pause
  * here if the front end asked to stop after this line. */
@@ -2883,30 +2898,30 @@ static void check_heap_now(Interp *in, const Node *s)
 
 static int stmt_done(Interp *in, const Node *s)
 {
-    if (in->abort_run) return X_ABORT;
+    if (in->abort_run) return EX_ABORT;
     if (in->heap_check) check_heap_now(in, s);
     in->steps++;
     in->last_line = s->line;
     if (in->steps > in->opt.max_steps) {
         in->state = RUN_LIMIT;
-        return X_ABORT;
+        return EX_ABORT;
     }
     if (in->target_line == 0 || in->target_line == s->line ||
         (in->target_step > 0 && in->steps == in->target_step)) {
         in->state = RUN_PAUSED;
         sem_post(&in->paused);
         sem_wait(&in->go);
-        if (in->abort_run) return X_ABORT;
+        if (in->abort_run) return EX_ABORT;
         if (in->h->log) heap_log_clear(in->h);
     }
-    return X_OK;
+    return EX_OK;
 }
 
 static int exec_def(Interp *in, Node *s)
 {
     Heap *h = in->h;
     uint32_t base = in->vn;
-    if (eval_list(in, &s->list) < 0) return X_ERR;
+    if (eval_list(in, &s->list) < 0) return EX_ERR;
     TupleObj *defaults = NULL;
     if (s->list.n) {
         Obj *t = new_tuple(h, (uint32_t)s->list.n);
@@ -2944,7 +2959,7 @@ static int exec_class(Interp *in, Node *s)
     ClassObj *base = NULL;
     if (s->list.n > 1) return exc_set(in, X_TYPE, "multiple inheritance is not supported by memtutor");
     if (s->list.n == 1) {
-        if (eval(in, s->list.items[0]) < 0) return X_ERR;
+        if (eval(in, s->list.items[0]) < 0) return EX_ERR;
         Obj *b = vpop(in);
         if (b->type != T_CLASS) {
             decref(h, b);
@@ -2970,7 +2985,7 @@ static int exec_class(Interp *in, Node *s)
     int r = exec_body(in, &s->body);
     in->depth--;
     in->frame = f.back;
-    if (r == X_ERR) tb_add(in, f.line, f.name);
+    if (r == EX_ERR) tb_add(in, f.line, f.name);
     if (r < 0) drop_to(in, f.vs_base);
     Obj *co = NULL;
     if (r >= 0) {
@@ -3006,7 +3021,7 @@ static int exec_class(Interp *in, Node *s)
     for (uint32_t i = 0; i < ns.n; i++) decref(h, ns.items[i].value);
     free(ns.items);
     decref(h, bodyfn);
-    if (r < 0) return X_ERR;
+    if (r < 0) return EX_ERR;
     Node tgt = {0};
     tgt.kind = E_NAME;
     tgt.name = s->name;
@@ -3050,25 +3065,25 @@ static int exec_body(Interp *in, const NodeList *body)
 {
     for (int i = 0; i < body->n; i++) {
         int r = exec_stmt(in, body->items[i]);
-        if (r != X_OK) return r;
+        if (r != EX_OK) return r;
     }
-    return X_OK;
+    return EX_OK;
 }
 
 static int exec_for(Interp *in, Node *s)
 {
     Heap *h = in->h;
-    if (eval(in, s->b) < 0) return X_ERR;
+    if (eval(in, s->b) < 0) return EX_ERR;
     Obj *seq = vpop(in);
     Obj *it = get_iter(in, seq);
     decref(h, seq);
-    if (!it) return X_ERR;
+    if (!it) return EX_ERR;
     vpush(in, it);
-    int r = X_OK;
+    int r = EX_OK;
     for (;;) {
         Obj *item;
         int n = iter_next(in, it, &item);
-        if (n < 0) { r = X_ERR; break; }
+        if (n < 0) { r = EX_ERR; break; }
         if (n == 0) {
             decref(h, vpop(in));
             return exec_body(in, &s->orelse);
@@ -3076,13 +3091,13 @@ static int exec_for(Interp *in, Node *s)
         in->frame->line = s->line;
         int ar = assign(in, s->a, item);
         decref(h, item);
-        if (ar < 0) { r = X_ERR; break; }
+        if (ar < 0) { r = EX_ERR; break; }
         r = exec_body(in, &s->body);
-        if (r == X_BREAK) { r = X_OK; break; }
-        if (r == X_CONTINUE) { r = X_OK; continue; }
-        if (r != X_OK) break;
+        if (r == EX_BREAK) { r = EX_OK; break; }
+        if (r == EX_CONTINUE) { r = EX_OK; continue; }
+        if (r != EX_OK) break;
     }
-    if (r == X_RETURN) {
+    if (r == EX_RETURN) {
         /* the return value sits above the iterator */
         Obj *ret = vpop(in);
         decref(h, vpop(in));
@@ -3096,20 +3111,20 @@ static int exec_for(Interp *in, Node *s)
 static int exec_stmt(Interp *in, Node *s)
 {
     Heap *h = in->h;
-    int r = X_OK;
+    int r = EX_OK;
     in->frame->line = s->line;
     h->line = s->line;
     switch ((NodeKind)s->kind) {
     case S_EXPR:
-        if (eval(in, s->a) < 0) { r = X_ERR; break; }
+        if (eval(in, s->a) < 0) { r = EX_ERR; break; }
         heap_set_reason(h, R_TEMP, 0);
         decref(h, vpop(in));
         break;
     case S_ASSIGN: {
-        if (eval(in, s->a) < 0) { r = X_ERR; break; }
+        if (eval(in, s->a) < 0) { r = EX_ERR; break; }
         Obj *v = vtop(in);
-        for (int i = 0; i < s->list.n && r == X_OK; i++)
-            if (assign(in, s->list.items[i], v) < 0) r = X_ERR;
+        for (int i = 0; i < s->list.n && r == EX_OK; i++)
+            if (assign(in, s->list.items[i], v) < 0) r = EX_ERR;
         heap_set_reason(h, R_TEMP, 0);
         decref(h, vpop(in));
         break;
@@ -3119,18 +3134,18 @@ static int exec_stmt(Interp *in, Node *s)
         Obj *cur = NULL;
         Obj *obj = NULL, *idx = NULL;
         if (t->kind == E_NAME) {
-            if (load_name(in, t) < 0) { r = X_ERR; break; }
+            if (load_name(in, t) < 0) { r = EX_ERR; break; }
             cur = vpop(in);
         } else if (t->kind == E_ATTR) {
-            if (eval(in, t->a) < 0) { r = X_ERR; break; }
+            if (eval(in, t->a) < 0) { r = EX_ERR; break; }
             obj = vpop(in);
-            if (getattr(in, obj, t->name, &cur) < 0) { decref(h, obj); r = X_ERR; break; }
+            if (getattr(in, obj, t->name, &cur) < 0) { decref(h, obj); r = EX_ERR; break; }
         } else if (t->kind == E_SUBSCRIPT && t->b->kind != E_SLICE) {
-            if (eval(in, t->a) < 0) { r = X_ERR; break; }
-            if (eval(in, t->b) < 0) { decref(h, vpop(in)); r = X_ERR; break; }
+            if (eval(in, t->a) < 0) { r = EX_ERR; break; }
+            if (eval(in, t->b) < 0) { decref(h, vpop(in)); r = EX_ERR; break; }
             idx = vpop(in);
             obj = vpop(in);
-            if (getitem(in, obj, idx, &cur) < 0) { decref(h, obj); decref(h, idx); r = X_ERR; break; }
+            if (getitem(in, obj, idx, &cur) < 0) { decref(h, obj); decref(h, idx); r = EX_ERR; break; }
         } else {
             r = exc_set(in, X_SYNTAX, "illegal expression for augmented assignment");
             break;
@@ -3140,7 +3155,7 @@ static int exec_stmt(Interp *in, Node *s)
             decref(h, vpop(in));
             if (obj) decref(h, obj);
             if (idx) decref(h, idx);
-            r = X_ERR;
+            r = EX_ERR;
             break;
         }
         Obj *rhs = vpop(in);
@@ -3171,7 +3186,7 @@ static int exec_stmt(Interp *in, Node *s)
             decref(h, cur);
             if (obj) decref(h, obj);
             if (idx) decref(h, idx);
-            r = X_ERR;
+            r = EX_ERR;
             break;
         }
         vpush(in, res);
@@ -3183,26 +3198,26 @@ static int exec_stmt(Interp *in, Node *s)
         decref(h, cur);
         if (obj) decref(h, obj);
         if (idx) decref(h, idx);
-        if (ar < 0) r = X_ERR;
+        if (ar < 0) r = EX_ERR;
         break;
     }
     case S_DEL:
-        for (int i = 0; i < s->list.n && r == X_OK; i++)
-            if (delete(in, s->list.items[i]) < 0) r = X_ERR;
+        for (int i = 0; i < s->list.n && r == EX_OK; i++)
+            if (delete(in, s->list.items[i]) < 0) r = EX_ERR;
         break;
     case S_IF: {
-        if (eval(in, s->a) < 0) { r = X_ERR; break; }
+        if (eval(in, s->a) < 0) { r = EX_ERR; break; }
         Obj *c = vpop(in);
         int t = obj_truth(in, c);
         decref(h, c);
         r = exec_body(in, t ? &s->body : &s->orelse);
-        if (r != X_OK) return r;
+        if (r != EX_OK) return r;
         break;
     }
     case S_WHILE:
         for (;;) {
             in->frame->line = s->line;
-            if (eval(in, s->a) < 0) { r = X_ERR; break; }
+            if (eval(in, s->a) < 0) { r = EX_ERR; break; }
             Obj *c = vpop(in);
             int t = obj_truth(in, c);
             decref(h, c);
@@ -3211,36 +3226,36 @@ static int exec_stmt(Interp *in, Node *s)
                 break;
             }
             r = exec_body(in, &s->body);
-            if (r == X_BREAK) { r = X_OK; break; }
-            if (r == X_CONTINUE) { r = X_OK; continue; }
-            if (r != X_OK) break;
+            if (r == EX_BREAK) { r = EX_OK; break; }
+            if (r == EX_CONTINUE) { r = EX_OK; continue; }
+            if (r != EX_OK) break;
         }
-        if (r != X_OK) return r;
+        if (r != EX_OK) return r;
         break;
     case S_FOR:
         r = exec_for(in, s);
-        if (r != X_OK) return r;
+        if (r != EX_OK) return r;
         break;
-    case S_BREAK: return X_BREAK;
-    case S_CONTINUE: return X_CONTINUE;
+    case S_BREAK: return EX_BREAK;
+    case S_CONTINUE: return EX_CONTINUE;
     case S_PASS: break;
-    case S_DEF: if (exec_def(in, s) < 0) r = X_ERR; break;
-    case S_CLASS: if (exec_class(in, s) < 0) r = X_ERR; break;
+    case S_DEF: if (exec_def(in, s) < 0) r = EX_ERR; break;
+    case S_CLASS: if (exec_class(in, s) < 0) r = EX_ERR; break;
     case S_RETURN:
         if (s->a) {
-            if (eval(in, s->a) < 0) { r = X_ERR; break; }
+            if (eval(in, s->a) < 0) { r = EX_ERR; break; }
         } else vpush(in, incref(h, h->none));
         {
             int d = stmt_done(in, s);
-            if (d != X_OK) {
+            if (d != EX_OK) {
                 decref(h, vpop(in));
                 return d;
             }
         }
-        return X_RETURN;
+        return EX_RETURN;
     case S_GLOBAL: break;
     case S_IMPORT:
-        for (int i = 0; i < s->syms.n && r == X_OK; i++) {
+        for (int i = 0; i < s->syms.n && r == EX_OK; i++) {
             Obj *m = module_for(in, s->syms.items[i]);
             if (!m) {
                 r = exc_set(in, X_NONE, "No module named '%s'", symname(in, s->syms.items[i]));
@@ -3250,7 +3265,7 @@ static int exec_stmt(Interp *in, Node *s)
                 break;
             }
             Sym as = s->syms2.items && s->syms2.items[i] ? s->syms2.items[i] : s->syms.items[i];
-            if (bind_sym(in, as, m) < 0) r = X_ERR;
+            if (bind_sym(in, as, m) < 0) r = EX_ERR;
         }
         break;
     case S_FROMIMPORT: {
@@ -3259,17 +3274,17 @@ static int exec_stmt(Interp *in, Node *s)
             r = exc_set(in, X_NONE, "No module named '%s'", symname(in, s->name));
             break;
         }
-        for (int i = 0; i < s->syms.n && r == X_OK; i++) {
+        for (int i = 0; i < s->syms.n && r == EX_OK; i++) {
             Obj *v;
             if (module_getattr(in, m, s->syms.items[i], &v) < 0) {
                 sb_clear(&in->exc_msg);
                 sb_printf(&in->exc_msg, "cannot import name '%s' from '%s' (unknown location)",
                           symname(in, s->syms.items[i]), symname(in, s->name));
-                r = X_ERR;
+                r = EX_ERR;
                 break;
             }
             Sym as = s->syms2.items && s->syms2.items[i] ? s->syms2.items[i] : s->syms.items[i];
-            if (bind_sym(in, as, v) < 0) r = X_ERR;
+            if (bind_sym(in, as, v) < 0) r = EX_ERR;
             decref(h, v);
         }
         break;
@@ -3278,7 +3293,7 @@ static int exec_stmt(Interp *in, Node *s)
         r = exc_set(in, X_SYNTAX, "unsupported statement");
         break;
     }
-    if (r == X_ERR) return X_ERR;
+    if (r == EX_ERR) return EX_ERR;
     return stmt_done(in, s);
 }
 
@@ -3378,7 +3393,7 @@ static void *interp_thread(void *arg)
     if (in->h->log) heap_log_clear(in->h);
     if (!in->abort_run) {
         int r = exec_body(in, &in->mod->body);
-        finish_run(in, r == X_OK ? 0 : -1);
+        finish_run(in, r == EX_OK ? 0 : -1);
     }
     in->finished = 1;
     sem_post(&in->paused);

@@ -98,7 +98,12 @@ struct Interp {
     int thread_alive;
     int abort_run;
     int heap_check;
-    int in_finalizer;    /* __del__ running: its object is held by the release machinery */      /* MEMTUTOR_HEAP_CHECK=1: verify every refcount after each statement */
+    int in_finalizer;
+    Obj *argtuple;       /* the args tuple of the builtin being called (gc.get_referrers skips it) */
+    /* CPython allocates a few hidden container objects the first time some
+     * things happen; they count toward generation 0 like any other. */
+    int printed;         /* a first write to sys.stdout happened */
+    int repr_entered;    /* first repr of a container: Py_ReprEnter's list (+1) */    /* __del__ running: its object is held by the release machinery */      /* MEMTUTOR_HEAP_CHECK=1: verify every refcount after each statement */
 
     /* repr recursion guard */
     Obj **repr_stack;

@@ -84,6 +84,11 @@ static uintptr_t fake_addr(const Obj *o) { return (uintptr_t)0x7f0000000000ULL +
 
 static int repr_enter(Interp *in, Obj *o)
 {
+    if (!in->repr_entered) {
+        /* Py_ReprEnter keeps a list in the thread state from its first use */
+        in->repr_entered = 1;
+        gc_count_alloc(in->h);
+    }
     for (int i = 0; i < in->nrepr; i++)
         if (in->repr_stack[i] == o) return 1;
     if (in->nrepr == in->repr_cap) {
