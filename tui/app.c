@@ -143,6 +143,7 @@ typedef struct {
     Graph *graph;
     Rect graph_rect;
     Graph *anim_graph;       /* the step's end state: which events to animate */
+    Graph *before;           /* the previous step's end state: names the ghosts */
     uint32_t anim_chunk;
 } App;
 
@@ -165,6 +166,8 @@ static void app_close_lesson(App *a)
     a->graph = NULL;
     graph_free(a->anim_graph);
     a->anim_graph = NULL;
+    graph_free(a->before);
+    a->before = NULL;
 }
 
 /* Open a lesson (borrowed or owned) at step 0.  On failure err gets a line. */
@@ -198,6 +201,15 @@ static void app_goto(App *a, int k, int animate)
     if (k < 0) k = 0;
     if (k > session_nsteps(a->sess)) k = session_nsteps(a->sess);
     if (k == cur) return;
+    /* the state just before step k (one step forward from wherever the
+     * session is, or a re-run): the same whichever way we came, so that
+     * render and the live screen agree */
+    graph_free(a->before);
+    a->before = NULL;
+    if (k > 0) {
+        session_goto(a->sess, k - 1);
+        a->before = build_graph(a, PHASE_END, 1000);
+    }
     a->run = session_goto(a->sess, k);
     a->phase = PHASE_END;
     a->narr_scroll = 0;
@@ -274,7 +286,7 @@ static Graph *build_graph(App *a, uint32_t phase, int width)
         .heap = h, .frames = fs.frames, .nframes = nf,
         .log = at_start ? NULL : h->log, .phase = phase, .source = a->lesson->source,
         .repr = repr_cb, .symname = sym_cb, .ctx = in,
-        .selected = a->selected, .width = width,
+        .selected = a->selected, .width = width, .before = a->before,
     };
     Graph *g = graph_build(&sc);
     for (int f = 0; f < nf; f++) { free(fs.names[f]); free(titles[f]); }

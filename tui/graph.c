@@ -38,6 +38,7 @@ typedef struct {
     Obj *o;                 /* GN_OBJ only */
     int depth;
     char *head;             /* "list · 88 B" */
+    char *tname, *size;     /* its type name and size ("list", "88 B") */
     char *badge;            /* "refs 2", "gc_refs 0", "freed" */
     Style head_style, badge_style, box_style;
     Row *rows;
@@ -331,6 +332,8 @@ static void describe_obj(Collect *c, int ni)
     default: break;
     }
     fmt_size(sz, obj_sizeof(o));
+    g->nodes[ni].tname = xstrdup(type_name(s, o));
+    g->nodes[ni].size = xstrdup(sz);
     sb_puts(&b, type_name(s, o));
     if (nitems > MAX_ROWS) sb_printf(&b, " · %s items", fmt_thousands(num, nitems));
     sb_printf(&b, " · %s", sz);
@@ -482,6 +485,7 @@ static void annotate(const GraphScene *s, Graph *g, GNode *n, int gc_from)
     int64_t delta = 0;
     const Event *last_rc = NULL, *first_after = NULL, *latest = NULL;
     const Event *last_up = NULL, *last_down = NULL;   /* the last telling reason each way */
+    const Event *alloc_ev = NULL;
     int allocated = 0, unreachable = 0, have_gcrefs = 0;
     int64_t gcrefs = 0;
     if (log) {
@@ -494,7 +498,7 @@ static void annotate(const GraphScene *s, Graph *g, GNode *n, int gc_from)
                 continue;
             }
             if (i + 1 == phase && s->phase != UINT32_MAX) latest = e;
-            if (e->kind == EV_ALLOC) { allocated = 1; delta = 0; last_rc = e; }
+            if (e->kind == EV_ALLOC) { allocated = 1; delta = 0; last_rc = e; alloc_ev = e; }
             if (e->kind == EV_INCREF) { delta++; last_rc = e; if (telling(e)) last_up = e; }
             if (e->kind == EV_DECREF) { delta--; last_rc = e; if (telling(e)) last_down = e; }
             if ((int)i >= gc_from && gc_from >= 0) {
@@ -552,9 +556,9 @@ static void annotate(const GraphScene *s, Graph *g, GNode *n, int gc_from)
     } else if (allocated) {
         n->box_style = STYLE_NEW | (latest ? CF_BOLD : 0);
         n->head_style = STYLE_NEW | CF_BOLD;
-        if (!n->note && last_rc) {
+        if (!n->note && alloc_ev) {
             sb_puts(&b, "new  ");
-            line_text(s->source, last_rc->line, &b);
+            line_text(s->source, alloc_ev->line, &b);
             n->note = sb_dup_text(&b);
             n->note_style = STYLE_NEW;
         }
@@ -656,8 +660,14 @@ static void ghosts_collect(const GraphScene *s, Graph *g)
         int k = node_add(g, GN_GHOST, e->serial, NULL, 1);
         char sz[32];
         StrBuf b = {0};
-        sb_puts(&b, type_kind_name((ObjType)e->otype));
+        const GNode *was = NULL;
+        if (s->before) {
+            int bi = node_find(s->before, e->serial, GN_OBJ);
+            if (bi >= 0) was = &s->before->nodes[bi];
+        }
+        sb_puts(&b, was && was->tname ? was->tname : type_kind_name((ObjType)e->otype));
         if (bytes >= 0) sb_printf(&b, " · %s", (fmt_size(sz, bytes), sz));
+        else if (was && was->size) sb_printf(&b, " · %s", was->size);
         g->nodes[k].head = sb_dup_text(&b);
         g->nodes[k].free_folded = bytes < 0;
         g->nodes[k].otype = e->otype;
@@ -944,6 +954,8 @@ void graph_free(Graph *g)
     for (int i = 0; i < g->n; i++) {
         GNode *nd = &g->nodes[i];
         free(nd->head);
+        free(nd->tname);
+        free(nd->size);
         free(nd->badge);
         free(nd->note);
         for (int r = 0; r < nd->nrows; r++) free(nd->rows[r].text);

@@ -41,6 +41,8 @@ typedef struct GraphScene {
     /* a symbol's text (attribute and class names); NULL: "?" */
     const char *(*symname)(void *ctx, Sym s);
     void *ctx;
+    const struct Graph *before; /* the previous step's end state, or NULL: names
+                                   ghosts by their class and size */
     uint32_t selected;          /* serial of the selected object, 0: none */
     int width;                  /* room available (columns), to size the boxes */
     int max_depth;              /* 0: 4 levels of references from a name */

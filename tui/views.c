@@ -279,11 +279,24 @@ void views_too_small(Canvas *c, int cols, int rows, int need_cols, int need_rows
     int y = rows / 2 - 1;
     if (y < 0) y = 0;
     int w = canvas_text_width(msg);
-    int x = w < cols ? (cols - w) / 2 : 0;
-    canvas_put_utf8(c, x, y, msg, STYLE_ERROR | CF_BOLD);
+    if (w > cols) {
+        /* split after "too small:" so that both halves show */
+        char *colon = strchr(msg, ':');
+        *colon = 0;
+        const char *rest = colon + 2;
+        w = canvas_text_width(msg) + 1;
+        canvas_put_utf8(c, w < cols ? (cols - w) / 2 : 0, y > 0 ? y - 1 : 0, msg, STYLE_ERROR | CF_BOLD);
+        canvas_put_utf8(c, (w < cols ? (cols - w) / 2 : 0) + w - 1, y > 0 ? y - 1 : 0, ":", STYLE_ERROR | CF_BOLD);
+        w = canvas_text_width(rest);
+        canvas_put_utf8(c, w < cols ? (cols - w) / 2 : 0, y, rest, STYLE_ERROR | CF_BOLD);
+    } else {
+        canvas_put_utf8(c, w < cols ? (cols - w) / 2 : 0, y, msg, STYLE_ERROR | CF_BOLD);
+    }
+    int x;
     const char *q = "q quit";
     w = canvas_text_width(q);
-    canvas_put_utf8(c, w < cols ? (cols - w) / 2 : 0, y + 1, q, STYLE_KEY | CF_BOLD);
+    x = w < cols ? (cols - w) / 2 : 0;
+    canvas_put_utf8(c, x, y + 1, q, STYLE_KEY | CF_BOLD);
 }
 
 /* -------------------------------------------------------------------- help */

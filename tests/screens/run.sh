@@ -1,0 +1,98 @@
+#!/bin/sh
+# Golden frames: `memtutor render` of every built-in lesson at its first,
+# middle and last step, at 100x30 and 80x24, in ASCII at 100x30, plus the
+# fixtures here (*.py) and the "too small" screen, compared with golden/.
+#
+# usage: tests/screens/run.sh MEMTUTOR_BINARY [--update]
+#   --update   rewrite the golden files from what the binary draws now
+# A mismatch writes golden/NAME.txt.actual beside the golden file (review it
+# with `diff golden/NAME.txt golden/NAME.txt.actual`); a missing golden file
+# is a failure too (run with --update, then review and commit).
+# Ends with "screens: N passed, N failed"; exit 1 if any failed, 2 bad usage.
+set -u
+if [ $# -lt 1 ]; then
+    echo "usage: $0 MEMTUTOR_BINARY [--update]" >&2
+    exit 2
+fi
+bin=$1
+update=0
+[ "${2:-}" = "--update" ] && update=1
+case "$bin" in
+    /*) ;;
+    */*) bin=$(pwd)/$bin ;;
+esac
+here=$(cd "$(dirname "$0")" && pwd)
+gold=$here/golden
+mkdir -p "$gold"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset NO_COLOR
+pass=0
+fail=0
+
+# check NAME TARGET STEP SIZE [--ascii]
+check() {
+    name=$1 target=$2 step=$3 size=$4
+    shift 4
+    file=$gold/$name.txt
+    out=$(mktemp) || exit 2
+    if ! "$bin" render "$target" --step "$step" --size "$size" "$@" >"$out" 2>"$out.err"; then
+        echo "FAIL $name: render exited $? ($(head -n 1 "$out.err"))"
+        fail=$((fail + 1))
+        rm -f "$out" "$out.err"
+        return
+    fi
+    if [ $update = 1 ]; then
+        cp "$out" "$file"
+        rm -f "$file.actual"
+        pass=$((pass + 1))
+    elif [ ! -f "$file" ]; then
+        cp "$out" "$file.actual"
+        echo "FAIL $name: no golden file (run $0 BIN --update, review, commit)"
+        fail=$((fail + 1))
+    elif cmp -s "$out" "$file"; then
+        rm -f "$file.actual"
+        pass=$((pass + 1))
+    else
+        cp "$out" "$file.actual"
+        echo "FAIL $name: frame differs (golden/$name.txt.actual)"
+        diff "$file" "$file.actual" | head -n 12
+        fail=$((fail + 1))
+    fi
+    rm -f "$out" "$out.err"
+}
+
+# frames TARGET NAME: first, middle and last step at both sizes, ASCII at 100x30
+# (sh has no locals: check() owns name/target/step, so these use f*)
+frames() {
+    ftarget=$1 fname=$2
+    fn=$("$bin" trace "$ftarget" 2>/dev/null | grep -c '"step"')
+    if [ -z "$fn" ] || [ "$fn" -lt 1 ]; then
+        echo "FAIL $fname: cannot count the steps (memtutor trace)"
+        fail=$((fail + 1))
+        return
+    fi
+    for fstep in 0 $(( (fn + 1) / 2 )) "$fn"; do
+        check "$fname.step$fstep.100x30" "$ftarget" "$fstep" 100x30
+        check "$fname.step$fstep.80x24" "$ftarget" "$fstep" 80x24
+        check "$fname.step$fstep.100x30.ascii" "$ftarget" "$fstep" 100x30 --ascii
+    done
+}
+
+ids=$("$bin" list 2>/dev/null | awk '{print $1}')
+if [ -z "$ids" ]; then
+    echo "FAIL: memtutor list gave no lessons"
+    fail=$((fail + 1))
+fi
+for id in $ids; do
+    frames "$id" "$id"
+done
+for py in "$here"/*.py; do
+    [ -f "$py" ] || continue
+    frames "$py" "fixture-$(basename "$py" .py)"
+done
+# the screen shown below the minimum size
+first=$(echo "$ids" | head -n 1)
+[ -n "$first" ] && check "too-small.40x10" "$first" 0 40x10
+
+echo "screens: $pass passed, $fail failed"
+[ $fail = 0 ]
