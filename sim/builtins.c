@@ -1024,7 +1024,7 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
     }
     case B_ID:
         if (nargs_exact(in, "id", nargs, 1) < 0) return -1;
-        *res = make_int(in, (int64_t)(0x7f0000000000LL + (int64_t)args[0]->serial * 16));
+        *res = make_int(in, (int64_t)heap_address(h, args[0]));
         return *res ? 0 : -1;
     case B_ISINSTANCE: {
         if (nargs != 2) return exc_set(in, X_TYPE, "isinstance expected 2 arguments, got %d", nargs);

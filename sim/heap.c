@@ -1075,6 +1075,19 @@ Obj **instance_slot(Heap *h, InstanceObj *in, Sym name, int create)
     return &in->vals[i];
 }
 
+uint64_t heap_address(const Heap *h, const Obj *o)
+{
+    uint32_t arena;
+    unsigned pool, block;
+    if (!o->blk) return 0x7f0000000000ULL + (uint64_t)o->serial * 16;   /* static objects */
+    if (alloc_locate(h->alloc, o->blk, &arena, &pool, &block)) {
+        unsigned size = (unsigned)((obj_alloc_size(o) + 15) & ~(size_t)15);
+        return 0x7f1000000000ULL + (uint64_t)arena * ALLOC_ARENA_SIZE + (uint64_t)pool * ALLOC_POOL_SIZE +
+               ALLOC_POOL_OVERHEAD + (uint64_t)block * size;
+    }
+    return 0x7e0000000000ULL + (uint64_t)(o->blk & 0x7fffffff) * 4096;       /* system malloc */
+}
+
 /* ------------------------------------------------------------------ release */
 
 typedef struct DeallocFrame {

@@ -233,6 +233,11 @@ void gc_untrack(Heap *h, Obj *o);
 static inline int gc_is_tracked(const Obj *o) { return (o->flags & OF_TRACKED) != 0; }
 void dict_maybe_track(Heap *h, DictObj *d, const Obj *k, const Obj *v);
 
+/* The object's address in the modelled process: its pymalloc block (so an
+ * object reused from a free list, or a block reused after a free, has the
+ * address CPython would give it again).  id() and reprs use it. */
+uint64_t heap_address(const Heap *h, const Obj *o);
+
 /* Iterate over every live object (slabs and large objects). */
 typedef void (*heap_each_fn)(Obj *o, void *arg);
 void heap_foreach(Heap *h, heap_each_fn fn, void *arg);

@@ -2913,6 +2913,7 @@ static int stmt_done(Interp *in, const Node *s)
         sem_wait(&in->go);
         if (in->abort_run) return EX_ABORT;
         if (in->h->log) heap_log_clear(in->h);
+        alloc_begin_step(in->h->alloc);
     }
     return EX_OK;
 }

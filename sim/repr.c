@@ -80,7 +80,8 @@ static void repr_str(const StrObj *s, StrBuf *out)
     sb_putc(out, q);
 }
 
-static uintptr_t fake_addr(const Obj *o) { return (uintptr_t)0x7f0000000000ULL + (uintptr_t)o->serial * 16; }
+static Heap *repr_heap;
+static uintptr_t fake_addr(const Obj *o) { return (uintptr_t)heap_address(repr_heap, o); }
 
 static int repr_enter(Interp *in, Obj *o)
 {
@@ -118,6 +119,7 @@ static void repr_array_items(Interp *in, ArrayObj *a, StrBuf *out)
 
 void obj_repr(Interp *in, Obj *o, StrBuf *out)
 {
+    repr_heap = in->h;
     switch ((ObjType)o->type) {
     case T_NONE: sb_puts(out, "None"); return;
     case T_NOTIMPL: sb_puts(out, "NotImplemented"); return;
