@@ -875,7 +875,7 @@ static int array_extend_from(Interp *in, ArrayObj *a, Obj *v)
         if (src->typecode != a->typecode) return exc_set(in, X_TYPE, "can only extend with array of same kind");
         int64_t n = src->n, m = a->n;
         if (array_resize(h, a, m + n) < 0) return exc_nomem(in);
-        memcpy((char *)a->data + m * a->itemsize, src->data, (size_t)(n * a->itemsize));
+        if (n) memcpy((char *)a->data + m * a->itemsize, src->data, (size_t)(n * a->itemsize));
         return 0;
     }
     Obj *it = get_iter(in, v);
@@ -1441,7 +1441,7 @@ static int dict_method(Interp *in, int id, DictObj *d, Obj **args, int nargs, Ob
         break;
     case B_D_COPY: {
         if (method_args(in, id, nargs, 0, 0) < 0) return -1;
-        Obj *c = new_dict_presized(h, d->used);
+        Obj *c = new_dict_presized(h, d->used, d->unicode);
         if (!c) return exc_nomem(in);
         for (uint32_t i = 0; i < d->nentries; i++)
             if (d->entries[i].key && dict_set(h, (DictObj *)c, d->entries[i].key, d->entries[i].value) < 0) {

@@ -108,6 +108,8 @@ void gc_count_dealloc(Heap *h)
 
 /* ------------------------------------------------------------------ passes */
 
+static int gen_index(Heap *h, GCObj *head);
+
 /* update_refs: gc_refs = refcount for every object in `containers`; after
  * this, every object there is marked as taking part in the collection. */
 static void update_refs(Heap *h, GCObj *containers)
@@ -231,8 +233,12 @@ static void finalize_garbage(Heap *h, GCObj *collectable)
             h->finalize) {
             op->flags |= OF_FINALIZED;
             if (h->log) heap_log_emit(h, EV_FINALIZE, op, op->rc, 0, 0, GCP_FINALIZE);
-            op->rc++;
+            incref(h, op);
+            Reason saved = h->reason;
+            Sym detail = h->reason_detail;
             h->finalize(h->finalize_ctx, op);
+            h->reason = saved;
+            h->reason_detail = detail;
             decref(h, op);
         }
     }
@@ -250,6 +256,7 @@ static void handle_resurrected_objects(Heap *h, GCObj *unreachable, GCObj *still
     clear_unreachable_mask(still_unreachable);
     for (GCObj *g = unreachable->gc_next; g != unreachable; g = g->gc_next) {
         g->ob.flags &= (uint8_t)~OF_COLLECTING;
+        g->ob.gen = (uint8_t)gen_index(h, old);
         if (h->log) heap_log_emit(h, EV_RESURRECT, &g->ob, g->ob.rc, 0, 0, GCP_RESURRECT);
     }
     gc_list_merge(unreachable, old);
@@ -314,7 +321,7 @@ static void delete_garbage(Heap *h, GCObj *collectable, GCObj *old)
             ensure_garbage_list(h);
             if (h->garbage) list_append(h, (ListObj *)h->garbage, incref(h, op));
             gc_list_move(g, old);
-            op->gen = old == &h->gen[2].head ? 2 : (uint8_t)(old - &h->gen[0].head + 0);
+            op->gen = (uint8_t)gen_index(h, old);
         } else {
             Reason saved = h->reason;
             heap_set_reason(h, R_GC_CLEAR, 0);
@@ -323,6 +330,7 @@ static void delete_garbage(Heap *h, GCObj *collectable, GCObj *old)
             if (collectable->gc_next == g) {
                 /* still alive: keep it */
                 gc_list_move(g, old);
+                op->gen = (uint8_t)gen_index(h, old);
             }
             decref(h, op);
             h->reason = saved;
@@ -356,7 +364,6 @@ static int64_t collect_main(Heap *h, int generation)
     GCObj *young = &h->gen[generation].head;
     GCObj *old = generation < 2 ? &h->gen[generation + 1].head : young;
     int oldgen = generation < 2 ? generation + 1 : 2;
-    set_gen(young, generation);
     if (h->log) heap_log_emit(h, EV_GC_PASS, NULL, 0, gc_list_size(young), 0, GCP_UPDATE_REFS);
 
     /* deduce_unreachable */
@@ -381,6 +388,7 @@ static int64_t collect_main(Heap *h, int generation)
     } else {
         /* dicts are untracked only in full collections (issue #14775) */
         untrack_dicts(h, young);
+        set_gen(young, 2);
         h->long_lived_pending = 0;
         h->long_lived_total = gc_list_size(young);
     }
@@ -393,14 +401,12 @@ static int64_t collect_main(Heap *h, int generation)
     /* objects made reachable again by a finalizer survive; the rest goes on */
     gc_list_init(&final_unreachable);
     handle_resurrected_objects(h, &unreachable, &final_unreachable, old);
-    set_gen(old, oldgen);
 
     /* tp_clear on what is still unreachable: the cycles are broken and
      * reference counting frees the objects */
     m += gc_list_size(&final_unreachable);
     if (h->log) heap_log_emit(h, EV_GC_PASS, NULL, 0, m, 0, GCP_CLEAR);
     delete_garbage(h, &final_unreachable, old);
-    set_gen(old, gen_index(h, old));
 
     /* clear free lists only during the collection of the highest generation */
     if (generation == 2) {
@@ -423,7 +429,11 @@ int64_t gc_collect(Heap *h, int generation)
 {
     if (h->collecting) return 0;
     h->collecting = 1;
+    Reason saved = h->reason;
+    Sym detail = h->reason_detail;
     int64_t r = collect_main(h, generation);
+    h->reason = saved;
+    h->reason_detail = detail;
     h->collecting = 0;
     return r;
 }

@@ -472,10 +472,12 @@ void list_clear(Heap *h, ListObj *l)
 
 /* ------------------------------------------------------------------ dict */
 
+/* calculate_log2_keysize: bit_length(((n | 8) - 1) | 7) */
 static int dict_log2_for(int64_t n)
 {
-    int l = 3;
-    while (((int64_t)1 << l) < n) l++;
+    uint64_t m = (((uint64_t)n | 8) - 1) | 7;
+    int l = 0;
+    while (m >> l) l++;
     return l;
 }
 
@@ -524,11 +526,11 @@ Obj *new_dict(Heap *h)
     return o;  /* created untracked: tracked once something trackable is inserted */
 }
 
-Obj *new_dict_presized(Heap *h, int64_t n)
+Obj *new_dict_presized(Heap *h, int64_t n, int unicode)
 {
     Obj *o = new_dict(h);
     if (!o || n <= 5) return o;
-    if (dict_rebuild(h, (DictObj *)o, dict_log2_for((n * 3 + 1) / 2), 1) < 0) {
+    if (dict_rebuild(h, (DictObj *)o, dict_log2_for((n * 3 + 1) / 2), unicode) < 0) {
         decref(h, o);
         return NULL;
     }
@@ -614,8 +616,8 @@ int dict_del(Heap *h, DictObj *d, const Obj *key)
     d->entries[ix].key = NULL;
     d->entries[ix].value = NULL;
     d->used--;
+    decref(h, k);   /* delitem_common: the key goes first */
     decref(h, v);
-    decref(h, k);
     return 1;
 }
 

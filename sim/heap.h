@@ -180,7 +180,7 @@ Obj *new_str(Heap *h, const char *s, size_t len);
 Obj *new_tuple(Heap *h, uint32_t n);          /* items NULL: the caller fills them (owned refs) */
 Obj *new_list(Heap *h, int64_t cap);          /* empty, with capacity cap */
 Obj *new_dict(Heap *h);
-Obj *new_dict_presized(Heap *h, int64_t n);
+Obj *new_dict_presized(Heap *h, int64_t n, int unicode);  /* _PyDict_FromItems sizing */
 Obj *new_set(Heap *h);
 Obj *new_class(Heap *h, Sym name, ClassObj *base);
 Obj *new_instance(Heap *h, ClassObj *cls);

@@ -2424,7 +2424,7 @@ static int eval(Interp *in, Node *e)
             drop_to(in, base);
             return exc_nomem(in);
         }
-        memcpy(((ListObj *)l)->items, &in->vs[base], sizeof(Obj *) * (size_t)n);
+        if (n) memcpy(((ListObj *)l)->items, &in->vs[base], sizeof(Obj *) * (size_t)n);
         ((ListObj *)l)->n = n;
         in->vn = base;
         vpush(in, l);
@@ -2480,12 +2480,11 @@ static int eval(Interp *in, Node *e)
         int n = e->list.n;
         int unicode = 1;
         for (int i = 0; i < n; i++) if (in->vs[base + 2 * i]->type != T_STR) unicode = 0;
-        Obj *d = new_dict_presized(h, n);
+        Obj *d = new_dict_presized(h, n, unicode);
         if (!d) {
             drop_to(in, base);
             return exc_nomem(in);
         }
-        if (n > 5 && !unicode) ((DictObj *)d)->unicode = 0;
         for (int i = 0; i < n; i++) {
             Obj *k = in->vs[base + 2 * i];
             int r = dict_set(h, (DictObj *)d, k, in->vs[base + 2 * i + 1]);
