@@ -83,7 +83,7 @@ cpython-expect: $(BIN)
 	sh tests/cpython/regen.sh
 
 bench: all
-	sh tests/bench/run.sh ./$(BIN)
+	python3 tests/bench/run.py ./$(BIN)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

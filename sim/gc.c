@@ -390,7 +390,7 @@ static int64_t collect_main(Heap *h, int generation)
         untrack_dicts(h, young);
         set_gen(young, 2);
         h->long_lived_pending = 0;
-        h->long_lived_total = gc_list_size(young);
+        h->long_lived_total = gc_list_size(young) + h->startup_objects;
     }
     if (h->log) heap_log_emit(h, EV_GC_PASS, NULL, 0, 0, 0, GCP_PROMOTE);
 

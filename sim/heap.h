@@ -94,6 +94,7 @@ struct Heap {
     GCObj permanent;
     GCStats stats[3];
     int64_t long_lived_total, long_lived_pending;
+    int64_t startup_objects;  /* CPython's own objects in generation 2 (not simulated, counted for the 25% rule) */
     int gc_enabled;
     int collecting;
     int debug;               /* gc.DEBUG_* flags */

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""memtutor benchmarks: each workload run by memtutor and by python3 itself,
+alternating, N rounds; medians of wall time and peak RSS.  Usage:
+    python3 tests/bench/run.py MEMTUTOR [ROUNDS]"""
+import os, statistics, subprocess, sys, time
+
+here = os.path.dirname(os.path.abspath(__file__))
+memtutor = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else './memtutor'
+rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+python = os.path.realpath(sys.executable)   # the interpreter itself, not a launcher
+
+
+def run(cmd):
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, ru = os.wait4(p.pid, 0)
+    dt = time.perf_counter() - t0
+    out = p.stdout.read()
+    p.stdout.close(); p.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit('failed: %s' % ' '.join(cmd))
+    return dt, ru.ru_maxrss / 1024.0, out
+
+
+def compare(name, script):
+    path = os.path.join(here, script)
+    mt, py = [], []
+    outs = set()
+    for _ in range(rounds):
+        a = run([memtutor, 'exec', path]); mt.append(a)
+        b = run([python, path]); py.append(b)
+        outs.add((a[2], b[2]))
+    same = all(x == y for x, y in outs)
+    mt_t = statistics.median(x[0] for x in mt); py_t = statistics.median(x[0] for x in py)
+    mt_m = statistics.median(x[1] for x in mt); py_m = statistics.median(x[1] for x in py)
+    print('%-34s memtutor %7.3f s %7.1f MB | python3 %7.3f s %7.1f MB | time %.2fx rss %.2fx%s' % (
+        name, mt_t, mt_m, py_t, py_m, mt_t / py_t, mt_m / py_m, '' if same else '  OUTPUT DIFFERS'))
+
+
+def timed(name, cmd, n=None):
+    ts = [run(cmd)[0] for _ in range(n or rounds)]
+    print('%-34s %8.1f ms (median of %d)' % (name, statistics.median(ts) * 1000, len(ts)))
+
+
+print('python3: %s (%s); %d alternating rounds, medians' % (python, sys.version.split()[0], rounds))
+compare('1. seed workload', 'seed.py')
+compare('   making/freeing 1M ints, cycles', 'alloc_free.py')
+compare('2. gc.collect, 1M live containers', 'gc_live.py')
+compare('   gc.collect, 1M unreachable', 'gc_cycles.py')
+timed('5. start-up: memtutor list', [memtutor, 'list'], 21)
