@@ -29,7 +29,7 @@ typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
 
 /* X(action, context, keys as the help shows them, what it does, bindings...) */
 #define APP_KEYS(X)                                                                          \
-    X(NEXT,      CTX_LESSON,    "→ Space l",     "next step (a key skips the animation)",   \
+    X(NEXT,      CTX_LESSON,    "→ Space l",     "next step (any key ends an animation)",   \
       KB(SK_RIGHT, 0), CH(' '), CH('l'))                                                     \
     X(BACK,      CTX_LESSON,    "← h Backspace", "previous step",                            \
       KB(SK_LEFT, 0), CH('h'), KB(SK_BACKSPACE, 0))                                          \
@@ -540,10 +540,7 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
     int nsteps = a->sess ? session_nsteps(a->sess) : 0;
     switch (act) {
     case ACT_NONE: break;
-    case ACT_NEXT:
-        if (a->phase != PHASE_END) a->phase = PHASE_END;
-        else app_goto(a, session_step(a->sess) + 1, 1);
-        break;
+    case ACT_NEXT: app_goto(a, session_step(a->sess) + 1, 1); break;
     case ACT_BACK: app_goto(a, session_step(a->sess) - 1, 0); break;
     case ACT_FIRST: app_goto(a, 0, 0); break;
     case ACT_LAST: app_goto(a, nsteps, 0); break;
@@ -691,7 +688,7 @@ int app_run(const char *target, const AppOptions *o)
             continue;
         }
         Action act = app_key_action(&a, &k);
-        if (a.mode == MODE_LESSON && a.phase != PHASE_END && act != ACT_NEXT && act != ACT_QUIT)
+        if (a.mode == MODE_LESSON && a.phase != PHASE_END)
             a.phase = PHASE_END;   /* a key skips the animation, then acts */
         if (app_act(&a, act, &k, &status)) break;
         last_step_at = now_ms();

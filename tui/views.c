@@ -301,17 +301,40 @@ void views_too_small(Canvas *c, int cols, int rows, int need_cols, int need_rows
 
 /* -------------------------------------------------------------------- help */
 
+/* Rows [from, to) of the help in one column at (x, y). */
+static void help_column(Canvas *c, const HelpRow *rows, int from, int to, int x, int y, int kw)
+{
+    for (int i = from; i < to; i++) {
+        int ry = y + (i - from);
+        if (!rows[i].keys) {
+            canvas_put_utf8(c, x, ry, rows[i].doc, STYLE_EMPH | CF_BOLD);
+            continue;
+        }
+        canvas_put_utf8(c, x + 1, ry, rows[i].keys, STYLE_KEY | CF_BOLD);
+        canvas_put_utf8(c, x + 1 + kw + 2, ry, rows[i].doc, STYLE_NORMAL);
+    }
+}
+
 void views_help(Canvas *c, const HelpRow *rows, int n, const char *footer)
 {
     int kw = 0, dw = 0;
     for (int i = 0; i < n; i++) {
         int a = rows[i].keys ? canvas_text_width(rows[i].keys) : 0;
         int b = canvas_text_width(rows[i].doc);
-        if (!rows[i].keys && b > kw + dw) dw = b - kw;
         if (a > kw) kw = a;
-        if (rows[i].keys && b > dw) dw = b;
+        if (b > dw) dw = b;
     }
-    int w = kw + dw + 7, h = n + 4;
+    int colw = kw + dw + 3;
+    /* one column when it fits the height, else two, split at a heading */
+    int split = n;
+    if (n + 3 > c->h) {
+        split = (n + 1) / 2;
+        while (split < n && rows[split].keys) split++;
+        if (split == n) split = (n + 1) / 2;
+    }
+    int ncol = split < n ? 2 : 1;
+    int inner_h = split > n - split ? split : n - split;
+    int w = ncol * colw + (ncol - 1) * 3 + 4, h = inner_h + 3;
     if (footer && canvas_text_width(footer) + 4 > w) w = canvas_text_width(footer) + 4;
     if (w > c->w) w = c->w;
     if (h > c->h) h = c->h;
@@ -320,15 +343,8 @@ void views_help(Canvas *c, const HelpRow *rows, int n, const char *footer)
     canvas_box(c, x, y, w, h, STYLE_TITLE | CF_BOLD, NULL);
     canvas_put_utf8(c, x + 2, y, " help ", STYLE_TITLE | CF_BOLD);
     canvas_set_clip(c, x + 1, y + 1, w - 2, h - 2);
-    for (int i = 0; i < n; i++) {
-        int ry = y + 1 + i;
-        if (!rows[i].keys) {
-            canvas_put_utf8(c, x + 2, ry, rows[i].doc, STYLE_EMPH | CF_BOLD);
-            continue;
-        }
-        canvas_put_utf8(c, x + 3, ry, rows[i].keys, STYLE_KEY | CF_BOLD);
-        canvas_put_utf8(c, x + 3 + kw + 2, ry, rows[i].doc, STYLE_NORMAL);
-    }
+    help_column(c, rows, 0, split, x + 2, y + 1, kw);
+    if (ncol == 2) help_column(c, rows, split, n, x + 2 + colw + 3, y + 1, kw);
     if (footer) canvas_put_utf8(c, x + 2, y + h - 2, footer, STYLE_DIM);
     canvas_reset_clip(c);
 }

@@ -1,0 +1,227 @@
+#!/bin/sh
+# End-to-end tests of the live TUI: tmux drives the real binary in a private
+# server (-L, -f /dev/null) with a 100x30 window, and the tests wait for text
+# on the screen (polling capture-pane with a timeout), never for fixed sleeps.
+# No terminal is needed: tmux provides one.
+#
+# usage: tests/e2e/run.sh MEMTUTOR_BINARY
+# Ends with "e2e: N passed, N failed"; exit 1 if any failed, 2 bad usage.
+# Without tmux every test is skipped (reported, counted as passed: 0).
+set -u
+if [ $# -lt 1 ]; then
+    echo "usage: $0 MEMTUTOR_BINARY" >&2
+    exit 2
+fi
+bin=$1
+case "$bin" in
+    /*) ;;
+    */*) bin=$(pwd)/$bin ;;
+esac
+here=$(cd "$(dirname "$0")" && pwd)
+pass=0
+fail=0
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "e2e: tmux not found: skipped"
+    echo "e2e: 0 passed, 0 failed"
+    exit 0
+fi
+# one private server per test (a server being killed may still hold its socket)
+nserver=0
+sock=memtutor-e2e-$$-0
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+tmp=$(mktemp -d) || exit 2
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT INT TERM
+LESSON=${E2E_LESSON:-names-and-references}
+TIMEOUT=${E2E_TIMEOUT:-10}
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$tmp/screen" ] && sed 's/^/     | /' "$tmp/screen" | head -n 40; }
+
+# start CMD...: a fresh server with one 100x30 window running the command
+start() {
+    tm kill-server >/dev/null 2>&1
+    nserver=$((nserver + 1))
+    sock=memtutor-e2e-$$-$nserver
+    # remain-on-exit is set before the pane starts, so no exit is missed
+    tm set-option -g remain-on-exit on \; new-session -d -x 100 -y 30 -s t "$@"
+}
+capture() { tm capture-pane -t t -p "$@" > "$tmp/screen" 2>/dev/null; }
+# wait_for TEXT: poll the screen until it shows TEXT (fixed string)
+wait_for() {
+    i=0
+    while [ $i -lt $((TIMEOUT * 20)) ]; do
+        capture
+        grep -qF -- "$1" "$tmp/screen" && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    return 1
+}
+# wait_gone TEXT: poll until the screen no longer shows it
+wait_gone() {
+    i=0
+    while [ $i -lt $((TIMEOUT * 20)) ]; do
+        capture
+        grep -qF -- "$1" "$tmp/screen" || return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    return 1
+}
+# wait_dead: until the program has exited; prints its status
+wait_dead() {
+    i=0
+    while [ $i -lt $((TIMEOUT * 20)) ]; do
+        d=$(tm display-message -p -t t '#{pane_dead} #{pane_dead_status}' 2>/dev/null)
+        case "$d" in "1 "?*) echo "${d#1 }"; return 0 ;; esac
+        # some tmux versions fill in the status only in the pane's last line
+        capture
+        s=$(sed -n 's/.*Pane is dead (status \([0-9]*\).*/\1/p' "$tmp/screen")
+        [ -n "$s" ] && { echo "$s"; return 0; }
+        sleep 0.05
+        i=$((i + 1))
+    done
+    echo timeout
+    return 1
+}
+keys() { tm send-keys -t t "$@"; }
+# the screen with trailing blanks trimmed, and no trailing empty rows
+trimmed() { sed 's/[[:space:]]*$//' "$1" | awk '{ l[NR] = $0 } END { n = NR; while (n > 0 && l[n] == "") n--; for (i = 1; i <= n; i++) print l[i] }'; }
+
+nsteps=$("$bin" trace "$LESSON" 2>/dev/null | grep -c '"step"')
+[ -n "$nsteps" ] && [ "$nsteps" -ge 3 ] || { echo "e2e: cannot count the steps of $LESSON"; nsteps=3; }
+
+# 1. stepping forward and back, and the live screen equals render
+if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" && wait_for "step 0/$nsteps"; then
+    ok "opens at step 0/$nsteps"
+    keys Space
+    keys Right
+    if wait_for "step 2/$nsteps"; then ok "forward: Space, Right"; else bad "forward: Space, Right"; fi
+    keys l
+    wait_for "step 3/$nsteps" || true
+    keys Left
+    if wait_for "step 2/$nsteps"; then ok "back: Left"; else bad "back: Left"; fi
+    keys G
+    if wait_for "step $nsteps/$nsteps"; then ok "last: G"; else bad "last: G"; fi
+    keys g
+    if wait_for "step 0/$nsteps"; then ok "first: g"; else bad "first: g"; fi
+    # step to 2, skip the animation with a key that does nothing else (Tab twice round)
+    keys Right Right
+    wait_for "step 2/$nsteps" || true
+    keys Space      # skips the animation if any is left; else moves to 3
+    wait_for "step" || true
+    # go to a known state: the end state of step 2
+    keys g
+    wait_for "step 0/$nsteps" || true
+    keys Right
+    wait_for "step 1/$nsteps" || true
+    keys Right
+    wait_for "step 2/$nsteps" || true
+    keys Tab Tab Tab  # focus round the three panes and back: skips any animation
+    "$bin" render "$LESSON" --step 2 --size 100x30 > "$tmp/render" 2>/dev/null
+    trimmed "$tmp/render" > "$tmp/want"
+    same=0
+    i=0
+    while [ $i -lt $((TIMEOUT * 20)) ]; do
+        capture
+        trimmed "$tmp/screen" > "$tmp/got"
+        if cmp -s "$tmp/want" "$tmp/got"; then same=1; break; fi
+        sleep 0.05
+        i=$((i + 1))
+    done
+    if [ $same = 1 ]; then ok "live step 2 equals render --step 2 --size 100x30"
+    else bad "live step 2 equals render --step 2 --size 100x30"; diff "$tmp/want" "$tmp/got" | head -n 20; fi
+
+    # 2. help overlay from the key table, closed by Esc and by q
+    keys '?'
+    if wait_for "closes this help" && grep -qF "autoplay on/off" "$tmp/screen"; then ok "help: ? opens"; else bad "help: ? opens"; fi
+    keys Escape
+    if wait_gone "closes this help"; then ok "help: Esc closes"; else bad "help: Esc closes"; fi
+    keys F1
+    wait_for "closes this help" || true
+    keys q
+    if wait_gone "closes this help" && [ "$(tm display-message -p -t t '#{pane_dead}')" = 0 ]; then
+        ok "help: F1 opens, q closes it (and does not quit)"
+    else bad "help: F1 opens, q closes it (and does not quit)"; fi
+
+    # 3. resize to tiny and back
+    tm resize-window -t t -x 30 -y 8
+    if wait_for "terminal too small"; then ok "resize 30x8: too small"; else bad "resize 30x8: too small"; fi
+    tm resize-window -t t -x 100 -y 30
+    if wait_for "step 2/$nsteps"; then ok "resize back: panes again"; else bad "resize back: panes again"; fi
+
+    # 4. q quits with status 0
+    keys q
+    st=$(wait_dead)
+    if [ "$st" = 0 ]; then ok "q quits with status 0"; else bad "q quits with status 0 (got $st)"; fi
+else
+    bad "opens at step 0/$nsteps"
+fi
+
+# 5. q still works on the too-small screen
+if start env LANG=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON"; then
+    tm resize-window -t t -x 30 -y 8
+    if wait_for "terminal too small"; then
+        keys q
+        st=$(wait_dead)
+        if [ "$st" = 0 ]; then ok "too small: q quits (0)"; else bad "too small: q quits (got $st)"; fi
+    else bad "too small screen at 30x8"; fi
+fi
+
+# 6. NO_COLOR: no colour codes (SGR 30-37, 38, 39, 40-49, 90-107) on the screen
+if start env LANG=C.UTF-8 TERM=xterm-256color NO_COLOR=1 "$bin" "$LESSON" && wait_for "step 0/$nsteps"; then
+    keys Right
+    wait_for "step 1/$nsteps" || true
+    capture -e
+    if grep -qE "$(printf '\033')\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9;]*)?m" "$tmp/screen"; then
+        bad "NO_COLOR: no colour codes"
+    else ok "NO_COLOR: no colour codes"; fi
+    keys q
+    wait_dead >/dev/null
+else bad "NO_COLOR: starts"; fi
+# ...while without NO_COLOR there are some (the test above can fail)
+if start env LANG=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" && wait_for "step 0/$nsteps"; then
+    capture -e
+    if grep -qE "$(printf '\033')\[([0-9;]*;)?(3[0-9]|9[0-7])(;[0-9;]*)?m" "$tmp/screen"; then
+        ok "colour codes without NO_COLOR"
+    else bad "colour codes without NO_COLOR"; fi
+    keys q
+    wait_dead >/dev/null
+fi
+
+# 7. the lesson menu: Enter opens, q goes back, q quits
+if start env LANG=C.UTF-8 TERM=xterm-256color "$bin" && wait_for "Enter open"; then
+    ok "menu: shows the lessons"
+    keys Enter
+    if wait_for "step 0/"; then ok "menu: Enter opens a lesson"; else bad "menu: Enter opens a lesson"; fi
+    keys q
+    if wait_for "Enter open"; then ok "menu: q in the lesson goes back"; else bad "menu: q in the lesson goes back"; fi
+    keys q
+    st=$(wait_dead)
+    if [ "$st" = 0 ]; then ok "menu: q quits (0)"; else bad "menu: q quits (got $st)"; fi
+else bad "menu: shows the lessons"; fi
+
+# 8. ASCII drawing with a non-UTF-8 locale
+if start env LANG=C LC_ALL=C TERM=xterm-256color "$bin" "$LESSON" && wait_for "step 0/$nsteps"; then
+    capture
+    if grep -q '+-' "$tmp/screen" && ! grep -q '─' "$tmp/screen"; then ok "C locale: ASCII drawing"
+    else bad "C locale: ASCII drawing"; fi
+    keys q
+    wait_dead >/dev/null
+fi
+
+# 9. not a terminal: exit 2, one line on stderr, nothing on stdout
+"$bin" "$LESSON" </dev/null >"$tmp/out" 2>"$tmp/err"
+st=$?
+if [ $st = 2 ] && [ ! -s "$tmp/out" ] && [ "$(wc -l < "$tmp/err")" = 1 ]; then
+    ok "not a terminal: exit 2, nothing on stdout"
+else bad "not a terminal: exit 2, nothing on stdout (status $st)"; fi
+out=$( ( "$bin" "$LESSON" </dev/null; echo "rc=$?" >&2 ) 2>"$tmp/err2" | cat)
+if [ -z "$out" ] && grep -q "rc=2" "$tmp/err2"; then ok "memtutor lesson </dev/null | cat: exit 2, empty stdout"
+else bad "memtutor lesson </dev/null | cat: exit 2, empty stdout"; fi
+TERM=dumb "$bin" "$LESSON" >"$tmp/out" 2>"$tmp/err" </dev/null
+st=$?
+if [ $st = 2 ] && [ ! -s "$tmp/out" ]; then ok "TERM=dumb: exit 2"; else bad "TERM=dumb: exit 2 (status $st)"; fi
+
+echo "e2e: $pass passed, $fail failed"
+[ $fail = 0 ]
