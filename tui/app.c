@@ -285,7 +285,7 @@ static Graph *build_graph(App *a, uint32_t phase, int width)
     GraphScene sc = {
         .heap = h, .frames = fs.frames, .nframes = nf,
         .log = at_start ? NULL : h->log, .phase = phase, .source = a->lesson->source,
-        .repr = repr_cb, .symname = sym_cb, .ctx = in,
+        .repr = repr_cb, .symname = sym_cb, .ctx = in, .roots = interp_roots,
         .selected = a->selected, .width = width, .before = a->before,
     };
     Graph *g = graph_build(&sc);

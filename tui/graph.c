@@ -47,7 +47,8 @@ typedef struct {
     Style note_style;
     int hidden;             /* not allocated yet at this phase */
     int free_folded;
-    int otype;              /* ghosts: the ObjType */        /* a ghost whose free event was folded into the counts */
+    int otype;              /* ghosts: the ObjType */
+    int orphan;             /* alive, but no name or root reaches it */        /* a ghost whose free event was folded into the counts */
     int x, y, w, h;         /* h includes the note row */
     int boxh;
 } GNode;
@@ -541,6 +542,13 @@ static void annotate(const GraphScene *s, Graph *g, GNode *n, int gc_from)
         n->badge = sb_dup_text(&b);
         n->badge_style = STYLE_GC | CF_BOLD;
     }
+    if (n->orphan && !unreachable) {
+        n->box_style = STYLE_UNREACHABLE;
+        if (!n->note) {
+            n->note = xstrdup("no name reaches it");
+            n->note_style = STYLE_UNREACHABLE;
+        }
+    }
     if (unreachable) {
         n->box_style = STYLE_UNREACHABLE | CF_BOLD;
         n->note = xstrdup("tentatively unreachable");
@@ -620,6 +628,51 @@ static int freed_kind_is_inline(int t)
 {
     return t == T_FUNCTION || t == T_CLASS || t == T_MODULE || t == T_BUILTIN || t == T_METHOD ||
            t == T_ITER || t == T_DICTVIEW;
+}
+
+/* Orphans: tracked containers alive although no root reaches them (the
+ * garbage only the cycle collector can free).  Marks what the roots reach
+ * with an explicit stack (no C recursion: chains may be deep). */
+typedef struct { uint8_t *mark; uint32_t nser; Obj **stack; size_t n, cap; } Reach;
+
+static void reach_visit(Obj *o, void *arg)
+{
+    Reach *r = arg;
+    if (!o || o->serial >= r->nser) return;
+    if (r->mark[o->serial >> 3] & (1u << (o->serial & 7))) return;
+    r->mark[o->serial >> 3] |= (uint8_t)(1u << (o->serial & 7));
+    if (r->n == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 1024;
+        r->stack = xrealloc(r->stack, r->cap * sizeof(Obj *));
+    }
+    r->stack[r->n++] = o;
+}
+
+static void orphans_collect(const GraphScene *s, Graph *g, Collect *c)
+{
+    if (!s->roots || !s->heap) return;
+    Heap *h = s->heap;
+    Reach r = {0};
+    r.nser = h->next_serial + 1;
+    r.mark = xcalloc(r.nser / 8 + 1, 1);
+    s->roots(s->ctx, reach_visit, &r);
+    while (r.n > 0) {
+        Obj *o = r.stack[--r.n];
+        obj_traverse(o, reach_visit, &r);
+    }
+    for (int gen = 0; gen < 3; gen++) {
+        GCObj *head = &h->gen[gen].head;
+        for (GCObj *q = head->gc_next; q && q != head; q = q->gc_next) {
+            Obj *o = &q->ob;
+            if (o->serial < r.nser && (r.mark[o->serial >> 3] & (1u << (o->serial & 7)))) continue;
+            if (is_inline_kind(o) || node_find(g, o->serial, GN_OBJ) >= 0) continue;
+            if (g->n >= c->max_nodes) break;
+            int k = node_add(g, GN_OBJ, o->serial, o, 1);
+            g->nodes[k].orphan = 1;
+        }
+    }
+    free(r.mark);
+    free(r.stack);
 }
 
 /* Ghosts: objects that died in this step (their count reached 0: a detailed
@@ -763,6 +816,7 @@ Graph *graph_build(const GraphScene *s)
     Collect c = {s, g, 0, s->max_nodes > 0 ? s->max_nodes : DEFAULT_NODES,
                  s->max_depth > 0 ? s->max_depth : DEFAULT_DEPTH};
     frames_collect(s, g, &c);
+    orphans_collect(s, g, &c);
     /* breadth first: nodes are appended while we walk the array */
     for (int i = 0; i < g->n; i++)
         if (g->nodes[i].kind == GN_OBJ) describe_obj(&c, i);

@@ -41,6 +41,9 @@ typedef struct GraphScene {
     /* a symbol's text (attribute and class names); NULL: "?" */
     const char *(*symname)(void *ctx, Sym s);
     void *ctx;
+    /* every external reference (interp_roots): objects no root reaches but
+       still alive (a cycle whose names are gone) are shown too; NULL: not */
+    void (*roots)(void *ctx, visit_fn visit, void *arg);
     const struct Graph *before; /* the previous step's end state, or NULL: names
                                    ghosts by their class and size */
     uint32_t selected;          /* serial of the selected object, 0: none */
