@@ -2886,7 +2886,7 @@ static int delete(Interp *in, Node *t)
 static void check_heap_now(Interp *in, const Node *s)
 {
     Heap *h = in->h;
-    if (h->dn || h->collecting || in->in_finalizer || h->live_total > 20000) return;
+    if (h->dn || h->collecting || in->in_finalizer || h->live_total > 2000 || h->next_serial > 100000) return;
     StrBuf r = {0};
     if (heap_check(h, interp_roots, in, &r)) {
         fprintf(stderr, "memtutor: heap check failed after line %d:\n%s", s->line, r.s);
