@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "interp.h"
 #include "session.h"
 #include "trace.h"
@@ -206,6 +207,98 @@ static int cmd_trace(int argc, char **argv)
     return rc;
 }
 
+static int parse_color(const char *v, int *color)
+{
+    if (!strcmp(v, "auto")) *color = -1;
+    else if (!strcmp(v, "always")) *color = 1;
+    else if (!strcmp(v, "never")) *color = 0;
+    else return -1;
+    return 0;
+}
+
+static int cmd_render(int argc, char **argv)
+{
+    const char *target = NULL;
+    int step = 0, cols = 100, rows = 30, ascii = 0, color = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--step") && i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 0 || v > 1000000) {
+                fprintf(stderr, "memtutor: render: --step: expected a step number\n");
+                return 2;
+            }
+            step = (int)v;
+        } else if (!strcmp(a, "--size") && i + 1 < argc) {
+            if (sscanf(argv[++i], "%dx%d", &cols, &rows) != 2 || cols < 1 || rows < 1 || cols > 1000 || rows > 1000) {
+                fprintf(stderr, "memtutor: render: --size: expected COLSxROWS, e.g. 100x30\n");
+                return 2;
+            }
+        } else if (!strcmp(a, "--ascii")) {
+            ascii = 1;
+        } else if (!strcmp(a, "--color") || !strcmp(a, "--color=always")) {
+            color = 1;
+        } else if (!strcmp(a, "--color=never")) {
+            color = 0;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "memtutor: render: unknown option %s\n", a);
+            return 2;
+        } else if (!target) {
+            target = a;
+        } else {
+            fprintf(stderr, "memtutor: render: one TARGET at a time\n");
+            return 2;
+        }
+    }
+    if (!target) {
+        fprintf(stderr, "memtutor: render: missing TARGET\n");
+        return 2;
+    }
+    StrBuf out = {0}, err = {0};
+    int rc = app_render(target, step, cols, rows, ascii, color, &out, &err);
+    if (rc == 0) fputs(out.s ? out.s : "", stdout);
+    else fprintf(stderr, "memtutor: %s\n", err.s ? err.s : "render failed");
+    sb_free(&out);
+    sb_free(&err);
+    return rc;
+}
+
+static int cmd_tui(int argc, char **argv)
+{
+    AppOptions o = {0};
+    o.color = -1;
+    const char *target = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--ascii")) o.ascii = 1;
+        else if (!strncmp(a, "--color=", 8)) {
+            if (parse_color(a + 8, &o.color) < 0) {
+                fprintf(stderr, "memtutor: --color: expected auto, always or never\n");
+                return 2;
+            }
+        } else if (!strcmp(a, "--color")) o.color = 1;
+        else if (!strcmp(a, "--autoplay")) o.autoplay = 1;
+        else if (!strcmp(a, "--delay") && i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 0 || v > 600000) {
+                fprintf(stderr, "memtutor: --delay: expected milliseconds\n");
+                return 2;
+            }
+            o.delay_ms = (int)v;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "memtutor: unknown option %s (see memtutor --help)\n", a);
+            return 2;
+        } else if (!target) target = a;
+        else {
+            fprintf(stderr, "memtutor: one TARGET at a time (see memtutor --help)\n");
+            return 2;
+        }
+    }
+    return app_run(target, &o);
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
@@ -221,6 +314,6 @@ int main(int argc, char **argv)
     if (argc >= 2 && !strcmp(argv[1], "list")) return cmd_list();
     if (argc >= 2 && !strcmp(argv[1], "check")) return cmd_check(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "trace")) return cmd_trace(argc - 2, argv + 2);
-    usage(stderr);
-    return 2;
+    if (argc >= 2 && !strcmp(argv[1], "render")) return cmd_render(argc - 2, argv + 2);
+    return cmd_tui(argc - 1, argv + 1);
 }
