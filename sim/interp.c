@@ -2027,6 +2027,7 @@ static int call_on_stack(Interp *in, uint32_t base, int nargs, Sym *kwnames, int
         Obj *res = NULL;
         r = builtin_call(in, callable, args, nargs, kwnames, args + nargs, nkw, &res);
         /* release the arguments first to last, then the callable */
+        heap_set_reason(h, R_ARG_DONE, 0);
         for (int i = 0; i < nargs + nkw; i++) decref(h, args[i]);
         in->vn = base;
         decref(h, callable);
@@ -2107,6 +2108,19 @@ static int is_const_node(const Node *e)
         return 1;
     default: return 0;
     }
+}
+
+static int eval_list_as(Interp *in, const NodeList *l, Reason why)
+{
+    uint32_t base = in->vn;
+    for (int i = 0; i < l->n; i++) {
+        heap_set_reason(in->h, why, 0);
+        if (eval(in, l->items[i]) < 0) {
+            while (in->vn > base) decref(in->h, vpop(in));
+            return -1;
+        }
+    }
+    return 0;
 }
 
 static int eval_list(Interp *in, const NodeList *l)
@@ -2342,11 +2356,11 @@ static int eval_call(Interp *in, Node *e)
     } else {
         if (eval(in, callee) < 0) return -1;
     }
-    if (eval_list(in, &e->list) < 0) {
+    if (eval_list_as(in, &e->list, R_ARG) < 0) {
         drop_to(in, base);
         return -1;
     }
-    if (eval_list(in, &e->list2) < 0) {
+    if (eval_list_as(in, &e->list2, R_ARG) < 0) {
         drop_to(in, base);
         return -1;
     }
@@ -2411,7 +2425,7 @@ static int eval(Interp *in, Node *e)
     case E_FSTRING: return eval_fstring(in, e);
     case E_LIST: {
         uint32_t base = in->vn;
-        if (eval_list(in, &e->list) < 0) return -1;
+        if (eval_list_as(in, &e->list, R_STORE) < 0) return -1;
         int n = e->list.n;
         int64_t cap = n;
         if (n >= 3) {
@@ -2432,7 +2446,7 @@ static int eval(Interp *in, Node *e)
     }
     case E_TUPLE: {
         uint32_t base = in->vn;
-        if (eval_list(in, &e->list) < 0) return -1;
+        if (eval_list_as(in, &e->list, R_STORE) < 0) return -1;
         Obj *t = new_tuple(h, (uint32_t)e->list.n);
         if (!t) {
             drop_to(in, base);
@@ -2445,7 +2459,7 @@ static int eval(Interp *in, Node *e)
     }
     case E_SET: {
         uint32_t base = in->vn;
-        if (eval_list(in, &e->list) < 0) return -1;
+        if (eval_list_as(in, &e->list, R_STORE) < 0) return -1;
         Obj *s = new_set(h);
         if (!s) {
             drop_to(in, base);
@@ -2472,7 +2486,8 @@ static int eval(Interp *in, Node *e)
     case E_DICT: {
         uint32_t base = in->vn;
         for (int i = 0; i < e->list.n; i++) {
-            if (eval(in, e->list.items[i]) < 0 || eval(in, e->list2.items[i]) < 0) {
+            heap_set_reason(h, R_STORE, 0);
+            if (eval(in, e->list.items[i]) < 0 || (heap_set_reason(h, R_STORE, 0), eval(in, e->list2.items[i])) < 0) {
                 drop_to(in, base);
                 return -1;
             }
@@ -3114,6 +3129,7 @@ static int exec_stmt(Interp *in, Node *s)
     int r = EX_OK;
     in->frame->line = s->line;
     h->line = s->line;
+    heap_set_reason(h, R_TEMP, 0);
     switch ((NodeKind)s->kind) {
     case S_EXPR:
         if (eval(in, s->a) < 0) { r = EX_ERR; break; }
