@@ -363,7 +363,7 @@ static int64_t collect_main(Heap *h, int generation)
 
     GCObj *young = &h->gen[generation].head;
     GCObj *old = generation < 2 ? &h->gen[generation + 1].head : young;
-    int oldgen = generation < 2 ? generation + 1 : 2;
+
     if (h->log) heap_log_emit(h, EV_GC_PASS, NULL, 0, gc_list_size(young), 0, GCP_UPDATE_REFS);
 
     /* deduce_unreachable */
@@ -383,12 +383,10 @@ static int64_t collect_main(Heap *h, int generation)
     /* move reachable objects to the next generation */
     if (young != old) {
         if (generation == 1) h->long_lived_pending += gc_list_size(young);
-        set_gen(young, oldgen);
         gc_list_merge(young, old);
     } else {
         /* dicts are untracked only in full collections (issue #14775) */
         untrack_dicts(h, young);
-        set_gen(young, 2);
         h->long_lived_pending = 0;
         h->long_lived_total = gc_list_size(young) + h->startup_objects;
     }
@@ -452,6 +450,17 @@ void gc_collect_generations(Heap *h)
 }
 
 int64_t gc_generation_size(Heap *h, int gen) { return gc_list_size(&h->gen[gen].head); }
+
+int gc_generation(Heap *h, const Obj *o)
+{
+    if (!(o->flags & OF_TRACKED) || (o->flags & OF_STATIC)) return (o->flags & OF_TRACKED) ? 2 : -1;
+    for (int i = 0; i < 3; i++)
+        for (GCObj *g = h->gen[i].head.gc_next; g != &h->gen[i].head; g = g->gc_next)
+            if (&g->ob == o) return i;
+    for (GCObj *g = h->permanent.gc_next; g != &h->permanent; g = g->gc_next)
+        if (&g->ob == o) return 3;
+    return -1;
+}
 
 void gc_freeze(Heap *h)
 {

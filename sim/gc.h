@@ -23,6 +23,10 @@ int64_t gc_collect(Heap *h, int generation);
 void gc_collect_generations(Heap *h);
 
 int64_t gc_generation_size(Heap *h, int gen);  /* objects in a generation list */
+/* Which generation a tracked object is in (0..2, 3 = permanent after
+ * gc.freeze), or -1 if it is not tracked.  It walks the lists: for viewers,
+ * not hot paths (Obj.gen is not kept up to date by collections). */
+int gc_generation(Heap *h, const Obj *o);
 void gc_freeze(Heap *h);
 void gc_unfreeze(Heap *h);
 int64_t gc_freeze_count(Heap *h);

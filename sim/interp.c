@@ -464,14 +464,26 @@ static Obj *str_for_sym(Interp *in, Sym s)
     return incref(in->h, in->symstr[s]);
 }
 
-/* The module dict is keyed by str objects; look up by name. */
+/* The module dict is keyed by the interned name strings (in->symstr), so a
+ * lookup is by hash and then identity, as CPython's LOAD_GLOBAL usually is. */
 static Obj *global_get(Interp *in, Sym s)
 {
     DictObj *d = (DictObj *)in->globals;
-    const char *n = symname(in, s);
-    size_t len = strlen(n);
-    int64_t hash = str_hash_bytes(n, len);
     if (!d->log2size) return NULL;
+    StrObj *key = s < in->nsymstr ? (StrObj *)in->symstr[s] : NULL;
+    const char *n;
+    size_t len;
+    int64_t hash;
+    if (key) {
+        if (key->hash == -1) key->hash = str_hash_bytes(key->s, key->len);
+        hash = key->hash;
+        n = key->s;
+        len = key->len;
+    } else {
+        n = symname(in, s);
+        len = strlen(n);
+        hash = str_hash_bytes(n, len);
+    }
     uint32_t mask = (1u << d->log2size) - 1;
     uint32_t p = (uint32_t)hash & mask;
     for (;;) {
@@ -479,6 +491,7 @@ static Obj *global_get(Interp *in, Sym s)
         if (ix == -1) return NULL;
         if (ix >= 0) {
             DictEntry *e = &d->entries[ix];
+            if (e->key == &key->ob && key) return e->value;
             if (e->key && e->hash == hash) {
                 StrObj *k = (StrObj *)e->key;
                 if (k->len == len && memcmp(k->s, n, len) == 0) return e->value;

@@ -37,7 +37,7 @@ typedef struct Obj {
     uint32_t rc;      /* ob_refcnt */
     uint8_t type;     /* ObjType */
     uint8_t flags;
-    uint8_t gen;      /* generation 0..2, 3 = permanent (frozen) */
+    uint8_t gen;      /* scratch; the generation is gc_generation() */
     uint8_t sub;      /* per-type detail: iterator kind, array typecode, builtin group */
     uint32_t blk;     /* the modelled pymalloc block (alloc.h AllocRef), 0 for static objects */
     uint32_t serial;  /* allocation number: stable identity for the front end */

@@ -163,7 +163,7 @@ static void test_two_lists(void **state)
     check(t);
     /* still named: nothing to collect, and both survive into generation 2 */
     assert_int_equal(collect(t, 2), 0);
-    assert_int_equal(a->gen, 2);
+    assert_int_equal(gc_generation(h, a), 2);
     unname(t, a);
     check(t);
     assert_int_equal(collect(t, 2), 0);   /* b's name keeps a alive */
@@ -309,7 +309,7 @@ static void test_del_order_across_generations(void **state)
     assert_int_equal(collect(t, 2), 0);        /* the class goes to generation 2 */
     Obj *x = name(t, new_instance(h, c));
     assert_int_equal(collect(t, 0), 0);
-    assert_int_equal(x->gen, 1);
+    assert_int_equal(gc_generation(h, x), 1);
     Obj *y = name(t, new_instance(h, c));
     Obj *z = name(t, new_instance(h, c));
     uint32_t want[] = {y->serial, z->serial, x->serial};
@@ -352,7 +352,7 @@ static void test_resurrection(void **state)
     assert_true(b->flags & OF_FINALIZED);
     assert_true(gc_is_tracked(a));
     assert_true(gc_is_tracked(b));
-    assert_int_equal(a->gen, 2);
+    assert_int_equal(gc_generation(h, a), 2);
 
     unname(t, a);
     check(t);
@@ -405,7 +405,7 @@ static void test_debug_saveall(void **state)
     assert_int_equal(g->items[1]->serial, sb);
     assert_int_equal(a->rc, 2);
     assert_true(gc_is_tracked(a));
-    assert_int_equal(a->gen, 2);
+    assert_int_equal(gc_generation(h, a), 2);
     assert_int_equal(h->live_count[T_LIST], 3);  /* a, b, gc.garbage */
     /* nothing new: saved garbage is reachable from gc.garbage */
     assert_int_equal(collect(t, 2), 0);
@@ -426,23 +426,23 @@ static void test_generation_promotion(void **state)
     T *t = *state;
     Heap *h = t->h;
     Obj *a = name(t, new_list(h, 0));
-    assert_int_equal(a->gen, 0);
+    assert_int_equal(gc_generation(h, a), 0);
     assert_int_equal(gc_generation_size(h, 0), 1);
     assert_int_equal(collect(t, 0), 0);
-    assert_int_equal(a->gen, 1);
+    assert_int_equal(gc_generation(h, a), 1);
     assert_int_equal(gc_generation_size(h, 0), 0);
     assert_int_equal(gc_generation_size(h, 1), 1);
     Obj *b = name(t, new_list(h, 0));
     assert_int_equal(collect(t, 1), 0);       /* merges 0 into 1, then promotes */
-    assert_int_equal(a->gen, 2);
-    assert_int_equal(b->gen, 2);
+    assert_int_equal(gc_generation(h, a), 2);
+    assert_int_equal(gc_generation(h, b), 2);
     assert_int_equal(gc_generation_size(h, 2), 2);
     assert_int_equal(h->long_lived_pending, 2);
     Obj *c = name(t, new_list(h, 0));
     assert_int_equal(collect(t, 0), 0);
-    assert_int_equal(c->gen, 1);
+    assert_int_equal(gc_generation(h, c), 1);
     assert_int_equal(collect(t, 2), 0);
-    assert_int_equal(c->gen, 2);
+    assert_int_equal(gc_generation(h, c), 2);
     assert_int_equal(gc_generation_size(h, 2), 3);
     assert_int_equal(h->long_lived_total, 3);
     assert_int_equal(h->long_lived_pending, 0);
@@ -456,7 +456,7 @@ static void test_generation_promotion(void **state)
     Obj *l = name(t, new_list(h, 0));
     assert_int_equal(list_append(h, (ListObj *)l, incref(h, l)), 0);
     assert_int_equal(collect(t, 0), 0);
-    assert_int_equal(l->gen, 1);
+    assert_int_equal(gc_generation(h, l), 1);
     unname(t, l);
     assert_int_equal(collect(t, 0), 0);       /* it is not in generation 0 */
     assert_int_equal(collect(t, 1), 1);
@@ -737,8 +737,8 @@ static void test_freeze(void **state)
     assert_int_equal(gc_generation_size(h, 1), 0);
     assert_int_equal(gc_generation_size(h, 2), 0);
     assert_int_equal(h->gen[0].count, 0);
-    assert_int_equal(a->gen, 3);
-    assert_int_equal(c->gen, 3);
+    assert_int_equal(gc_generation(h, a), 3);
+    assert_int_equal(gc_generation(h, c), 3);
     check(t);
     /* a frozen cycle is not collected */
     unname(t, a);
@@ -753,7 +753,7 @@ static void test_freeze(void **state)
     gc_unfreeze(h);
     assert_int_equal(gc_freeze_count(h), 0);
     assert_int_equal(gc_generation_size(h, 2), 2);
-    assert_int_equal(a->gen, 2);
+    assert_int_equal(gc_generation(h, a), 2);
     assert_int_equal(collect(t, 2), 2);
     assert_int_equal(h->live_count[T_LIST], 0);
 }
@@ -843,7 +843,7 @@ static void test_debug_saveall_young(void **state)
     h->debug = GC_DEBUG_SAVEALL;
     assert_int_equal(collect(t, 0), 1);
     assert_int_equal(((ListObj *)h->garbage)->n, 1);
-    assert_int_equal(l->gen, 1);
+    assert_int_equal(gc_generation(h, l), 1);
     assert_int_equal(gc_generation_size(h, 1), 1);
 }
 
