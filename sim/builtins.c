@@ -922,7 +922,7 @@ static int make_array(Interp *in, Obj **args, int nargs, Obj **res)
                 arr->data = xcalloc((size_t)n, arr->itemsize);
                 arr->cap = n;
                 arr->n = n;
-                arr->data_blk = alloc_malloc(h->alloc, (size_t)(n * arr->itemsize));
+                arr->gc.blk2 = alloc_malloc(h->alloc, (size_t)(n * arr->itemsize));
                 h->live_bytes[T_ARRAY] += n * arr->itemsize;
                 h->bytes_total += n * arr->itemsize;
             }

@@ -394,12 +394,12 @@ static int list_set_capacity(Heap *h, ListObj *l, int64_t cap)
     if (cap == 0) {
         free(l->items);
         l->items = NULL;
-        if (l->items_blk) alloc_release(h->alloc, l->items_blk);
-        l->items_blk = 0;
+        if (l->gc.blk2) alloc_release(h->alloc, l->gc.blk2);
+        l->gc.blk2 = 0;
     } else {
-        AllocRef r = alloc_resize(h->alloc, l->items_blk, (size_t)cap * 8);
+        AllocRef r = alloc_resize(h->alloc, l->gc.blk2, (size_t)cap * 8);
         if (!r) return -1;
-        l->items_blk = r;
+        l->gc.blk2 = r;
         l->items = xrealloc(l->items, (size_t)cap * sizeof(Obj *));
     }
     l->cap = cap;
@@ -458,12 +458,12 @@ void list_clear(Heap *h, ListObj *l)
 {
     Obj **items = l->items;
     int64_t n = l->n;
-    AllocRef blk = l->items_blk;
+    AllocRef blk = l->gc.blk2;
     int64_t cap = l->cap;
     l->items = NULL;
     l->n = 0;
     l->cap = 0;
-    l->items_blk = 0;
+    l->gc.blk2 = 0;
     account_resize(h, &l->gc.ob, -8 * cap);
     while (--n >= 0) decref(h, items[n]);
     free(items);
@@ -511,8 +511,8 @@ static int dict_rebuild(Heap *h, DictObj *d, int log2size, int unicode)
     d->usable = usable - j;
     d->log2size = (uint8_t)log2size;
     d->unicode = (uint8_t)unicode;
-    AllocRef r = alloc_resize(h->alloc, d->keys_blk, (size_t)(newbytes - 64));
-    if (r) d->keys_blk = r;
+    AllocRef r = alloc_resize(h->alloc, d->gc.blk2, (size_t)(newbytes - 64));
+    if (r) d->gc.blk2 = r;
     account_resize(h, &d->gc.ob, newbytes - oldbytes);
     return 0;
 }
@@ -642,8 +642,8 @@ void dict_clear(Heap *h, DictObj *d)
     d->nentries = d->used = d->usable = 0;
     d->log2size = 0;
     d->unicode = 1;
-    if (d->keys_blk) alloc_release(h->alloc, d->keys_blk);
-    d->keys_blk = 0;
+    if (d->gc.blk2) alloc_release(h->alloc, d->gc.blk2);
+    d->gc.blk2 = 0;
     dict_release_entries(h, entries, n);
     free(entries);
 }
@@ -707,8 +707,8 @@ static int set_table_resize(Heap *h, SetObj *s, int64_t minused)
     for (uint32_t i = 0; i <= oldmask; i++)
         if (old[i].key && old[i].key != SET_DUMMY) set_insert_clean(nt, newsize - 1, old[i].key, old[i].hash);
     if (old != tmp) free(old);
-    if (s->table_blk) alloc_release(h->alloc, s->table_blk);
-    s->table_blk = newsize > 8 ? alloc_malloc(h->alloc, 16 * (size_t)newsize) : 0;
+    if (s->gc.blk2) alloc_release(h->alloc, s->gc.blk2);
+    s->gc.blk2 = newsize > 8 ? alloc_malloc(h->alloc, 16 * (size_t)newsize) : 0;
     s->table = nt;
     s->mask = newsize - 1;
     s->fill = s->used;
@@ -804,8 +804,8 @@ void set_clear(Heap *h, SetObj *s)
     s->table = s->small;
     s->mask = 7;
     s->fill = s->used = 0;
-    if (s->table_blk) alloc_release(h->alloc, s->table_blk);
-    s->table_blk = 0;
+    if (s->gc.blk2) alloc_release(h->alloc, s->gc.blk2);
+    s->gc.blk2 = 0;
     set_release_table(h, t, mask);
     if (t != tmp) free(t);
 }
@@ -843,12 +843,12 @@ static int array_set_cap(Heap *h, ArrayObj *a, int64_t cap)
     if (cap == 0) {
         free(a->data);
         a->data = NULL;
-        if (a->data_blk) alloc_release(h->alloc, a->data_blk);
-        a->data_blk = 0;
+        if (a->gc.blk2) alloc_release(h->alloc, a->gc.blk2);
+        a->gc.blk2 = 0;
     } else {
-        AllocRef r = alloc_resize(h->alloc, a->data_blk, (size_t)(cap * a->itemsize));
+        AllocRef r = alloc_resize(h->alloc, a->gc.blk2, (size_t)(cap * a->itemsize));
         if (!r) return -1;
-        a->data_blk = r;
+        a->gc.blk2 = r;
         a->data = xrealloc(a->data, (size_t)(cap * a->itemsize));
     }
     a->cap = cap;
@@ -1070,8 +1070,8 @@ Obj **instance_slot(Heap *h, InstanceObj *in, Sym name, int create)
         if (nv < 4) nv = 4;
         in->vals = xrealloc(in->vals, nv * sizeof(Obj *));
         memset(in->vals + in->nvals, 0, (nv - in->nvals) * sizeof(Obj *));
-        if (in->vals_blk) alloc_release(h->alloc, in->vals_blk);
-        in->vals_blk = alloc_malloc(h->alloc, 8 * (size_t)nv + 8);
+        if (in->gc.blk2) alloc_release(h->alloc, in->gc.blk2);
+        in->gc.blk2 = alloc_malloc(h->alloc, 8 * (size_t)nv + 8);
         in->nvals = nv;
     }
     return &in->vals[i];
@@ -1224,32 +1224,32 @@ static void finish(Heap *h, Obj *o, int64_t size)
     case T_LIST: {
         ListObj *l = (ListObj *)o;
         free(l->items);
-        if (l->items_blk) alloc_release(h->alloc, l->items_blk);
+        if (l->gc.blk2) alloc_release(h->alloc, l->gc.blk2);
         break;
     }
     case T_DICT: {
         DictObj *d = (DictObj *)o;
         free(d->entries);
         free(d->index);
-        if (d->keys_blk) alloc_release(h->alloc, d->keys_blk);
+        if (d->gc.blk2) alloc_release(h->alloc, d->gc.blk2);
         break;
     }
     case T_SET: {
         SetObj *s = (SetObj *)o;
         if (s->table != s->small) free(s->table);
-        if (s->table_blk) alloc_release(h->alloc, s->table_blk);
+        if (s->gc.blk2) alloc_release(h->alloc, s->gc.blk2);
         break;
     }
     case T_ARRAY: {
         ArrayObj *a = (ArrayObj *)o;
         free(a->data);
-        if (a->data_blk) alloc_release(h->alloc, a->data_blk);
+        if (a->gc.blk2) alloc_release(h->alloc, a->gc.blk2);
         break;
     }
     case T_INSTANCE: {
         InstanceObj *in = (InstanceObj *)o;
         free(in->vals);
-        if (in->vals_blk) alloc_release(h->alloc, in->vals_blk);
+        if (in->gc.blk2) alloc_release(h->alloc, in->gc.blk2);
         break;
     }
     case T_CLASS: {

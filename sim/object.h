@@ -46,7 +46,10 @@ typedef struct Obj {
 typedef struct GCObj {
     Obj ob;
     struct GCObj *gc_prev, *gc_next; /* generation list links */
-    int64_t gc_refs;                 /* scratch during a collection */
+    int32_t gc_refs;                 /* scratch during a collection */
+    uint32_t blk2;                   /* the modelled block of a separately allocated
+                                        part: list items, dict keys, set table, array
+                                        data, instance values (alloc.h AllocRef) */
 } GCObj;
 
 typedef struct { Obj ob; union { int64_t v; struct BigInt *big; }; } IntObj;
@@ -60,7 +63,7 @@ typedef struct {
     char s[];          /* NUL-terminated */
 } StrObj;
 typedef struct { GCObj gc; uint32_t n; Obj *items[]; } TupleObj;
-typedef struct { GCObj gc; int64_t n, cap; Obj **items; uint32_t items_blk; } ListObj;
+typedef struct { GCObj gc; int64_t n, cap; Obj **items; } ListObj;   /* items' block: gc.blk2 */
 
 typedef struct { Obj *key, *value; int64_t hash; } DictEntry;
 typedef struct {
@@ -72,7 +75,6 @@ typedef struct {
     uint32_t usable;     /* entries available in this table */
     uint8_t log2size;    /* 0: the shared empty table */
     uint8_t unicode;     /* all keys are str: 16-byte entries in CPython */
-    uint32_t keys_blk;
 } DictObj;
 
 typedef struct { Obj *key; int64_t hash; } SetEntry;
@@ -81,7 +83,6 @@ typedef struct {
     SetEntry *table;     /* mask+1 entries; key NULL = empty, &set_dummy = deleted */
     uint32_t mask, fill, used;
     uint32_t finger;
-    uint32_t table_blk;
     SetEntry small[8];
 } SetObj;
 
@@ -108,7 +109,6 @@ typedef struct {
     ClassObj *cls;
     Obj **vals;        /* slots, or inline values indexed by the class's shared keys */
     uint32_t nvals;    /* allocated length of vals */
-    uint32_t vals_blk;
 } InstanceObj;
 
 typedef struct {
@@ -128,7 +128,6 @@ typedef struct {
     GCObj gc;
     int64_t n, cap;
     void *data;
-    uint32_t data_blk;
     uint8_t itemsize;
     char typecode;
 } ArrayObj;
