@@ -34,6 +34,7 @@ typedef struct FreeCell {
 } FreeCell;
 
 struct Slabs {
+    struct Slabs *arrays;     /* small item arrays live in slabs of their own */
     FreeCell *free[SLAB_NCLASS + 1];
     SlabPage *pages[SLAB_NCLASS + 1];
     LargeHdr large;       /* circular list of objects too big for a slab */
@@ -89,8 +90,34 @@ static void slab_free(struct Slabs *s, void *p, size_t size)
     s->free[c] = f;
 }
 
+/* A list's item array: slab memory up to SLAB_MAX bytes, malloc above. */
+static Obj **items_resize(struct Slabs *s, Obj **old, int64_t oldcap, int64_t newcap)
+{
+    size_t ob = (size_t)oldcap * sizeof(Obj *), nb = (size_t)newcap * sizeof(Obj *);
+    if (ob > SLAB_MAX && nb > SLAB_MAX) return xrealloc(old, nb);
+    if (old && ob <= SLAB_MAX && nb <= SLAB_MAX && slab_class(ob < sizeof(FreeCell) ? sizeof(FreeCell) : ob) ==
+                                                      slab_class(nb < sizeof(FreeCell) ? sizeof(FreeCell) : nb))
+        return old;
+    Obj **p = nb <= SLAB_MAX ? slab_alloc(s->arrays, nb) : xmalloc(nb);
+    if (old) {
+        memcpy(p, old, ob < nb ? ob : nb);
+        if (ob <= SLAB_MAX) slab_free(s->arrays, old, ob);
+        else free(old);
+    }
+    return p;
+}
+
+static void items_free(struct Slabs *s, Obj **p, int64_t cap)
+{
+    if (!p) return;
+    size_t b = (size_t)cap * sizeof(Obj *);
+    if (b <= SLAB_MAX) slab_free(s->arrays, p, b);
+    else free(p);
+}
+
 static void slabs_destroy(struct Slabs *s)
 {
+    if (s->arrays) slabs_destroy(s->arrays);
     for (size_t c = 0; c <= SLAB_NCLASS; c++) {
         SlabPage *p = s->pages[c];
         while (p) {
@@ -392,7 +419,7 @@ static int list_set_capacity(Heap *h, ListObj *l, int64_t cap)
     int64_t delta = 8 * (cap - l->cap);
     if (cap > ((int64_t)1 << 40) || heap_charge(h, delta) < 0) return -1;
     if (cap == 0) {
-        free(l->items);
+        items_free(h->slabs, l->items, l->cap);
         l->items = NULL;
         if (l->gc.blk2) alloc_release(h->alloc, l->gc.blk2);
         l->gc.blk2 = 0;
@@ -400,7 +427,7 @@ static int list_set_capacity(Heap *h, ListObj *l, int64_t cap)
         AllocRef r = alloc_resize(h->alloc, l->gc.blk2, (size_t)cap * 8);
         if (!r) return -1;
         l->gc.blk2 = r;
-        l->items = xrealloc(l->items, (size_t)cap * sizeof(Obj *));
+        l->items = items_resize(h->slabs, l->items, l->cap, cap);
     }
     l->cap = cap;
     account_resize(h, &l->gc.ob, delta);
@@ -458,6 +485,7 @@ void list_clear(Heap *h, ListObj *l)
 {
     Obj **items = l->items;
     int64_t n = l->n;
+    int64_t oldcap = l->cap;
     AllocRef blk = l->gc.blk2;
     int64_t cap = l->cap;
     l->items = NULL;
@@ -466,7 +494,7 @@ void list_clear(Heap *h, ListObj *l)
     l->gc.blk2 = 0;
     account_resize(h, &l->gc.ob, -8 * cap);
     while (--n >= 0) decref(h, items[n]);
-    free(items);
+    items_free(h->slabs, items, oldcap);
     if (blk) alloc_release(h->alloc, blk);
 }
 
@@ -1223,7 +1251,7 @@ static void finish(Heap *h, Obj *o, int64_t size)
         break;
     case T_LIST: {
         ListObj *l = (ListObj *)o;
-        free(l->items);
+        items_free(h->slabs, l->items, l->cap);
         if (l->gc.blk2) alloc_release(h->alloc, l->gc.blk2);
         break;
     }
@@ -1354,6 +1382,8 @@ Heap *heap_new(void)
     h->alloc = alloc_new();
     h->slabs = xcalloc(1, sizeof(struct Slabs));
     h->slabs->large.next = h->slabs->large.prev = &h->slabs->large;
+    h->slabs->arrays = xcalloc(1, sizeof(struct Slabs));
+    h->slabs->arrays->large.next = h->slabs->arrays->large.prev = &h->slabs->arrays->large;
     h->mem_limit = (int64_t)8 << 30;
     h->fl_float.cap = 100;
     h->fl_list.cap = 80;
@@ -1398,7 +1428,7 @@ static void free_side(Obj *o, void *arg)
     (void)arg;
     switch ((ObjType)o->type) {
     case T_INT: if (o->flags & OF_BIG) bi_free(((IntObj *)o)->big); break;
-    case T_LIST: free(((ListObj *)o)->items); break;
+    case T_LIST: if (((ListObj *)o)->cap * (int64_t)sizeof(Obj *) > SLAB_MAX) free(((ListObj *)o)->items); break;
     case T_DICT: free(((DictObj *)o)->entries); free(((DictObj *)o)->index); break;
     case T_SET: if (((SetObj *)o)->table != ((SetObj *)o)->small) free(((SetObj *)o)->table); break;
     case T_ARRAY: free(((ArrayObj *)o)->data); break;
