@@ -125,10 +125,24 @@ Obj *builtin_lookup(Interp *in, Sym name)
 
 int builtin_method_id(Interp *in, Obj *self, Sym name)
 {
+    if (name >= in->method_cache_syms) {
+        uint32_t n = in->mod->nsyms > name + 1 ? in->mod->nsyms : name + 1;
+        in->method_cache = xrealloc(in->method_cache, (size_t)n * T_COUNT * sizeof(int16_t));
+        memset(in->method_cache + (size_t)in->method_cache_syms * T_COUNT, 0,
+               (size_t)(n - in->method_cache_syms) * T_COUNT * sizeof(int16_t));
+        in->method_cache_syms = n;
+    }
+    int16_t *slot = &in->method_cache[(size_t)name * T_COUNT + self->type];
+    if (*slot) return *slot - 2;
     const char *n = sym(in, name);
+    int found = -1;
     for (int i = 0; i < B_COUNT; i++)
-        if (btab[i].group == BG_METHOD && btab[i].recv == self->type && !strcmp(btab[i].name, n)) return i;
-    return -1;
+        if (btab[i].group == BG_METHOD && btab[i].recv == self->type && !strcmp(btab[i].name, n)) {
+            found = i;
+            break;
+        }
+    *slot = (int16_t)(found + 2);
+    return found;
 }
 
 int builtin_method(Interp *in, Obj *self, Sym name, Obj **result)

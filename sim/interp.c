@@ -3602,6 +3602,7 @@ void interp_free(Interp *in)
     free(in->codes);
     free(in->consts);
     free(in->symstr);
+    free(in->method_cache);
     builtins_free(in);
     free(in->builtins);
     for (int t = 1; t < T_COUNT; t++) free(in->types[t]);

@@ -70,6 +70,8 @@ struct Interp {
 
     /* builtin objects that are always alive */
     Obj **builtins;      /* indexed by builtin id */
+    int16_t *method_cache; /* [sym * T_COUNT + type]: builtin method id + 2 (0 unknown, 1 none) */
+    uint32_t method_cache_syms;
     int nbuiltins;
     Obj *mod_gc, *mod_sys, *mod_array;
     Obj **types;         /* static class objects for builtin types */
@@ -104,6 +106,13 @@ struct Interp {
      * things happen; they count toward generation 0 like any other. */
     int printed;         /* a first write to sys.stdout happened */
     int repr_entered;    /* first repr of a container: Py_ReprEnter's list (+1) */    /* __del__ running: its object is held by the release machinery */      /* MEMTUTOR_HEAP_CHECK=1: verify every refcount after each statement */
+
+    /* the live prompt (interp_exec_live): statements handed to the paused thread */
+    const NodeList *live_body;
+    StrBuf *live_err;
+    int live_failed;
+    int in_live;
+    int64_t live_steps;
 
     /* repr recursion guard */
     Obj **repr_stack;
