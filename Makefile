@@ -10,7 +10,7 @@ WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wfor
 CSTD    := -std=c11 -D_GNU_SOURCE -D_XOPEN_SOURCE_EXTENDED
 ifeq ($(SANITIZE),1)
   BUILD := build/san
-  OPT   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+  OPT   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -DMEMTUTOR_CHECKS
   LDSAN := -fsanitize=address,undefined
 else
   BUILD := build/rel
@@ -92,3 +92,25 @@ install: all
 
 clean:
 	rm -rf build memtutor
+
+# libFuzzer targets (clang): the lesson loader, the parser, the interpreter.
+# `make fuzz FUZZ_SECONDS=N` runs each for N seconds; not part of `make test`.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_BUILD   := build/fuzz
+FUZZ_CFLAGS  := $(CSTD) -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all -Isim $(PKG_CFLAGS)
+FUZZ_TARGETS := lesson parse interp
+
+fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BUILD) $(FUZZ_TARGETS)
+
+$(FUZZ_BUILD)/sim/%.o: sim/%.c $(wildcard sim/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/libsim.a: $(SIM_SRC:%.c=$(FUZZ_BUILD)/%.o)
+	rm -f $@ && ar rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_BUILD)/libsim.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_BUILD)/libsim.a $(PKG_LIBS) -lm -lpthread

@@ -111,16 +111,21 @@ static void die(const char *what, AllocRef ref)
     abort();
 }
 
-/* Decodes a live small handle; aborts on anything else. */
+/* Decodes a live small handle; in checking builds (the sanitizer build
+ * defines MEMTUTOR_CHECKS) aborts on anything else. */
 static void small_decode(const Alloc *a, AllocRef ref, uint32_t *ai, unsigned *pi, unsigned *bi)
 {
     uint32_t arena = (ref >> 16) - 1;
     unsigned pool = (ref >> 10) & 63, block = ref & 1023;
+#ifdef MEMTUTOR_CHECKS
     if (arena >= a->slots_used || !a->arenas[arena].live || pool >= a->arenas[arena].pools_carved)
         die("handle names no live pool", ref);
     const Pool *p = &a->arenas[arena].pools[pool];
     if (p->szidx == DUMMY_SIZE_IDX || block >= p->nblocks || !bit_get(a->arenas[arena].mem->used[pool], block))
         die("handle names no block in use", ref);
+#else
+    (void)a;
+#endif
     *ai = arena;
     *pi = pool;
     *bi = block;
