@@ -13,6 +13,7 @@
 #include "graph.h"
 #include "interp.h"
 #include "layout.h"
+#include "memmap.h"
 #include "screen.h"
 #include "session.h"
 #include "views.h"
@@ -21,7 +22,7 @@
 
 /* Where a binding applies.  Lookup order: help overlay; focused pane; lesson
  * or menu; anywhere. */
-typedef enum { CTX_LESSON, CTX_GRAPH, CTX_NARRATION, CTX_MENU, CTX_HELP, CTX_ANY } KeyCtx;
+typedef enum { CTX_LESSON, CTX_GRAPH, CTX_MEMORY, CTX_NARRATION, CTX_MENU, CTX_HELP, CTX_ANY } KeyCtx;
 
 typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
 #define KB(code, ch) {code, ch}
@@ -45,6 +46,12 @@ typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
     X(NOTES,     CTX_LESSON,    "n",             "instructor notes on/off",    CH('n'))      \
     X(SELECT,    CTX_LESSON,    "click",         "select an object in the heap (again: clear)", \
       KB(SK_MOUSE, 1))                                                                       \
+    X(MEMORY,    CTX_LESSON,    "m",             "memory map in place of the heap (again: back)", CH('m')) \
+    X(MM_LEFT,   CTX_MEMORY,    "← h",           "previous pool",       KB(SK_LEFT, 0), CH('h'))  \
+    X(MM_RIGHT,  CTX_MEMORY,    "→ l",           "next pool",           KB(SK_RIGHT, 0), CH('l')) \
+    X(MM_UP,     CTX_MEMORY,    "↑ k",           "pool above",          KB(SK_UP, 0), CH('k'))    \
+    X(MM_DOWN,   CTX_MEMORY,    "↓ j",           "pool below",          KB(SK_DOWN, 0), CH('j'))  \
+    X(MM_ZOOM,   CTX_MEMORY,    "Enter",         "the pool's blocks (again: the arenas)", KB(SK_ENTER, 0)) \
     X(PAN_LEFT,  CTX_GRAPH,     "← h",           "pan the heap left",   KB(SK_LEFT, 0), CH('h'))  \
     X(PAN_RIGHT, CTX_GRAPH,     "→ l",           "pan the heap right",  KB(SK_RIGHT, 0), CH('l')) \
     X(PAN_UP,    CTX_GRAPH,     "↑ k",           "pan the heap up",     KB(SK_UP, 0), CH('k'))    \
@@ -145,6 +152,9 @@ typedef struct {
     Graph *anim_graph;       /* the step's end state: which events to animate */
     Graph *before;           /* the previous step's end state: names the ghosts */
     uint32_t anim_chunk;
+    int memory;              /* the memory map in place of the heap graph */
+    MemmapView mm;
+    int mm_width;            /* its content width, for cursor moves */
 } App;
 
 #define PHASE_END GRAPH_END
@@ -330,6 +340,15 @@ static void draw_graph(App *a, Canvas *c, Rect r)
     }
 }
 
+static void draw_memory(App *a, Canvas *c, Rect r)
+{
+    views_pane(c, r, a->mm.zoom ? "memory map · pool" : "memory map", a->focus == FOCUS_GRAPH);
+    if (!session_interp(a->sess)) return;
+    a->mm.focused = a->focus == FOCUS_GRAPH;
+    a->mm_width = r.w - 3;
+    memmap_draw(c, (Rect){r.x + 2, r.y + 1, r.w - 3, r.h - 2}, interp_heap(session_interp(a->sess))->alloc, &a->mm);
+}
+
 static void draw_narration(App *a, Canvas *c, Rect r)
 {
     ViewPara p[16];
@@ -400,7 +419,7 @@ static void draw_help(App *a, Canvas *c)
     HelpRow rows[NKEYS + 8];
     int n = 0;
     static const struct { KeyCtx ctx; const char *head; } sect[] = {
-        {CTX_LESSON, "lesson"}, {CTX_GRAPH, "heap pane focused (Tab)"},
+        {CTX_LESSON, "lesson"}, {CTX_GRAPH, "heap pane focused (Tab)"}, {CTX_MEMORY, "memory map focused (Tab)"},
         {CTX_NARRATION, "narration focused (Tab)"}, {CTX_MENU, "lesson menu"}, {CTX_ANY, "anywhere"},
     };
     for (size_t s = 0; s < sizeof sect / sizeof sect[0]; s++) {
@@ -427,7 +446,8 @@ static void draw_lesson(App *a, Canvas *c)
     cur_lines(a, &line, &le);
     views_source(c, L.source, a->lesson->source, line, le, a->focus == FOCUS_SOURCE);
     draw_narration(a, c, L.narration);
-    draw_graph(a, c, L.graph);
+    if (a->memory) draw_memory(a, c, L.graph);
+    else draw_graph(a, c, L.graph);
     Heap *h = interp_heap(session_interp(a->sess));
     StatusInfo si = {
         .step = session_step(a->sess), .nsteps = session_nsteps(a->sess),
@@ -456,6 +476,12 @@ static void app_draw(App *a, Canvas *c)
 int app_render(const char *target, int step, int cols, int rows, int ascii, int color, StrBuf *out,
                StrBuf *err)
 {
+    return app_render_pane(target, step, cols, rows, ascii, color, NULL, out, err);
+}
+
+int app_render_pane(const char *target, int step, int cols, int rows, int ascii, int color, const char *pane,
+                    StrBuf *out, StrBuf *err)
+{
     if (cols < 1 || rows < 1 || cols > 1000 || rows > 1000) {
         sb_printf(err, "render: size %dx%d out of range", cols, rows);
         return 2;
@@ -482,6 +508,7 @@ int app_render(const char *target, int step, int cols, int rows, int ascii, int 
             return 2;
         }
         app_goto(&a, step, 0);
+        a.memory = pane && !strcmp(pane, "memory");
     }
     Canvas *c = canvas_new(cols, rows);
     app_draw(&a, c);
@@ -552,7 +579,7 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
         break;
     case ACT_NOTES: a->notes = !a->notes; break;
     case ACT_SELECT:
-        if (a->graph && layout_contains(a->graph_rect, k->x, k->y)) {
+        if (!a->memory && a->graph && layout_contains(a->graph_rect, k->x, k->y)) {
             uint32_t s = graph_hit(a->graph, k->x - a->graph_rect.x + a->panx,
                                    k->y - a->graph_rect.y + a->pany);
             a->selected = s == a->selected ? 0 : s;
@@ -561,6 +588,14 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
             a->selected = 0;
         }
         break;
+    case ACT_MEMORY: a->memory = !a->memory; break;
+    case ACT_MM_LEFT: case ACT_MM_RIGHT: case ACT_MM_UP: case ACT_MM_DOWN: {
+        int dx = act == ACT_MM_LEFT ? -1 : act == ACT_MM_RIGHT ? 1 : 0;
+        int dy = act == ACT_MM_UP ? -1 : act == ACT_MM_DOWN ? 1 : 0;
+        memmap_move(interp_heap(session_interp(a->sess))->alloc, &a->mm, a->mm_width, dx, dy);
+        break;
+    }
+    case ACT_MM_ZOOM: a->mm.zoom = !a->mm.zoom; break;
     case ACT_PAN_LEFT: a->panx -= 4; break;
     case ACT_PAN_RIGHT: a->panx += 4; break;
     case ACT_PAN_UP: a->pany -= 2; break;
@@ -611,7 +646,7 @@ static Action app_key_action(App *a, const ScreenKey *k)
     }
     KeyCtx o[3];
     int n = 0;
-    if (a->focus == FOCUS_GRAPH) o[n++] = CTX_GRAPH;
+    if (a->focus == FOCUS_GRAPH) o[n++] = a->memory ? CTX_MEMORY : CTX_GRAPH;
     if (a->focus == FOCUS_NARRATION) o[n++] = CTX_NARRATION;
     o[n++] = CTX_LESSON;
     o[n++] = CTX_ANY;

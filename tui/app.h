@@ -30,5 +30,9 @@ int app_run(const char *target, const AppOptions *o);
  * Returns the exit status (0, or 2 for a bad target, step or size). */
 int app_render(const char *target, int step, int cols, int rows, int ascii, int color, StrBuf *out,
                StrBuf *err);
+/* As app_render, with pane "memory" showing the memory map in place of the
+ * heap graph (NULL or "heap": the graph). */
+int app_render_pane(const char *target, int step, int cols, int rows, int ascii, int color, const char *pane,
+                    StrBuf *out, StrBuf *err);
 
 #endif

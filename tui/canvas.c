@@ -774,6 +774,8 @@ char canvas_ascii(uint32_t cp)
     default:
         break;
     }
+    if (cp >= 0x2581 && cp <= 0x2587)   /* ▁..▇: fill levels in eighths */
+        return (char)('0' + (cp - 0x2580));
     if (cp >= 0x2580 && cp <= 0x259f)
         return '#';
     return '?';

@@ -181,7 +181,8 @@ void canvas_box(Canvas *c, int x, int y, int w, int h, Style style, const char *
 
 /* ASCII stand-in for a code point (ASCII itself unchanged): box corners and
  * junctions '+', ─ '-', │ '|', arrows > < ^ v, • ● '*', · '.', … '~',
- * − '-', × 'x', ✓ 'v', blocks '#', shades ':', anything else '?'. The right
+ * − '-', × 'x', ✓ 'v', blocks '#' (but the lower eighths ▁..▇, fill levels,
+ * '1'..'7'), shades ':', anything else '?'. The right
  * half of a wide char becomes '?' too, so columns stay aligned. */
 char canvas_ascii(uint32_t cp);
 

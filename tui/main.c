@@ -21,6 +21,7 @@ static void usage(FILE *f)
           "       memtutor check [LESSON...]        verify lessons\n"
           "       memtutor list                     built-in lessons\n"
           "       memtutor render TARGET [--step N] [--size COLSxROWS] [--ascii] [--color]\n"
+          "                       [--pane heap|memory]\n"
           "       memtutor record TARGET -o FILE.cast [--size COLSxROWS] [--delay MS]\n"
           "       memtutor trace TARGET             JSON lines, one per step\n"
           "       memtutor --help | --version\n",
@@ -220,6 +221,7 @@ static int cmd_render(int argc, char **argv)
 {
     const char *target = NULL;
     int step = 0, cols = 100, rows = 30, ascii = 0, color = 0;
+    const char *pane = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--step") && i + 1 < argc) {
@@ -241,6 +243,12 @@ static int cmd_render(int argc, char **argv)
             color = 1;
         } else if (!strcmp(a, "--color=never")) {
             color = 0;
+        } else if (!strcmp(a, "--pane") && i + 1 < argc) {
+            pane = argv[++i];
+            if (strcmp(pane, "heap") && strcmp(pane, "memory")) {
+                fprintf(stderr, "memtutor: render: --pane: expected heap or memory\n");
+                return 2;
+            }
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "memtutor: render: unknown option %s\n", a);
             return 2;
@@ -256,7 +264,7 @@ static int cmd_render(int argc, char **argv)
         return 2;
     }
     StrBuf out = {0}, err = {0};
-    int rc = app_render(target, step, cols, rows, ascii, color, &out, &err);
+    int rc = app_render_pane(target, step, cols, rows, ascii, color, pane, &out, &err);
     if (rc == 0) fputs(out.s ? out.s : "", stdout);
     else fprintf(stderr, "memtutor: %s\n", err.s ? err.s : "render failed");
     sb_free(&out);
