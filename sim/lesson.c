@@ -47,6 +47,9 @@ static const LessonExpectKey expect_keys[] = {
     {"freed", LESSON_EXPECT_INT, 0,
      "number of objects deallocated during this step",
      offsetof(LessonExpect, has_freed), offsetof(LessonExpect, freed)},
+    {"arenas", LESSON_EXPECT_INT, 0,
+     "number of pymalloc arenas (1 MiB each) held after the step, as the memory map shows",
+     offsetof(LessonExpect, has_arenas), offsetof(LessonExpect, arenas)},
 };
 
 const LessonExpectKey *lesson_expect_keys(size_t *n)

@@ -34,6 +34,8 @@ typedef struct LessonExpect {
     long collected;     /* what this step's gc.collect() returned */
     int has_freed;
     long freed;         /* objects freed (deallocated) during this step */
+    int has_arenas;
+    long arenas;        /* pymalloc arenas held (mapped) after the step */
 } LessonExpect;
 
 /* The keys "expect" accepts. This one table drives the validator, the

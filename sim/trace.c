@@ -236,6 +236,11 @@ int check_lesson(Lesson *l, StrBuf *report)
             fail(report, &nfail, l, k, "collected", x->collected, (long)session_step_collected(s));
         if (x->has_freed && session_step_freed(s) != x->freed)
             fail(report, &nfail, l, k, "freed", x->freed, (long)session_step_freed(s));
+        if (x->has_arenas) {
+            AllocStats ast;
+            alloc_stats(interp_heap(in)->alloc, &ast);
+            if ((long)ast.arenas != x->arenas) fail(report, &nfail, l, k, "arenas", x->arenas, (long)ast.arenas);
+        }
         if (st->ask_answer) {
             StrBuf v = {0};
             if (session_eval_at(s, k, st->ask_answer, &v) < 0) {
