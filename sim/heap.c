@@ -317,12 +317,20 @@ Obj *new_int(Heap *h, int64_t v)
         o->rc++;
         return o;
     }
+    /* the hot path of every int-heavy program: no free list, not a GC object */
     int64_t sz = small_int_sizeof(v);
-    Obj *o = obj_new(h, T_INT, sizeof(IntObj), (size_t)sz, 0, 0);
-    if (!o) return NULL;
-    ((IntObj *)o)->v = v;
-    account_new_sized(h, o, sz);
-    return o;
+    if (h->bytes_total + sz > h->mem_limit) return NULL;
+    IntObj *io = slab_alloc(h->slabs, sizeof(IntObj));
+    io->ob.rc = 1;
+    io->ob.type = T_INT;
+    io->ob.flags = 0;
+    io->ob.gen = 0;
+    io->ob.sub = 0;
+    io->ob.blk = alloc_malloc(h->alloc, (size_t)sz);
+    io->ob.serial = ++h->next_serial;
+    io->v = v;
+    account_new_sized(h, &io->ob, sz);
+    return &io->ob;
 }
 
 Obj *new_bigint(Heap *h, BigInt *b)
@@ -533,6 +541,7 @@ static int dict_rebuild(Heap *h, DictObj *d, int log2size, int unicode)
     }
     free(d->entries);
     free(d->index);
+    d->version++;
     d->entries = ne;
     d->index = ix;
     d->nentries = j;
@@ -613,6 +622,7 @@ int dict_set(Heap *h, DictObj *d, Obj *key, Obj *value)
     uint32_t p = (uint32_t)hash & mask;
     while (d->index[p] >= 0) p = (p + 1) & mask;
     uint32_t e = d->nentries++;
+    d->version++;
     d->index[p] = (int32_t)e;
     d->entries[e].key = incref(h, key);
     d->entries[e].value = incref(h, value);
@@ -640,6 +650,7 @@ int dict_del(Heap *h, DictObj *d, const Obj *key)
     uint32_t p = (uint32_t)hash & mask;
     while (d->index[p] != ix) p = (p + 1) & mask;
     d->index[p] = -2;
+    d->version++;
     Obj *k = d->entries[ix].key, *v = d->entries[ix].value;
     d->entries[ix].key = NULL;
     d->entries[ix].value = NULL;
@@ -667,6 +678,7 @@ void dict_clear(Heap *h, DictObj *d)
     free(d->index);
     d->index = NULL;
     d->entries = NULL;
+    d->version++;
     d->nentries = d->used = d->usable = 0;
     d->log2size = 0;
     d->unicode = 1;
@@ -1337,7 +1349,15 @@ void heap_dealloc(Heap *h, Obj *o)
     }
     if (o->type == T_INT && !(o->flags & OF_BIG)) {
         /* a leaf: nothing to release but itself */
-        finish(h, o, small_int_sizeof(((IntObj *)o)->v));
+        int64_t size = small_int_sizeof(((IntObj *)o)->v);
+        h->freed_total++;
+        h->live_count[T_INT]--;
+        h->live_bytes[T_INT] -= size;
+        h->live_total--;
+        h->bytes_total -= size;
+        if (h->log) heap_log_emit(h, EV_FREE, o, 0, 0, size, 0);
+        alloc_release(h->alloc, o->blk);
+        slab_free(h->slabs, o, sizeof(IntObj));
         return;
     }
     uint32_t base = h->dn;

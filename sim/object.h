@@ -75,6 +75,7 @@ typedef struct {
     uint32_t usable;     /* entries available in this table */
     uint8_t log2size;    /* 0: the shared empty table */
     uint8_t unicode;     /* all keys are str: 16-byte entries in CPython */
+    uint32_t version;    /* bumped when entries move or keys come and go (lookup caches) */
 } DictObj;
 
 typedef struct { Obj *key; int64_t hash; } SetEntry;
