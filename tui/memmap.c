@@ -231,9 +231,9 @@ static void draw_entry(Canvas *c, Rect r, int y, int maxrows, const ArenaRow *ro
     int ix = r.x + lw + cpr + 1;
     uint64_t freed = 0;
     for (uint32_t i = e->first; i <= e->last; i++) freed += rows[i].freed_now;
-    if (n > 1) snprintf(b1, sizeof b1, "%u alike", n);
-    else snprintf(b1, sizeof b1, "%u/%u pools", ar->pools_used, (unsigned)NPOOLS);
-    if (ix + canvas_text_width(b1) > xe) *strchr(b1, ' ') = '\0';   /* "62/63", "30" */
+    /* pools in use (of each arena, in a folded run: they are alike) */
+    snprintf(b1, sizeof b1, "%u/%u pools%s", ar->pools_used, (unsigned)NPOOLS, n > 1 ? " each" : "");
+    if (ix + canvas_text_width(b1) > xe) b1[strcspn(b1, " ")] = '\0';   /* "62/63" */
     info[0] = '\0';
     if (freed) snprintf(info, sizeof info, "×%s", fmt_thousands(b2, (int64_t)freed));
     int w = 0;

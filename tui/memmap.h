@@ -12,7 +12,7 @@
  *     at the end of the row the pools in use and "×N" blocks freed this step;
  *   - an arena released to the OS is one row "returned to the OS";
  *   - when the arenas do not fit, consecutive arenas that look the same fold
- *     into one summary row ("#1–30 … 30 alike"), and if that is not enough
+ *     into one summary row ("#1–30 ▁▁▁… 63/63 pools each"), and if that is not enough
  *     the rows far from the cursor fold into "▲/▼ N more arenas" rows, so a
  *     heap of a million ints (32 arenas) or of a thousand arenas stays
  *     readable.

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Golden frames: `memtutor render` of every built-in lesson at its first,
 # middle and last step, at 100x30 and 80x24, in ASCII at 100x30, plus the
-# fixtures here (*.py) and the "too small" screen, compared with golden/.
+# fixtures here (*.py), the memory-map pane and the "too small" screen,
+# compared with golden/.
 #
 # usage: tests/screens/run.sh MEMTUTOR_BINARY [--update]
 #   --update   rewrite the golden files from what the binary draws now
@@ -90,6 +91,16 @@ for py in "$here"/*.py; do
     [ -f "$py" ] || continue
     frames "$py" "fixture-$(basename "$py" .py)"
 done
+# the memory-map pane (render --pane memory): lesson 10 after `del big` (the
+# 1% kept pins all 32 arenas) and after `del keep` (30 arenas go back)
+mm=why-the-process-does-not-shrink
+if echo "$ids" | grep -qx "$mm"; then
+    for fstep in 4 5; do
+        check "memory-map.$mm.step$fstep.100x30" "$mm" "$fstep" 100x30 --pane memory
+    done
+    check "memory-map.$mm.step4.80x24" "$mm" 4 80x24 --pane memory
+    check "memory-map.$mm.step5.100x30.ascii" "$mm" 5 100x30 --pane memory --ascii
+fi
 # the screen shown below the minimum size
 first=$(echo "$ids" | head -n 1)
 [ -n "$first" ] && check "too-small.40x10" "$first" 0 40x10
