@@ -51,7 +51,7 @@ typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
     X(MM_RIGHT,  CTX_MEMORY,    "→ l",           "next pool",           KB(SK_RIGHT, 0), CH('l')) \
     X(MM_UP,     CTX_MEMORY,    "↑ k",           "pool above",          KB(SK_UP, 0), CH('k'))    \
     X(MM_DOWN,   CTX_MEMORY,    "↓ j",           "pool below",          KB(SK_DOWN, 0), CH('j'))  \
-    X(MM_ZOOM,   CTX_MEMORY,    "Enter",         "the pool's blocks (again: the arenas)", KB(SK_ENTER, 0)) \
+    X(MM_ZOOM,   CTX_MEMORY,    "Enter",         "zoom: a pool's blocks",  KB(SK_ENTER, 0)) \
     X(PAN_LEFT,  CTX_GRAPH,     "← h",           "pan the heap left",   KB(SK_LEFT, 0), CH('h'))  \
     X(PAN_RIGHT, CTX_GRAPH,     "→ l",           "pan the heap right",  KB(SK_RIGHT, 0), CH('l')) \
     X(PAN_UP,    CTX_GRAPH,     "↑ k",           "pan the heap up",     KB(SK_UP, 0), CH('k'))    \

@@ -432,7 +432,7 @@ static void draw_legend(Canvas *c, Rect r, int y, const Alloc *a, uint32_t cur, 
     else if (v->focused && cur != UINT32_MAX) {
         memmap_describe_pool(a, cur, v->pool, buf, sizeof buf);
         size_t l = strlen(buf);
-        snprintf(buf + l, sizeof buf - l, " · Enter: blocks");
+        if (canvas_text_width(buf) + 16 <= r.w) snprintf(buf + l, sizeof buf - l, " · Enter: blocks");
         s = buf;
         st = STYLE_SELECTED;
     } else
