@@ -491,7 +491,7 @@ static Obj *global_get(Interp *in, Sym s)
         if (ix == -1) return NULL;
         if (ix >= 0) {
             DictEntry *e = &d->entries[ix];
-            if (e->key == &key->ob && key) return e->value;
+            if (key && e->key == &key->ob) return e->value;
             if (e->key && e->hash == hash) {
                 StrObj *k = (StrObj *)e->key;
                 if (k->len == len && memcmp(k->s, n, len) == 0) return e->value;

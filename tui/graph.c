@@ -832,7 +832,7 @@ Graph *graph_build(const GraphScene *s)
     int n = g->n;
     int *order = xcalloc((size_t)n + 1, sizeof(int));
     for (int i = 0; i < n; i++) g->nodes[i].x = i;   /* remember the old index */
-    qsort(g->nodes, (size_t)n, sizeof(GNode), cmp_nodes);
+    if (n > 1) qsort(g->nodes, (size_t)n, sizeof(GNode), cmp_nodes);
     for (int i = 0; i < n; i++) order[g->nodes[i].x] = i;
     for (int i = 0; i < n; i++)
         for (int r = 0; r < g->nodes[i].nrows; r++)
