@@ -2,7 +2,7 @@
 """memtutor benchmarks: each workload run by memtutor and by python3 itself,
 alternating, N rounds; medians of wall time and peak RSS.  Usage:
     python3 tests/bench/run.py MEMTUTOR [ROUNDS]"""
-import os, statistics, subprocess, sys, time
+import json, os, statistics, subprocess, sys, time
 
 here = os.path.dirname(os.path.abspath(__file__))
 memtutor = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else './memtutor'
@@ -47,4 +47,9 @@ compare('1. seed workload', 'seed.py')
 compare('   making/freeing 1M ints, cycles', 'alloc_free.py')
 compare('2. gc.collect, 1M live containers', 'gc_live.py')
 compare('   gc.collect, 1M unreachable', 'gc_cycles.py')
+# 3. render of the frame at the million-object step against exec of the same program
+timed('3. render del lesson, step 4 (1M)', [memtutor, 'render', 'del-unbinds-names', '--step', '4'])
+timed('   exec of the same program to line 5', [memtutor, 'exec', os.path.join(here, 'del_prefix.py')])
+# 4. one step back at the million-object step: a re-run from the start to step 3
+timed('4. step back to step 3 (re-run + draw)', [memtutor, 'render', 'del-unbinds-names', '--step', '3'])
 timed('5. start-up: memtutor list', [memtutor, 'list'], 21)
