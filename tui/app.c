@@ -521,6 +521,49 @@ int app_render_pane(const char *target, int step, int cols, int rows, int ascii,
     return 0;
 }
 
+/* Headless frames for record: step 0, then each step forward (with its
+ * animation phases when asked), drawn by app_draw as the live TUI does. */
+static int anim_frame_ms(App *a);
+
+int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, void *ctx,
+               StrBuf *err)
+{
+    if (o->cols < 1 || o->rows < 1 || o->cols > 1000 || o->rows > 1000) {
+        sb_printf(err, "record: size %dx%d out of range", o->cols, o->rows);
+        return 2;
+    }
+    App a = {0};
+    a.cols = o->cols;
+    a.rows = o->rows;
+    a.speed = SPEED_1X;
+    int status = 0;
+    Lesson *l = session_load_target(target, err, &status);
+    if (!l) return status ? status : 2;
+    status = app_open_lesson(&a, l, 1, err);
+    if (status) return status;
+    Canvas *c = canvas_new(o->cols, o->rows);
+    int n = session_nsteps(a.sess), rc = 0;
+    for (int k = 0; k <= n && rc == 0; k++) {
+        app_goto(&a, k, o->animate);
+        const LessonStep *st = cur_step(&a);
+        AppFrame f = {.canvas = c, .step = k, .nsteps = n, .anim_ms = anim_frame_ms(&a),
+                      .title = a.lesson->title, .say = k == 0 ? a.lesson->summary : st ? st->say : NULL};
+        int le;
+        cur_lines(&a, &f.line, &le);
+        for (f.phase = 0; a.phase != PHASE_END && rc == 0; f.phase++) {
+            app_draw(&a, c);
+            rc = fn(ctx, &f);
+            anim_tick(&a);
+        }
+        f.phase = -1;
+        app_draw(&a, c);
+        if (rc == 0) rc = fn(ctx, &f);
+    }
+    canvas_free(c);
+    app_close_lesson(&a);
+    return rc;
+}
+
 /* ------------------------------------------------------------------- run */
 
 /* Animation: the step's events that concern what the graph shows (its
@@ -694,6 +737,9 @@ int app_run(const char *target, const AppOptions *o)
     int64_t last_step_at = now_ms();
     for (;;) {
         screen_size(&a.cols, &a.rows);
+        if (a.mode == MODE_LESSON && a.autoplay && a.phase == PHASE_END &&
+            session_step(a.sess) >= session_nsteps(a.sess))
+            a.autoplay = 0;   /* autoplay stops on the last step */
         app_draw(&a, c);
         screen_blit(c);
         int timeout = -1;
@@ -725,6 +771,8 @@ int app_run(const char *target, const AppOptions *o)
         Action act = app_key_action(&a, &k);
         if (a.mode == MODE_LESSON && a.phase != PHASE_END)
             a.phase = PHASE_END;   /* a key skips the animation, then acts */
+        if (a.autoplay && act != ACT_AUTOPLAY && act != ACT_FASTER && act != ACT_SLOWER)
+            a.autoplay = 0;        /* any other key pauses autoplay, then acts */
         if (app_act(&a, act, &k, &status)) break;
         last_step_at = now_ms();
     }

@@ -6,6 +6,7 @@
  * frame the live TUI shows. */
 #ifndef MEMTUTOR_APP_H
 #define MEMTUTOR_APP_H
+#include "canvas.h"
 #include "util.h"
 
 typedef struct AppOptions {
@@ -34,5 +35,35 @@ int app_render(const char *target, int step, int cols, int rows, int ascii, int 
  * heap graph (NULL or "heap": the graph). */
 int app_render_pane(const char *target, int step, int cols, int rows, int ascii, int color, const char *pane,
                     StrBuf *out, StrBuf *err);
+
+/* Headless frames, for `record`: every frame the TUI shows stepping forward
+ * through target from step 0 to the last, drawn by the same function as the
+ * live screen and app_render (a step's end-state frame equals `render --step
+ * k` of the same size).  With animate, each step k >= 1 first shows its
+ * animation phases, as the TUI plays them.  No terminal is used. */
+typedef struct AppFrameOptions {
+    int cols, rows;  /* the terminal size (1..1000 each) */
+    int animate;     /* also the animation frames within each step */
+} AppFrameOptions;
+
+typedef struct AppFrame {
+    const Canvas *canvas;  /* the frame (valid during the callback only) */
+    int step, nsteps;      /* step 0..nsteps (nsteps: as `trace` counts them) */
+    int phase;             /* animation frame 0, 1, ...; -1 the step's end state */
+    int anim_ms;           /* how long the TUI shows an animation frame at 1x */
+    int line;              /* the step's source line (0: none) */
+    const char *title;     /* the lesson's title */
+    const char *say;       /* the step's narration (step 0: the summary); may be NULL */
+} AppFrame;
+
+/* Called for each frame in order; a non-zero return stops app_frames, which
+ * then returns that value. */
+typedef int (*app_frame_fn)(void *ctx, const AppFrame *f);
+
+/* Returns 0, the callback's non-zero value, or 2 (or 1 for a script that does
+ * not parse) when the target does not load or the size is out of range: one
+ * line in err (no "memtutor: " prefix). */
+int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, void *ctx,
+               StrBuf *err);
 
 #endif

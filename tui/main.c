@@ -4,9 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "interp.h"
+#include "record.h"
 #include "session.h"
 #include "trace.h"
 #include "util.h"
@@ -23,6 +25,7 @@ static void usage(FILE *f)
           "       memtutor render TARGET [--step N] [--size COLSxROWS] [--ascii] [--color]\n"
           "                       [--pane heap|memory]\n"
           "       memtutor record TARGET -o FILE.cast [--size COLSxROWS] [--delay MS]\n"
+          "                       [--title T] [--animate] [--ascii] [--timestamp]\n"
           "       memtutor trace TARGET             JSON lines, one per step\n"
           "       memtutor --help | --version\n",
           f);
@@ -272,6 +275,141 @@ static int cmd_render(int argc, char **argv)
     return rc;
 }
 
+/* record: the frames app_frames draws, as asciicast v2. Step 0 at time 0;
+ * each later step `delay` after the previous one's end state (its animation
+ * frames, with --animate, anim_ms apart before its end state); after each end
+ * state of steps 1..N a marker "step N: <first words of the narration>". */
+typedef struct {
+    const char *path, *title;
+    int cols, rows, delay_ms, ascii, timestamp;
+    FILE *f;
+    Recorder *rec;
+    long long t_ms;
+    int anim_step;   /* the step whose animation frames were just written */
+} RecordCtx;
+
+static void marker_label(const AppFrame *fr, StrBuf *out)
+{
+    sb_printf(out, "step %d", fr->step);
+    const char *s = fr->say;
+    if (!s || !*s) {
+        if (fr->line > 0) sb_printf(out, ": line %d", fr->line);
+        return;
+    }
+    sb_puts(out, ":");
+    /* the first words: up to 8, or about 48 bytes, whole words only */
+    for (int words = 0; *s && words < 8; words++) {
+        while (*s == ' ' || *s == '\n' || *s == '\t') s++;
+        size_t n = strcspn(s, " \n\t");
+        if (n == 0) break;
+        if (words > 0 && out->len + n > 56) {
+            sb_puts(out, " …");
+            return;
+        }
+        sb_putc(out, ' ');
+        sb_put(out, s, n);
+        s += n;
+    }
+    while (*s == ' ' || *s == '\n' || *s == '\t') s++;
+    if (*s) sb_puts(out, " …");
+}
+
+static int record_cb(void *arg, const AppFrame *fr)
+{
+    RecordCtx *r = arg;
+    if (!r->rec) {
+        r->f = strcmp(r->path, "-") ? fopen(r->path, "w") : stdout;
+        if (!r->f) {
+            fprintf(stderr, "memtutor: record: %s: %s\n", r->path, strerror(errno));
+            return 2;
+        }
+        StrBuf t = {0};
+        if (r->title) sb_puts(&t, r->title);
+        else sb_printf(&t, "memtutor · %s", fr->title ? fr->title : "");
+        r->rec = record_open(r->f, r->cols, r->rows, t.s ? t.s : "", r->delay_ms / 1000.0,
+                             r->timestamp ? (long long)time(NULL) : 0);
+        sb_free(&t);
+    }
+    if (fr->step > 0) {
+        if (fr->phase > 0 || (fr->phase < 0 && r->anim_step == fr->step)) r->t_ms += fr->anim_ms;
+        else r->t_ms += r->delay_ms;
+    }
+    if (fr->phase >= 0) r->anim_step = fr->step;
+    record_frame(r->rec, (double)r->t_ms / 1000.0, fr->canvas, r->ascii != 0, SCHEME_NORMAL);
+    if (fr->phase < 0 && fr->step > 0) {
+        StrBuf label = {0};
+        marker_label(fr, &label);
+        record_marker(r->rec, (double)r->t_ms / 1000.0, label.s);
+        sb_free(&label);
+    }
+    return 0;
+}
+
+static int cmd_record(int argc, char **argv)
+{
+    RecordCtx r = {.cols = 100, .rows = 30, .delay_ms = 2000, .anim_step = -1};
+    const char *target = NULL;
+    int animate = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-o") && i + 1 < argc) {
+            r.path = argv[++i];
+        } else if (!strcmp(a, "--size") && i + 1 < argc) {
+            if (sscanf(argv[++i], "%dx%d", &r.cols, &r.rows) != 2 || r.cols < 1 || r.rows < 1 || r.cols > 1000 || r.rows > 1000) {
+                fprintf(stderr, "memtutor: record: --size: expected COLSxROWS, e.g. 100x30\n");
+                return 2;
+            }
+        } else if (!strcmp(a, "--delay") && i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || end == argv[i] || v < 1 || v > 600000) {
+                fprintf(stderr, "memtutor: record: --delay: expected milliseconds (1 to 600000)\n");
+                return 2;
+            }
+            r.delay_ms = (int)v;
+        } else if (!strcmp(a, "--title") && i + 1 < argc) {
+            r.title = argv[++i];
+        } else if (!strcmp(a, "--animate")) {
+            animate = 1;
+        } else if (!strcmp(a, "--ascii")) {
+            r.ascii = 1;
+        } else if (!strcmp(a, "--timestamp")) {
+            r.timestamp = 1;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "memtutor: record: unknown option %s\n", a);
+            return 2;
+        } else if (!target) {
+            target = a;
+        } else {
+            fprintf(stderr, "memtutor: record: one TARGET at a time\n");
+            return 2;
+        }
+    }
+    if (!target) {
+        fprintf(stderr, "memtutor: record: missing TARGET\n");
+        return 2;
+    }
+    if (!r.path || !*r.path) {
+        fprintf(stderr, "memtutor: record: missing -o FILE.cast\n");
+        return 2;
+    }
+    StrBuf err = {0};
+    AppFrameOptions fo = {.cols = r.cols, .rows = r.rows, .animate = animate};
+    int rc = app_frames(target, &fo, record_cb, &r, &err);
+    if (rc && err.len) fprintf(stderr, "memtutor: %s\n", err.s);
+    sb_free(&err);
+    if (r.rec && record_close(r.rec) < 0 && rc == 0) {
+        fprintf(stderr, "memtutor: record: %s: write failed\n", r.path);
+        rc = 2;
+    }
+    if (r.f && r.f != stdout && fclose(r.f) != 0 && rc == 0) {
+        fprintf(stderr, "memtutor: record: %s: %s\n", r.path, strerror(errno));
+        rc = 2;
+    }
+    if (rc && r.f && r.f != stdout) remove(r.path);
+    return rc;
+}
+
 static int cmd_tui(int argc, char **argv)
 {
     AppOptions o = {0};
@@ -323,5 +461,6 @@ int main(int argc, char **argv)
     if (argc >= 2 && !strcmp(argv[1], "check")) return cmd_check(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "trace")) return cmd_trace(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "render")) return cmd_render(argc - 2, argv + 2);
+    if (argc >= 2 && !strcmp(argv[1], "record")) return cmd_record(argc - 2, argv + 2);
     return cmd_tui(argc - 1, argv + 1);
 }

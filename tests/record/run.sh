@@ -1,0 +1,234 @@
+#!/bin/sh
+# memtutor record and autoplay: every built-in lesson recorded at 100x30 and
+# its asciicast v2 checked (check_cast.py: header, [number, code, string]
+# events, times, one marker per step, UTF-8, no blank lines); recordings are
+# byte-identical when repeated; the real asciinema plays each one (in tmux: it
+# needs a tty) and its final screen equals `memtutor render --step LAST`; bad
+# usage exits 2; the TUI's --autoplay reaches the last step by itself, stops
+# there, and any key pauses it.
+#
+# usage: tests/record/run.sh MEMTUTOR_BINARY
+# Ends with "record: N passed, N failed"; exit 1 if any failed, 2 bad usage.
+set -u
+if [ $# -lt 1 ]; then
+    echo "usage: $0 MEMTUTOR_BINARY" >&2
+    exit 2
+fi
+bin=$1
+case "$bin" in
+    /*) ;;
+    */*) bin=$(pwd)/$bin ;;
+esac
+here=$(cd "$(dirname "$0")" && pwd)
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+finish() { echo "record: $pass passed, $fail failed"; [ "$fail" = 0 ]; exit $?; }
+
+[ -x "$bin" ] || { bad "$bin: no such program (build it first)"; finish; }
+for tool in python3 tmux asciinema; do
+    if ! command -v $tool >/dev/null 2>&1; then
+        bad "$tool not found: install it with 'make deps' (Debian package $tool)"
+    fi
+done
+[ "$fail" = 0 ] || finish
+
+tmp=$(mktemp -d) || exit 2
+# a private copy: the tree may be rebuilt while the suite runs
+cp "$bin" "$tmp/memtutor" 2>/dev/null && bin=$tmp/memtutor
+nserver=0
+sock=memtutor-rec-$$-0
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT INT TERM
+TIMEOUT=${RECORD_TIMEOUT:-20}
+
+# start CMD: a fresh private tmux server with one 100x30 window running CMD (sh -c)
+start() {
+    tm kill-server >/dev/null 2>&1
+    nserver=$((nserver + 1))
+    sock=memtutor-rec-$$-$nserver
+    tm new-session -d -x 100 -y 30 -s t "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color sh -c '$1'"
+}
+capture() { tm capture-pane -t t -p > "$tmp/screen" 2>/dev/null; }
+wait_for() {
+    i=0
+    while [ $i -lt $((TIMEOUT * 20)) ]; do
+        capture
+        grep -qF -- "$1" "$tmp/screen" && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    return 1
+}
+wait_gone() {
+    i=0
+    while [ $i -lt $((TIMEOUT * 20)) ]; do
+        capture
+        grep -qF -- "$1" "$tmp/screen" || return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    return 1
+}
+# wait_file F: until F exists and is not empty
+wait_file() {
+    i=0
+    while [ $i -lt $((TIMEOUT * 20)) ]; do
+        [ -s "$1" ] && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    return 1
+}
+# trailing blanks trimmed, trailing empty rows dropped
+trimmed() { sed 's/[[:space:]]*$//' "$1" | awk '{ l[NR] = $0 } END { n = NR; while (n > 0 && l[n] == "") n--; for (i = 1; i <= n; i++) print l[i] }'; }
+show() { sed 's/^/     | /' "$1" | head -n "${2:-12}"; }
+
+# play CAST: asciinema plays it in tmux; ok when it exits 0 with nothing on
+# stderr and the final screen equals `render TARGET --step LAST`
+play_check() {  # play_check NAME CAST TARGET LAST
+    rm -f "$tmp/rc" "$tmp/perr"
+    start "asciinema play -i 0.01 \"$2\" 2>\"$tmp/perr\"; echo \$? > \"$tmp/rc\"; exec sleep 600"
+    if ! wait_file "$tmp/rc"; then bad "$1: asciinema play did not finish"; return; fi
+    if [ "$(cat "$tmp/rc")" != 0 ] || [ -s "$tmp/perr" ]; then
+        bad "$1: asciinema play failed (status $(cat "$tmp/rc"))"; show "$tmp/perr"; return
+    fi
+    capture
+    "$bin" render "$3" --step "$4" --size 100x30 > "$tmp/render" 2>/dev/null
+    trimmed "$tmp/render" > "$tmp/want"
+    trimmed "$tmp/screen" > "$tmp/got"
+    if cmp -s "$tmp/want" "$tmp/got"; then ok "$1: asciinema plays it; final screen equals render --step $4"
+    else bad "$1: final screen after asciinema play differs from render --step $4"; diff "$tmp/want" "$tmp/got" | head -n 20; fi
+}
+
+# 1. every built-in lesson: structure and playback
+lessons=$("$bin" list | awk '{ print $1 }')
+[ -n "$lessons" ] || bad "memtutor list gives no lessons"
+first=
+for id in $lessons; do
+    [ -n "$first" ] || first=$id
+    n=$("$bin" trace "$id" 2>/dev/null | grep -c '"step"')
+    title=$("$bin" list | awk -v id="$id" '$1 == id { sub(/^[^ ]+ +/, ""); print }')
+    if ! "$bin" record "$id" -o "$tmp/$id.cast" --size 100x30 2>"$tmp/err"; then
+        bad "$id: record failed"; show "$tmp/err"; continue
+    fi
+    if python3 "$here/check_cast.py" "$tmp/$id.cast" 100 30 "$n" "memtutor · $title" > "$tmp/check"; then
+        ok "$id: asciicast v2, $n markers for $n steps, $(wc -c < "$tmp/$id.cast") bytes"
+    else
+        bad "$id: asciicast structure"; show "$tmp/check"
+    fi
+    play_check "$id" "$tmp/$id.cast" "$id" "$n"
+done
+
+# 2. options: --animate, --ascii, --title, --delay, and determinism
+id=$first
+n=$("$bin" trace "$id" 2>/dev/null | grep -c '"step"')
+"$bin" record "$id" -o "$tmp/a1.cast" 2>/dev/null
+"$bin" record "$id" -o "$tmp/a2.cast" 2>/dev/null
+if [ -s "$tmp/a1.cast" ] && cmp -s "$tmp/a1.cast" "$tmp/a2.cast"; then ok "deterministic: two recordings are byte-identical"
+else bad "deterministic: two recordings differ"; fi
+if "$bin" record "$id" -o "$tmp/an1.cast" --animate 2>/dev/null && "$bin" record "$id" -o "$tmp/an2.cast" --animate 2>/dev/null &&
+   cmp -s "$tmp/an1.cast" "$tmp/an2.cast"; then ok "deterministic with --animate"
+else bad "deterministic with --animate"; fi
+if python3 "$here/check_cast.py" "$tmp/an1.cast" 100 30 "$n" > "$tmp/check" &&
+   [ "$(grep -c '"o"' "$tmp/an1.cast")" -gt "$(grep -c '"o"' "$tmp/a1.cast")" ]; then
+    ok "--animate: more frames ($(grep -c '"o"' "$tmp/an1.cast") against $(grep -c '"o"' "$tmp/a1.cast")), same markers"
+else bad "--animate: structure or frame count"; show "$tmp/check"; fi
+play_check "--animate" "$tmp/an1.cast" "$id" "$n"
+if "$bin" record "$id" -o "$tmp/t.cast" --size 90x28 --delay 500 --title 'Demo "quoted" ✓' --ascii 2>/dev/null &&
+   python3 "$here/check_cast.py" "$tmp/t.cast" 90 28 "$n" 'Demo "quoted" ✓' > "$tmp/check" &&
+   python3 - "$tmp/t.cast" "$n" <<'PY'
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+h = json.loads(lines[0])
+ev = [json.loads(l) for l in lines[1:]]
+marks = [e[0] for e in ev if e[1] == "m"]
+assert h["idle_time_limit"] == 0.5, h
+assert marks == [0.5 * (k + 1) for k in range(int(sys.argv[2]))], marks
+out = "".join(e[2] for e in ev if e[1] == "o")
+assert all(ord(ch) < 128 for ch in out), "non-ASCII output with --ascii"
+PY
+then ok "--size 90x28 --delay 500 --title --ascii: header, marker times, ASCII frames"
+else bad "--size --delay --title --ascii"; show "$tmp/check"; fi
+if "$bin" record "$id" -o "$tmp/ts.cast" --timestamp 2>/dev/null &&
+   head -n 1 "$tmp/ts.cast" | grep -q '"timestamp": [1-9]'; then ok "--timestamp: header has a timestamp"
+else bad "--timestamp"; fi
+if "$bin" record "$id" -o - > "$tmp/stdout.cast" 2>/dev/null && cmp -s "$tmp/stdout.cast" "$tmp/a1.cast"; then
+    ok "-o -: the same recording on stdout"
+else bad "-o -: recording on stdout"; fi
+
+# a script target: one marker per executed statement
+printf 'a = [1, 2]\nb = a\ndel a\n' > "$tmp/s.py"
+ns=$("$bin" trace "$tmp/s.py" 2>/dev/null | grep -c '"step"')
+if "$bin" record "$tmp/s.py" -o "$tmp/s.cast" 2>/dev/null &&
+   python3 "$here/check_cast.py" "$tmp/s.cast" 100 30 "$ns" > "$tmp/check" && grep -q '"step 1: line 1"' "$tmp/s.cast"; then
+    ok "a .py script: $ns markers ('step 1: line 1')"
+else bad "a .py script"; show "$tmp/check"; fi
+
+# playback with script(1) as the tty, as the README suggests for CI
+if command -v script >/dev/null 2>&1; then
+    if script -qec "asciinema play -i 0.01 $tmp/a1.cast" /dev/null > "$tmp/sout" 2>&1 </dev/null &&
+       ! grep -q "Traceback\|Error" "$tmp/sout"; then ok "asciinema play under script -qec: no error"
+    else bad "asciinema play under script -qec"; show "$tmp/sout"; fi
+fi
+
+# 3. bad usage: "memtutor: ..." on stderr, exit 2, no file left behind
+usage_check() {  # usage_check NAME WANT-IN-STDERR ARGS...
+    name=$1; want=$2; shift 2
+    "$bin" record "$@" > "$tmp/out" 2> "$tmp/err"
+    st=$?
+    if [ $st = 2 ] && grep -q "^memtutor: .*$want" "$tmp/err" && [ ! -s "$tmp/out" ]; then ok "error: $name (exit 2)"
+    else bad "error: $name (status $st)"; show "$tmp/err"; fi
+}
+usage_check "missing -o" "-o" "$id"
+usage_check "missing TARGET" "TARGET" -o "$tmp/x.cast"
+usage_check "bad --size" "size" "$id" -o "$tmp/x.cast" --size 100by30
+usage_check "zero --size" "size" "$id" -o "$tmp/x.cast" --size 0x30
+usage_check "bad --delay" "delay" "$id" -o "$tmp/x.cast" --delay soon
+usage_check "unknown option" "unknown option" "$id" -o "$tmp/x.cast" --bogus
+usage_check "unwritable file" "$tmp/no/such/dir/x.cast" "$id" -o "$tmp/no/such/dir/x.cast"
+usage_check "unknown lesson" "" no-such-lesson -o "$tmp/x.cast"
+if [ ! -e "$tmp/x.cast" ]; then ok "errors leave no file behind"; else bad "errors leave no file behind"; fi
+if [ -e /dev/full ]; then
+    usage_check "write error (/dev/full)" "write" "$id" -o /dev/full
+fi
+
+# 4. autoplay in the TUI
+if start "exec \"$bin\" \"$id\" --autoplay --delay 100" && wait_for "autoplay"; then
+    ok "--autoplay: playing from the start"
+    if wait_for "step $n/$n"; then ok "--autoplay --delay 100: reaches step $n/$n by itself"
+    else bad "--autoplay --delay 100: does not reach step $n/$n"; show "$tmp/screen" 40; fi
+    if wait_gone "autoplay"; then ok "--autoplay: stops on the last step"
+    else bad "--autoplay: still playing on the last step"; fi
+    tm send-keys -t t Left
+    if wait_for "step $((n - 1))/$n"; then ok "after autoplay the presenter steps (←)"
+    else bad "after autoplay the presenter steps (←)"; show "$tmp/screen" 40; fi
+else
+    bad "--autoplay: does not start playing"; show "$tmp/screen" 40
+fi
+if start "exec \"$bin\" \"$id\" --autoplay --delay 300" && wait_for "step 1/$n"; then
+    tm send-keys -t t x          # a key bound to nothing still pauses
+    if wait_gone "autoplay"; then
+        capture
+        at=$(sed -n 's/.* step \([0-9]*\)\/.*/\1/p' "$tmp/screen" | head -n 1)
+        sleep 1.5                # five delays: a playing autoplay would move on
+        capture
+        now=$(sed -n 's/.* step \([0-9]*\)\/.*/\1/p' "$tmp/screen" | head -n 1)
+        if [ -n "$at" ] && [ "$at" = "$now" ]; then ok "a key pauses autoplay (stays at step $at)"
+        else bad "a key pauses autoplay (step $at, then $now)"; fi
+        tm send-keys -t t p
+        if wait_for "autoplay" && wait_for "step $n/$n"; then ok "p resumes autoplay to the last step"
+        else bad "p resumes autoplay"; show "$tmp/screen" 40; fi
+    else
+        bad "a key pauses autoplay: still playing"; show "$tmp/screen" 40
+    fi
+else
+    bad "--autoplay --delay 300: does not reach step 1"; show "$tmp/screen" 40
+fi
+
+sz=$(wc -c < "$tmp/a1.cast" 2>/dev/null || echo 0)
+sza=$(wc -c < "$tmp/an1.cast" 2>/dev/null || echo 0)
+echo "size: $id at 100x30: $sz bytes; with --animate: $sza bytes"
+finish
