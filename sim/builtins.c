@@ -392,7 +392,14 @@ static int parse_int_str(Interp *in, StrObj *s, Obj **res)
             if (c + 1 >= e || c[1] == '_' || !(c[1] >= '0' && c[1] <= '9')) ok = 0;
         } else if (!(*c >= '0' && *c <= '9')) ok = 0;
     }
-    BigInt *b = ok ? bi_from_str(p, (size_t)(e - p), 10) : NULL;
+    int why = BI_OK;
+    BigInt *b = ok ? bi_from_str_ex(p, (size_t)(e - p), 10, 4300, &why) : NULL;
+    if (!b && why == BI_ERR_TOO_MANY_DIGITS) {
+        size_t digits = 0;
+        for (const char *c = p; c < e; c++) digits += *c >= '0' && *c <= '9';
+        return exc_set(in, X_VALUE, "Exceeds the limit (4300 digits) for integer string conversion: value has %zu digits; "
+                                    "use sys.set_int_max_str_digits() to increase the limit", digits);
+    }
     if (!b) {
         StrBuf r = {0};
         obj_repr(in, &s->ob, &r);
@@ -519,6 +526,10 @@ static int construct(Interp *in, ObjType k, Obj **args, int nargs, Obj **res)
         if (args[0]->type == T_STR) { *res = incref(h, args[0]); return 0; }
         StrBuf b = {0};
         obj_str(in, args[0], &b);
+        if (in->repr_failed) {
+            sb_free(&b);
+            return -1;
+        }
         *res = make_str(in, b.s ? b.s : "", b.len);
         sb_free(&b);
         return *res ? 0 : -1;
@@ -734,6 +745,11 @@ static int do_print(Interp *in, Obj **args, int nargs, Sym *kwnames, Obj **kwval
         if (i) stdout_write(in, sep, seplen);
         sb_clear(&b);
         obj_str(in, args[i], &b);
+        if (in->repr_failed) {
+            sb_free(&b);
+            if (nargs >= 1 && nargs <= 20) freelist_give(h, &h->fl_tuple[nargs], 40 + 8 * (size_t)nargs);
+            return -1;
+        }
         stdout_write(in, b.s ? b.s : "", b.len);
     }
     stdout_write(in, end, endlen);
@@ -1127,6 +1143,10 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
         if (nargs_exact(in, "repr", nargs, 1) < 0) return -1;
         StrBuf s = {0};
         obj_repr(in, args[0], &s);
+        if (in->repr_failed) {
+            sb_free(&s);
+            return -1;
+        }
         *res = make_str(in, s.s ? s.s : "", s.len);
         sb_free(&s);
         return *res ? 0 : -1;

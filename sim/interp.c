@@ -2923,9 +2923,20 @@ static void check_heap_now(Interp *in, const Node *s)
     sb_free(&r);
 }
 
+static void live_pause_loop(Interp *in);
+
+/* Statement budget of one live statement (a `while True: pass` typed at the
+ * prompt must not hang the front end). */
+#define LIVE_MAX_STEPS 1000000
+
 static int stmt_done(Interp *in, const Node *s)
 {
     if (in->abort_run) return EX_ABORT;
+    if (in->in_live) {
+        /* a live statement: no step counted, no pause, its own budget */
+        if (++in->live_steps > LIVE_MAX_STEPS) return EX_ABORT;
+        return EX_OK;
+    }
     if (in->heap_check) check_heap_now(in, s);
     in->steps++;
     in->last_line = s->line;
@@ -2938,6 +2949,7 @@ static int stmt_done(Interp *in, const Node *s)
         in->state = RUN_PAUSED;
         sem_post(&in->paused);
         sem_wait(&in->go);
+        live_pause_loop(in);
         if (in->abort_run) return EX_ABORT;
         if (in->h->log) heap_log_clear(in->h);
         alloc_begin_step(in->h->alloc);
@@ -3415,10 +3427,53 @@ static void finish_run(Interp *in, int r)
     program_end(in);
 }
 
+/* Run the live statements handed over by interp_exec_live, on this thread
+ * (its big stack; calls pause nowhere), in the paused frame.  An exception
+ * is reported in Python's words and cleared: the program goes on. */
+static void run_live(Interp *in)
+{
+    in->in_live = 1;
+    in->live_steps = 0;
+    in->live_failed = 0;
+    if (in->h->log) heap_log_clear(in->h);
+    alloc_begin_step(in->h->alloc);
+    uint32_t base = in->vn;
+    int ntb = in->ntb;
+    Frame *frame = in->frame;
+    int depth = in->depth;
+    int r = exec_body(in, in->live_body);
+    if (r == EX_ERR) {
+        sb_puts(in->live_err, exc_names[in->exc]);
+        if (in->exc_msg.len) sb_printf(in->live_err, ": %s", in->exc_msg.s);
+        in->live_failed = 1;
+    } else if (r == EX_ABORT && !in->abort_run) {
+        sb_printf(in->live_err, "stopped: the statement ran over %d statements", LIVE_MAX_STEPS);
+        in->live_failed = 1;
+    }
+    in->exc = X_NONE;
+    sb_clear(&in->exc_msg);
+    in->ntb = ntb;
+    in->frame = frame;
+    in->depth = depth;
+    drop_to(in, base);
+    in->in_live = 0;
+}
+
+static void live_pause_loop(Interp *in)
+{
+    while (in->live_body && !in->abort_run) {
+        run_live(in);
+        in->live_body = NULL;
+        sem_post(&in->paused);
+        sem_wait(&in->go);
+    }
+}
+
 static void *interp_thread(void *arg)
 {
     Interp *in = arg;
     sem_wait(&in->go);
+    live_pause_loop(in);
     if (in->h->log) heap_log_clear(in->h);
     if (!in->abort_run) {
         int r = exec_body(in, &in->mod->body);
@@ -3568,6 +3623,38 @@ RunState interp_advance(Interp *in, int line)
     sem_wait(&in->paused);
     return in->state;
 }
+
+RunState interp_exec_live(Interp *in, const char *src, StrBuf *err)
+{
+    if (in->finished || !in->thread_alive || in->state != RUN_PAUSED) {
+        sb_puts(err, "the program has ended: nothing more runs in it");
+        return in->state == RUN_PAUSED ? RUN_DONE : in->state;
+    }
+    ParseError pe;
+    NodeList body;
+    int first = in->live_line > 0 ? in->live_line : 1;
+    if (parse_statements(in->mod, src, strlen(src), first, &body, &pe) < 0) {
+        if (pe.kind == PERR_UNSUPPORTED) sb_printf(err, "%s", pe.msg);
+        else sb_printf(err, "%s: %s", pe.type[0] ? pe.type : "SyntaxError", pe.msg);
+        return RUN_ERROR;
+    }
+    if (body.n == 0) return RUN_PAUSED;
+    /* names: those of the paused frame's code.  In a function, a name the
+     * function does not already have as a local resolves as a global (its
+     * locals are a fixed slot array), so new names typed there are globals */
+    resolve_body(in, in->frame->code, &body);
+    in->live_body = &body;
+    in->live_err = err;
+    sem_post(&in->go);
+    sem_wait(&in->paused);
+    in->live_body = NULL;
+    in->live_err = NULL;
+    return in->live_failed ? RUN_ERROR : RUN_PAUSED;
+}
+
+void interp_set_live_line(Interp *in, int line) { in->live_line = line; }
+
+Obj *interp_globals(Interp *in) { return in->globals; }
 
 RunState interp_state(const Interp *in) { return in->state; }
 int interp_exit_status(const Interp *in) { return in->exit_status; }

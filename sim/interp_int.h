@@ -117,6 +117,8 @@ struct Interp {
     /* repr recursion guard */
     Obj **repr_stack;
     int nrepr, repr_cap;
+    int repr_nest;       /* obj_repr calls in progress (counted against the recursion limit) */
+    int repr_failed;     /* the last top-level obj_repr raised (RecursionError, ValueError) */
 
     /* well-known symbols */
     Sym s_init, s_del, s_slots, s_name, s_dict, s_class, s_self, s_object, s_dot0;

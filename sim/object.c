@@ -283,6 +283,13 @@ int64_t str_hash_bytes(const char *s, size_t n)
     return r == -1 ? -2 : r;
 }
 
+/* hash() and == of nested tuples recurse in C (CPython's tuplehash does not
+ * guard it and overflows its stack first). Past this depth the value is
+ * treated as unhashable / unequal instead of overflowing the interpreter
+ * thread's stack. */
+#define OBJ_NEST_LIMIT 1000000
+static _Thread_local int obj_nest;
+
 static int64_t tuple_hash(const TupleObj *t, int *ok)
 {
     /* xxHash-based tuplehash of 3.8+ */
@@ -327,7 +334,10 @@ int obj_hash(const Obj *o, int64_t *h)
     }
     case T_TUPLE: {
         int ok = 1;
+        if (obj_nest >= OBJ_NEST_LIMIT) return -1;
+        obj_nest++;
         *h = tuple_hash((const TupleObj *)o, &ok);
+        obj_nest--;
         return ok ? 0 : -1;
     }
     case T_LIST: case T_DICT: case T_SET: case T_ARRAY: case T_DICTVIEW:
@@ -373,6 +383,7 @@ int obj_equal(const Obj *a, const Obj *b)
         return 0;
     }
     if (a->type != b->type) return 0;
+    if ((a->type == T_TUPLE || a->type == T_LIST) && obj_nest >= OBJ_NEST_LIMIT) return 0;
     switch ((ObjType)a->type) {
     case T_STR: {
         const StrObj *x = (const StrObj *)a, *y = (const StrObj *)b;
@@ -381,16 +392,20 @@ int obj_equal(const Obj *a, const Obj *b)
     case T_TUPLE: {
         const TupleObj *x = (const TupleObj *)a, *y = (const TupleObj *)b;
         if (x->n != y->n) return 0;
-        for (uint32_t i = 0; i < x->n; i++)
-            if (!obj_equal(x->items[i], y->items[i])) return 0;
-        return 1;
+        obj_nest++;
+        uint32_t i = 0;
+        while (i < x->n && obj_equal(x->items[i], y->items[i])) i++;
+        obj_nest--;
+        return i == x->n;
     }
     case T_LIST: {
         const ListObj *x = (const ListObj *)a, *y = (const ListObj *)b;
         if (x->n != y->n) return 0;
-        for (int64_t i = 0; i < x->n; i++)
-            if (!obj_equal(x->items[i], y->items[i])) return 0;
-        return 1;
+        obj_nest++;
+        int64_t i = 0;
+        while (i < x->n && obj_equal(x->items[i], y->items[i])) i++;
+        obj_nest--;
+        return i == x->n;
     }
     case T_RANGE: {
         const RangeObj *x = (const RangeObj *)a, *y = (const RangeObj *)b;

@@ -921,6 +921,19 @@ static Node *p_atom(Parser *p)
         n->ival = t->ival;
         return n;
     case T_BIGINT:
+        if (!(t->len > 1 && t->str[0] == '0')) {
+            /* a decimal literal: CPython 3.11's int-max-str-digits limit */
+            size_t digits = 0;
+            for (size_t k = 0; k < t->len; k++) digits += t->str[k] != '_';
+            if (digits > 4300) {
+                syntax_error_at(p, t->line, t->col, t->line, t->col + 1,
+                                "Exceeds the limit (4300 digits) for integer string conversion: value has %zu digits; "
+                                "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for "
+                                "huge integer literals to avoid decimal conversion limits.", digits);
+                if (p->err->kind == PERR_SYNTAX) p->err->no_caret = 1;
+                return NULL;
+            }
+        }
         advance(p);
         n = new_node(p, E_BIGINT, t);
         n->str = t->str;

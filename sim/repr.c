@@ -117,7 +117,39 @@ static void repr_array_items(Interp *in, ArrayObj *a, StrBuf *out)
     }
 }
 
+/* repr() nests inside the Python calls' recursion limit, as CPython 3.11's
+ * PyObject_Repr does (Py_EnterRecursiveCall): a deeply nested container
+ * raises RecursionError instead of overflowing the C stack. */
+#define REPR_DEPTH_LIMIT 1000
+/* sys.get_int_max_str_digits() of CPython 3.11 */
+#define INT_MAX_STR_DIGITS 4300
+
+/* Set a Python exception from inside a repr: obj_repr cannot return one, so
+ * it records the failure (in->repr_failed); the rest of the repr unwinds
+ * without output and the caller that raises checks the flag. */
+static void repr_fail(Interp *in, ExcType t, const char *msg)
+{
+    if (in->repr_failed) return;
+    in->repr_failed = 1;
+    exc_set(in, t, "%s", msg);
+}
+
+static void repr_impl(Interp *in, Obj *o, StrBuf *out);
+
 void obj_repr(Interp *in, Obj *o, StrBuf *out)
+{
+    if (in->repr_nest == 0) in->repr_failed = 0;
+    else if (in->repr_failed) return;
+    if (in->depth + in->repr_nest >= REPR_DEPTH_LIMIT) {
+        repr_fail(in, X_RECURSION, "maximum recursion depth exceeded while getting the repr of an object");
+        return;
+    }
+    in->repr_nest++;
+    repr_impl(in, o, out);
+    in->repr_nest--;
+}
+
+static void repr_impl(Interp *in, Obj *o, StrBuf *out)
 {
     repr_heap = in->h;
     switch ((ObjType)o->type) {
@@ -125,8 +157,11 @@ void obj_repr(Interp *in, Obj *o, StrBuf *out)
     case T_NOTIMPL: sb_puts(out, "NotImplemented"); return;
     case T_BOOL: sb_puts(out, ((IntObj *)o)->v ? "True" : "False"); return;
     case T_INT:
-        if (o->flags & OF_BIG) bi_to_str(((IntObj *)o)->big, out);
-        else sb_printf(out, "%lld", (long long)((IntObj *)o)->v);
+        if (o->flags & OF_BIG) {
+            if (bi_to_str_limited(((IntObj *)o)->big, out, INT_MAX_STR_DIGITS) < 0)
+                repr_fail(in, X_VALUE, "Exceeds the limit (4300 digits) for integer string conversion; "
+                                       "use sys.set_int_max_str_digits() to increase the limit");
+        } else sb_printf(out, "%lld", (long long)((IntObj *)o)->v);
         return;
     case T_FLOAT: repr_float(((FloatObj *)o)->v, out); return;
     case T_STR: repr_str((StrObj *)o, out); return;
@@ -311,14 +346,26 @@ int format_value(Interp *in, Obj *v, const Node *specnode, StrBuf *out)
     if (i < n && s[i] == '0') { zero = 1; i++; }
     if (i < n && s[i] >= '0' && s[i] <= '9') {
         width = 0;
-        while (i < n && s[i] >= '0' && s[i] <= '9') width = width * 10 + (s[i++] - '0');
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            if (width > 100000000) { /* CPython tries to allocate the padding */
+                sb_free(&spec);
+                return exc_nomem(in);
+            }
+            width = width * 10 + (s[i++] - '0');
+        }
     }
     if (i < n && s[i] == ',') { comma = 1; i++; }
     if (i < n && s[i] == '_') { under = 1; i++; }
     if (i < n && s[i] == '.') {
         i++;
         prec = 0;
-        while (i < n && s[i] >= '0' && s[i] <= '9') prec = prec * 10 + (s[i++] - '0');
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            if (prec > 100000000) {
+                sb_free(&spec);
+                return exc_set(in, X_VALUE, "precision too big");
+            }
+            prec = prec * 10 + (s[i++] - '0');
+        }
     }
     if (i < n) type = s[i++];
     if (i != n) {
@@ -329,8 +376,13 @@ int format_value(Interp *in, Obj *v, const Node *specnode, StrBuf *out)
     sb_free(&spec);
     StrBuf body = {0};
     int numeric = v->type == T_INT || v->type == T_BOOL || v->type == T_FLOAT;
-    if (type == 0 && !numeric) obj_str(in, v, &body);
-    else if (type == 's') {
+    if (type == 0 && !numeric) {
+        obj_str(in, v, &body);
+        if (in->repr_failed) {
+            sb_free(&body);
+            return -1;
+        }
+    } else if (type == 's') {
         if (v->type != T_STR) {
             sb_free(&body);
             return exc_set(in, X_VALUE, "Unknown format code 's' for object of type '%s'", obj_type_name(v));
@@ -339,7 +391,7 @@ int format_value(Interp *in, Obj *v, const Node *specnode, StrBuf *out)
     } else if (numeric) {
         double d = v->type == T_FLOAT ? ((FloatObj *)v)->v : (double)((IntObj *)v)->v;
         int isint = v->type != T_FLOAT;
-        char buf[512];
+        char buf[8192]; /* a float, or an int of at most INT_MAX_STR_DIGITS digits and its separators */
         if (type == 'f' || type == 'F' || type == 'e' || type == 'E' || type == '%' || (type == 0 && !isint && prec >= 0) || type == 'g') {
             if (type == '%') { d *= 100; }
             char t = type == '%' ? 'f' : type == 0 ? 'g' : type;
@@ -363,7 +415,11 @@ int format_value(Interp *in, Obj *v, const Node *specnode, StrBuf *out)
                 sb_free(&r);
             } else if (v->flags & OF_BIG) {
                 StrBuf r = {0};
-                bi_to_str(((IntObj *)v)->big, &r);
+                if (bi_to_str_limited(((IntObj *)v)->big, &r, INT_MAX_STR_DIGITS) < 0) {
+                    sb_free(&body);
+                    return exc_set(in, X_VALUE, "Exceeds the limit (4300 digits) for integer string conversion; "
+                                                "use sys.set_int_max_str_digits() to increase the limit");
+                }
                 snprintf(buf, sizeof buf, "%s", r.s);
                 sb_free(&r);
             } else {

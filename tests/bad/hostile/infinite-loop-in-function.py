@@ -1,0 +1,6 @@
+def spin():
+    n = 0
+    while True:
+        n = [n]
+
+spin()
