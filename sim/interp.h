@@ -74,6 +74,27 @@ Obj *interp_lookup(Interp *in, const char *name);
  * one-line error ("NameError: name 'x' is not defined") in out. */
 int interp_eval_repr(Interp *in, const char *expr, StrBuf *out);
 
+/* The live prompt: run statements (src, one or more lines) in the current
+ * frame while paused, on the interpreter thread, as if they followed the
+ * statement just finished.  They count no step and never pause; the heap's
+ * event log then holds their events (it is cleared first).  Names resolve in
+ * the paused frame's code: inside a function its existing locals are its
+ * own, and any other name (a new one included) is a global, since a
+ * function's locals are a fixed slot array.  Returns RUN_PAUSED when they
+ * ran; RUN_ERROR when they did not parse or raised: one line in Python's
+ * words in err ("NameError: name 'zz' is not defined"), the exception
+ * cleared, the program still paused (what ran before the error stays done);
+ * RUN_DONE (or the final state) when the program has already ended: nothing
+ * runs.  A statement running over 1,000,000 statements is stopped. */
+RunState interp_exec_live(Interp *in, const char *src, StrBuf *err);
+/* The line number given to the next live statements' first line (so that
+ * their events quote their own text; see session.h).  Default 1. */
+void interp_set_live_line(Interp *in, int line);
+
+/* The module's globals dict (borrowed): viewers skip it as a holder, since
+ * the global names stand for it. */
+Obj *interp_globals(Interp *in);
+
 /* repr()/str() of an object as Python prints it. */
 void obj_repr(Interp *in, Obj *o, StrBuf *out);
 void obj_str(Interp *in, Obj *o, StrBuf *out);

@@ -22,6 +22,11 @@ struct Session {
     int64_t freed_before, freed_after;
     int64_t calls_before, calls_after;
     int64_t collected;
+    /* live statements: typed at `step`, replayed after it on every re-run */
+    struct LiveStmt { int step, line; char *src; } *live;
+    int nlive, live_cap;
+    StrBuf src_ext;              /* the source, then each live statement's text */
+    int src_lines;
 };
 
 void session_default_options(SessionOptions *o)
@@ -142,9 +147,30 @@ Session *session_new(Lesson *l, const SessionOptions *o, StrBuf *err, int *statu
     return s;
 }
 
+static void live_drop_after(Session *s, int k)
+{
+    while (s->nlive > 0 && s->live[s->nlive - 1].step > k) free(s->live[--s->nlive].src);
+}
+
+/* Re-run the live statements typed at step k on `in`. */
+static void live_replay(Session *s, Interp *in, int k)
+{
+    for (int i = 0; i < s->nlive; i++) {
+        if (s->live[i].step != k) continue;
+        if (interp_state(in) != RUN_PAUSED) return;
+        StrBuf e = {0};
+        interp_set_live_line(in, s->live[i].line);
+        interp_exec_live(in, s->live[i].src, &e);
+        sb_free(&e);
+    }
+}
+
 void session_free(Session *s)
 {
     if (!s) return;
+    live_drop_after(s, -1);
+    free(s->live);
+    sb_free(&s->src_ext);
     interp_free(s->in);
     free(s->output);
     free(s);
@@ -176,6 +202,7 @@ RunState session_goto(Session *s, int k)
         s->step = 0;
         s->state = RUN_PAUSED;
         if (!s->in) return RUN_ERROR;
+        live_replay(s, s->in, 0);
     }
     free(s->output);
     s->output = NULL;
@@ -194,11 +221,17 @@ RunState session_goto(Session *s, int k)
         }
         if (s->state == RUN_PAUSED) s->state = advance_one(s, s->in, s->step + 1);
         s->step++;
+        if (s->state == RUN_PAUSED && !last) live_replay(s, s->in, s->step);
         if (last) {
             s->output = interp_take_output(s->in);
             s->freed_after = h->freed_total;
             s->calls_after = h->collect_calls;
             s->collected = h->last_collected;
+            if (s->state == RUN_PAUSED && s->nlive) {
+                /* the step's own events stay in the log: replayed statements
+                 * typed at this step are undone and redone only on re-runs */
+                live_replay(s, s->in, s->step);
+            }
         }
     }
     return s->state;
@@ -209,7 +242,11 @@ int session_eval_at(Session *s, int k, const char *expr, StrBuf *out)
     Interp *in = start(s, out, NULL, 0);
     if (!in) return -1;
     RunState st = RUN_PAUSED;
-    for (int i = 1; i <= k && st == RUN_PAUSED; i++) st = advance_one(s, in, i);
+    live_replay(s, in, 0);
+    for (int i = 1; i <= k && st == RUN_PAUSED; i++) {
+        st = advance_one(s, in, i);
+        if (st == RUN_PAUSED) live_replay(s, in, i);
+    }
     int r;
     if (st != RUN_PAUSED) {
         sb_puts(out, "the program ended before this step");
@@ -220,3 +257,69 @@ int session_eval_at(Session *s, int k, const char *expr, StrBuf *out)
     interp_free(in);
     return r;
 }
+
+static int count_lines(const char *t)
+{
+    int n = 1;
+    for (; *t; t++) n += *t == '\n';
+    return n;
+}
+
+RunState session_exec_live(Session *s, const char *src, StrBuf *err)
+{
+    if (s->state != RUN_PAUSED || !s->in) {
+        sb_puts(err, "the program has ended: nothing more runs in it");
+        return s->state == RUN_PAUSED ? RUN_DONE : s->state;
+    }
+    /* statements that do not parse change nothing and are not kept */
+    ParseError pe;
+    NodeList body;
+    if (parse_statements(interp_module(s->in), src, strlen(src), 1, &body, &pe) < 0) {
+        if (pe.kind == PERR_UNSUPPORTED) sb_printf(err, "%s", pe.msg);
+        else sb_printf(err, "%s: %s", pe.type[0] ? pe.type : "SyntaxError", pe.msg);
+        return RUN_ERROR;
+    }
+    if (!s->src_ext.s) {
+        sb_puts(&s->src_ext, s->lesson->source);
+        if (s->src_ext.len && s->src_ext.s[s->src_ext.len - 1] != '\n') sb_putc(&s->src_ext, '\n');
+        s->src_lines = count_lines(s->src_ext.s) - 1;
+    }
+    int line = s->src_lines + 1;
+    sb_puts(&s->src_ext, src);
+    sb_putc(&s->src_ext, '\n');
+    s->src_lines = count_lines(s->src_ext.s) - 1;
+    if (s->nlive == s->live_cap) {
+        s->live_cap = s->live_cap ? s->live_cap * 2 : 8;
+        s->live = xrealloc(s->live, (size_t)s->live_cap * sizeof *s->live);
+    }
+    s->live[s->nlive++] = (struct LiveStmt){s->step, line, xstrdup(src)};
+    free(interp_take_output(s->in));
+    interp_set_live_line(s->in, line);
+    RunState r = interp_exec_live(s->in, src, err);
+    char *out = interp_take_output(s->in);
+    if (out && *out) {
+        StrBuf o = {0};
+        sb_puts(&o, s->output ? s->output : "");
+        sb_puts(&o, out);
+        free(s->output);
+        s->output = sb_take(&o);
+    }
+    free(out);
+    return r;
+}
+
+int session_live_count(const Session *s) { return s->nlive; }
+
+const char *session_live_src(const Session *s, int i, int *step)
+{
+    if (i < 0 || i >= s->nlive) return NULL;
+    if (step) *step = s->live[i].step;
+    return s->live[i].src;
+}
+
+const char *session_source(const Session *s)
+{
+    return s->src_ext.s ? s->src_ext.s : s->lesson->source;
+}
+
+void session_live_drop_after(Session *s, int k) { live_drop_after(s, k); }

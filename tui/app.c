@@ -16,13 +16,15 @@
 #include "memmap.h"
 #include "screen.h"
 #include "session.h"
+#include "teach.h"
 #include "views.h"
 
 /* ------------------------------------------------------------- key table */
 
 /* Where a binding applies.  Lookup order: help overlay; focused pane; lesson
  * or menu; anywhere. */
-typedef enum { CTX_LESSON, CTX_GRAPH, CTX_MEMORY, CTX_NARRATION, CTX_MENU, CTX_HELP, CTX_ANY } KeyCtx;
+typedef enum { CTX_LESSON, CTX_GRAPH, CTX_MEMORY, CTX_NARRATION, CTX_MENU, CTX_HELP, CTX_ANY,
+               CTX_INSPECT, CTX_TEXT } KeyCtx;
 
 typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
 #define KB(code, ch) {code, ch}
@@ -46,6 +48,23 @@ typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
     X(NOTES,     CTX_LESSON,    "n",             "instructor notes on/off",    CH('n'))      \
     X(SELECT,    CTX_LESSON,    "click",         "select an object in the heap (again: clear)", \
       KB(SK_MOUSE, 1))                                                                       \
+    X(SKIP,      CTX_LESSON,    "s",             "skip the step's question",   CH('s'))      \
+    X(INSPECT,   CTX_LESSON,    "i Enter",       "inspect an object: referrers, refcount, size", \
+      CH('i'), KB(SK_ENTER, 0))                                                              \
+    X(LIVE,      CTX_LESSON,    ":",             "live prompt: run a statement at this step", CH(':')) \
+    X(PRESENTER, CTX_LESSON,    "P",             "presenter mode: high contrast, bigger, fewer panes", \
+      CH('P'))                                                                               \
+    X(INS_NEXT,  CTX_INSPECT,   "Tab → ↓",       "inspect the next object",                  \
+      KB(SK_TAB, 0), KB(SK_RIGHT, 0), KB(SK_DOWN, 0), CH('l'), CH('j'))                      \
+    X(INS_PREV,  CTX_INSPECT,   "S-Tab ← ↑",     "inspect the previous object",              \
+      KB(SK_BTAB, 0), KB(SK_LEFT, 0), KB(SK_UP, 0), CH('h'), CH('k'))                        \
+    X(INS_PGDN,  CTX_INSPECT,   "PgDn PgUp",     "scroll the inspector",                     \
+      KB(SK_PGDN, 0), KB(SK_PGUP, 0))                                                        \
+    X(INS_LEAVE, CTX_INSPECT,   "Esc i",         "leave the inspector",  KB(SK_ESC, 0), CH('i')) \
+    X(ANSWER,    CTX_TEXT,      "type, Enter",   "answer a question with a value (2, True, [1, 2])", \
+      KB(SK_NONE, 0))                                                                        \
+    X(LIVE_RUN,  CTX_TEXT,      "Enter, Esc",    "live prompt: run the statement, or cancel", \
+      KB(SK_NONE, 0))                                                                        \
     X(MEMORY,    CTX_LESSON,    "m",             "memory map in place of the heap (again: back)", CH('m')) \
     X(MM_LEFT,   CTX_MEMORY,    "← h",           "previous pool",       KB(SK_LEFT, 0), CH('h'))  \
     X(MM_RIGHT,  CTX_MEMORY,    "→ l",           "next pool",           KB(SK_RIGHT, 0), CH('l')) \
@@ -155,6 +174,7 @@ typedef struct {
     int memory;              /* the memory map in place of the heap graph */
     MemmapView mm;
     int mm_width;            /* its content width, for cursor moves */
+    Teach teach;             /* questions, live prompt, inspector, presenter, progress */
 } App;
 
 #define PHASE_END GRAPH_END
@@ -178,6 +198,7 @@ static void app_close_lesson(App *a)
     a->anim_graph = NULL;
     graph_free(a->before);
     a->before = NULL;
+    teach_close(&a->teach);
 }
 
 /* Open a lesson (borrowed or owned) at step 0.  On failure err gets a line. */
@@ -198,6 +219,7 @@ static int app_open_lesson(App *a, Lesson *l, int own, StrBuf *err)
     a->focus = FOCUS_SOURCE;
     a->panx = a->pany = a->narr_scroll = 0;
     a->selected = 0;
+    teach_open(&a->teach, s, l);
     return 0;
 }
 
@@ -221,8 +243,10 @@ static void app_goto(App *a, int k, int animate)
         a->before = build_graph(a, PHASE_END, 1000);
     }
     a->run = session_goto(a->sess, k);
+    if (k < cur) session_live_drop_after(a->sess, k);   /* back past a live statement: undone */
     a->phase = PHASE_END;
     a->narr_scroll = 0;
+    teach_stepped(&a->teach, a->sess, a->lesson);
     if (animate && k == cur + 1) anim_start(a);
 }
 
@@ -294,9 +318,9 @@ static Graph *build_graph(App *a, uint32_t phase, int width)
     int at_start = session_step(a->sess) == 0;
     GraphScene sc = {
         .heap = h, .frames = fs.frames, .nframes = nf,
-        .log = at_start ? NULL : h->log, .phase = phase, .source = a->lesson->source,
+        .log = at_start ? NULL : h->log, .phase = phase, .source = session_source(a->sess),
         .repr = repr_cb, .symname = sym_cb, .ctx = in, .roots = interp_roots,
-        .selected = a->selected, .width = width, .before = a->before,
+        .selected = a->selected, .width = width, .before = a->before, .large = a->teach.presenter,
     };
     Graph *g = graph_build(&sc);
     for (int f = 0; f < nf; f++) { free(fs.names[f]); free(titles[f]); }
@@ -351,7 +375,7 @@ static void draw_memory(App *a, Canvas *c, Rect r)
 
 static void draw_narration(App *a, Canvas *c, Rect r)
 {
-    ViewPara p[16];
+    ViewPara p[24];
     int n = 0;
     int k = session_step(a->sess), nsteps = session_nsteps(a->sess);
     const LessonStep *st = cur_step(a);
@@ -372,24 +396,19 @@ static void draw_narration(App *a, Canvas *c, Rect r)
         cur_lines(a, &line, &le);
         if (line > 0) sb_printf(&title, "step %d · line %d", k, line);
         else sb_printf(&title, "step %d", k);
-        if (st && st->say && *st->say) p[n++] = (ViewPara){st->say, STYLE_NORMAL, 0};
+        /* a question comes first; its narration (and output) once answered */
+        int asking = teach_question_paras(&a->teach, a->sess, a->lesson, p, &n, 24);
+        if (asking) ;
+        else if (st && st->say && *st->say) p[n++] = (ViewPara){st->say, STYLE_NORMAL, 0};
         else if (line > 0) {
             sb_printf(&hint, "Line %d ran.", line);
             p[n++] = (ViewPara){hint.s, STYLE_NORMAL, 0};
         }
         const char *out = session_output(a->sess);
-        if (out && *out) {
+        if (out && *out && !asking) {
             p[n++] = (ViewPara){NULL, 0, 0};
             p[n++] = (ViewPara){"output:", STYLE_DIM, 0};
             p[n++] = (ViewPara){out, STYLE_NUMBER, 2};
-        }
-        if (st && st->ask_question) {
-            p[n++] = (ViewPara){NULL, 0, 0};
-            p[n++] = (ViewPara){st->ask_question, STYLE_PROMPT | CF_BOLD, 0};
-        }
-        if (a->notes && st && st->notes) {
-            p[n++] = (ViewPara){NULL, 0, 0};
-            p[n++] = (ViewPara){st->notes, STYLE_EMPH, 0};
         }
         if (a->run == RUN_ERROR || a->run == RUN_LIMIT) {
             const char *e = interp_error(session_interp(a->sess));
@@ -419,7 +438,8 @@ static void draw_help(App *a, Canvas *c)
     HelpRow rows[NKEYS + 8];
     int n = 0;
     static const struct { KeyCtx ctx; const char *head; } sect[] = {
-        {CTX_LESSON, "lesson"}, {CTX_GRAPH, "heap pane focused (Tab)"}, {CTX_MEMORY, "memory map focused (Tab)"},
+        {CTX_LESSON, "lesson"}, {CTX_INSPECT, "inspector (i)"}, {CTX_TEXT, "question and live prompt"},
+        {CTX_GRAPH, "heap pane focused (Tab)"}, {CTX_MEMORY, "memory map focused (Tab)"},
         {CTX_NARRATION, "narration focused (Tab)"}, {CTX_MENU, "lesson menu"}, {CTX_ANY, "anywhere"},
     };
     for (size_t s = 0; s < sizeof sect / sizeof sect[0]; s++) {
@@ -434,20 +454,30 @@ static void draw_help(App *a, Canvas *c)
 static void draw_lesson(App *a, Canvas *c)
 {
     Layout L;
-    layout_compute(a->cols, a->rows, a->lesson->nlines, &L);
+    int pres = a->teach.presenter;   /* presenter: source, graph, narration only */
+    if (pres) teach_presenter_layout(a->cols, a->rows, a->lesson->nlines, &L);
+    else layout_compute(a->cols, a->rows, a->lesson->nlines, &L);
     StrBuf t = {0};
     sb_printf(&t, "memtutor · %s", a->lesson->title);
     char right[64] = "";
     if (a->autoplay)
         snprintf(right, sizeof right, "▶ autoplay %g×", speeds_pct[a->speed] / 100.0);
-    views_title(c, L.title, t.s, right[0] ? right : NULL);
+    if (!pres) views_title(c, L.title, t.s, right[0] ? right : NULL);
     sb_free(&t);
     int line, le;
     cur_lines(a, &line, &le);
     views_source(c, L.source, a->lesson->source, line, le, a->focus == FOCUS_SOURCE);
-    draw_narration(a, c, L.narration);
-    if (a->memory) draw_memory(a, c, L.graph);
+    teach_draw_live(&a->teach, a->sess, c, L.source);
+    teach_draw_prompt(&a->teach, c, L.source);
+    if (a->memory && !pres) draw_memory(a, c, L.graph);
     else draw_graph(a, c, L.graph);
+    Rect nr = L.narration;
+    const LessonStep *nst = cur_step(a);
+    if (a->notes && !pres) teach_draw_notes(c, &nr, nst && nst->notes ? nst->notes : "(no notes for this step)");
+    if (a->teach.inspecting && !a->selected) a->teach.inspecting = 0;   /* its object is gone */
+    if (a->teach.inspecting) teach_draw_inspector(&a->teach, a->sess, a->selected, c, nr);
+    else draw_narration(a, c, nr);
+    if (pres) return;
     Heap *h = interp_heap(session_interp(a->sess));
     StatusInfo si = {
         .step = session_step(a->sess), .nsteps = session_nsteps(a->sess),
@@ -466,7 +496,7 @@ static void app_draw(App *a, Canvas *c)
         views_too_small(c, a->cols, a->rows, LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
         return;
     }
-    if (a->mode == MODE_MENU) views_menu(c, a->menu, a->nmenu, a->menu_sel);
+    if (a->mode == MODE_MENU) teach_draw_menu(&a->teach, c, a->menu, a->nmenu, a->menu_sel);
     else draw_lesson(a, c);
     if (a->help) draw_help(a, c);
 }
@@ -490,6 +520,7 @@ int app_render_pane(const char *target, int step, int cols, int rows, int ascii,
     a.cols = cols;
     a.rows = rows;
     a.speed = SPEED_1X;
+    a.teach.ascii = ascii;
     int status = 0;
     if (!target) {
         a.mode = MODE_MENU;
@@ -627,10 +658,43 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
                                    k->y - a->graph_rect.y + a->pany);
             a->selected = s == a->selected ? 0 : s;
             a->focus = FOCUS_GRAPH;
+            a->teach.inspecting = a->selected != 0;
         } else {
             a->selected = 0;
+            a->teach.inspecting = 0;
         }
         break;
+    case ACT_SKIP: teach_skip(&a->teach, a->sess, a->lesson); break;
+    case ACT_INSPECT:
+    case ACT_INS_NEXT:
+    case ACT_INS_PREV: {
+        uint32_t objs[256];
+        int no = a->graph ? graph_objects(a->graph, objs, 256) : 0;
+        if (act == ACT_INSPECT && a->selected && graph_has(a->graph, a->selected)) {
+            /* keep the selection */
+        } else {
+            a->selected = teach_next_object(objs, no, a->selected, act == ACT_INS_PREV ? -1 : 1);
+        }
+        a->teach.inspecting = a->selected != 0;
+        a->teach.inspect_scroll = 0;
+        break;
+    }
+    case ACT_INS_PGDN:
+        a->teach.inspect_scroll += k->code == SK_PGUP ? -5 : 5;
+        break;
+    case ACT_INS_LEAVE: a->teach.inspecting = 0; a->selected = 0; break;
+    case ACT_LIVE:
+        if (a->run == RUN_PAUSED) teach_prompt_open(&a->teach);
+        else {
+            free(a->teach.live_error);
+            a->teach.live_error = xstrdup("the program has ended: nothing more runs in it");
+        }
+        break;
+    case ACT_PRESENTER:
+        a->teach.presenter = !a->teach.presenter;
+        screen_set_contrast(a->teach.presenter);
+        break;
+    case ACT_ANSWER: case ACT_LIVE_RUN: break;
     case ACT_MEMORY: a->memory = !a->memory; break;
     case ACT_MM_LEFT: case ACT_MM_RIGHT: case ACT_MM_UP: case ACT_MM_DOWN: {
         int dx = act == ACT_MM_LEFT ? -1 : act == ACT_MM_RIGHT ? 1 : 0;
@@ -646,17 +710,28 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
     case ACT_SCROLL_UP: if (a->narr_scroll > 0) a->narr_scroll--; break;
     case ACT_SCROLL_DN: a->narr_scroll++; break;
     case ACT_MENU_UP: if (a->menu_sel > 0) a->menu_sel--; break;
-    case ACT_MENU_DOWN: if (a->menu_sel < a->nmenu - 1) a->menu_sel++; break;
-    case ACT_MENU_OPEN:
-        if (a->nmenu > 0) {
+    case ACT_MENU_DOWN:
+        if (a->menu_sel < teach_menu_rows(&a->teach, a->menu, a->nmenu) - 1) a->menu_sel++;
+        break;
+    case ACT_MENU_OPEN: {
+        int li = -1, at = 0;
+        MenuRowKind kind = teach_menu_row(&a->teach, a->menu, a->nmenu, a->menu_sel, &li);
+        if (kind == MROW_SCRIPT) {
+            a->teach.script_input = 1;   /* the row becomes a path field */
+            break;
+        }
+        if (kind == MROW_CONTINUE) teach_continue_lesson(&a->teach, a->menu, a->nmenu, &at);
+        if (li >= 0 && li < a->nmenu) {
             StrBuf err = {0};
-            if (app_open_lesson(a, a->menu[a->menu_sel], 0, &err) == 0) {
+            if (app_open_lesson(a, a->menu[li], 0, &err) == 0) {
                 a->from_menu = 1;
                 a->autoplay = 0;
+                if (at > 0) app_goto(a, at, 0);
             }
             sb_free(&err);
         }
         break;
+    }
     case ACT_HELP: a->help = 1; break;
     case ACT_HELP_CLOSE: a->help = 0; break;
     case ACT_REDRAW: screen_redraw(); break;
@@ -673,6 +748,37 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
     return 0;
 }
 
+/* Run the live prompt's statement at the current step; it animates as a
+ * step does (from the state just before it). */
+static void app_live(App *a)
+{
+    graph_free(a->before);
+    a->before = build_graph(a, PHASE_END, 1000);
+    StrBuf err = {0};
+    RunState r = session_exec_live(a->sess, a->teach.live.buf, &err);
+    free(a->teach.live_error);
+    a->teach.live_error = r == RUN_PAUSED ? NULL : sb_take(&err);
+    sb_free(&err);
+    a->phase = PHASE_END;
+    anim_start(a);
+}
+
+/* The menu's "open a script…" path was typed. */
+static void app_open_script(App *a)
+{
+    StrBuf err = {0};
+    int status = 0;
+    Lesson *l = session_load_target(a->teach.script.buf, &err, &status);
+    if (l && app_open_lesson(a, l, 1, &err) == 0) {
+        a->from_menu = 1;
+        a->autoplay = 0;
+    } else {
+        free(a->teach.notice);
+        a->teach.notice = xstrdup(err.s ? err.s : "cannot open the script");
+    }
+    sb_free(&err);
+}
+
 static Action app_key_action(App *a, const ScreenKey *k)
 {
     if (a->help) {
@@ -687,8 +793,9 @@ static Action app_key_action(App *a, const ScreenKey *k)
         KeyCtx o[] = {CTX_MENU, CTX_ANY};
         return key_lookup(o, 2, k);
     }
-    KeyCtx o[3];
+    KeyCtx o[4];
     int n = 0;
+    if (a->teach.inspecting) o[n++] = CTX_INSPECT;
     if (a->focus == FOCUS_GRAPH) o[n++] = a->memory ? CTX_MEMORY : CTX_GRAPH;
     if (a->focus == FOCUS_NARRATION) o[n++] = CTX_NARRATION;
     o[n++] = CTX_LESSON;
@@ -708,6 +815,16 @@ int app_run(const char *target, const AppOptions *o)
     a.delay_ms = o && o->delay_ms > 0 ? o->delay_ms : 1500;
     StrBuf err = {0};
     int status = 0;
+    {
+        /* self-study progress; a corrupt file is moved aside, never fatal */
+        StrBuf warn = {0};
+        a.teach.progress = progress_load(&warn);
+        if (warn.s) {
+            fprintf(stderr, "memtutor: warning: %s\n", warn.s);
+            a.teach.notice = sb_take(&warn);
+        }
+        sb_free(&warn);
+    }
     if (target) {
         Lesson *l = session_load_target(target, &err, &status);
         if (l) status = app_open_lesson(&a, l, 1, &err);
@@ -733,6 +850,7 @@ int app_run(const char *target, const AppOptions *o)
         status = 2;
         goto done;
     }
+    a.teach.ascii = screen_ascii();
     Canvas *c = canvas_new(1, 1);
     int64_t last_step_at = now_ms();
     for (;;) {
@@ -768,9 +886,18 @@ int app_run(const char *target, const AppOptions *o)
             }
             continue;
         }
-        Action act = app_key_action(&a, &k);
         if (a.mode == MODE_LESSON && a.phase != PHASE_END)
             a.phase = PHASE_END;   /* a key skips the animation, then acts */
+        int live = 0, script = 0;
+        if (!a.help && teach_text_key(&a.teach, a.mode == MODE_LESSON ? a.sess : NULL, a.lesson, &k, &live,
+                                      &script)) {
+            /* the answer field, the live prompt or the script path took it */
+            if (live) app_live(&a);
+            if (script) app_open_script(&a);
+            last_step_at = now_ms();
+            continue;
+        }
+        Action act = app_key_action(&a, &k);
         if (a.autoplay && act != ACT_AUTOPLAY && act != ACT_FASTER && act != ACT_SLOWER)
             a.autoplay = 0;        /* any other key pauses autoplay, then acts */
         if (app_act(&a, act, &k, &status)) break;
@@ -783,5 +910,6 @@ done:
     for (int i = 0; i < a.nmenu; i++) lesson_free(a.menu[i]);
     free(a.menu);
     sb_free(&err);
+    teach_free(&a.teach);
     return status;
 }

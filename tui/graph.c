@@ -898,7 +898,7 @@ Graph *graph_build(const GraphScene *s)
         nd->h = nd->boxh + (nd->note ? 1 : 0);
         nd->y = y;
         nd->w = ow;
-        y += nd->h + 1;
+        y += nd->h + 1 + (s->large ? 1 : 0);
     }
     int objs_h = y;
 
@@ -969,7 +969,8 @@ Graph *graph_build(const GraphScene *s)
      * width): the right channel only depends on rows, not on the width */
     {
         int room = s->width - ox - (nr ? nr + 2 : 1);
-        int want = room < MIN_WIDE_BOX ? room : MIN_WIDE_BOX;
+        int wide = s->large ? MIN_WIDE_BOX + 14 : MIN_WIDE_BOX;
+        int want = room < wide ? room : wide;
         if (want > ow) ow = want;
         if (ow > room) ow = room > MIN_BOX_W ? room : MIN_BOX_W;
         (void)content_w;
@@ -1038,6 +1039,14 @@ void graph_size(const Graph *g, int *w, int *h)
 }
 
 int graph_node_count(const Graph *g) { return g->n; }
+
+int graph_objects(const Graph *g, uint32_t *out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < g->n && n < max; i++)
+        if (g->nodes[i].kind == GN_OBJ && !g->nodes[i].hidden) out[n++] = g->nodes[i].serial;
+    return n;
+}
 
 int graph_has(const Graph *g, uint32_t serial)
 {

@@ -50,6 +50,7 @@ typedef struct GraphScene {
     int width;                  /* room available (columns), to size the boxes */
     int max_depth;              /* 0: 4 levels of references from a name */
     int max_nodes;              /* 0: 40 boxes */
+    int large;                  /* presenter mode: wider boxes, more room between them */
 } GraphScene;
 
 typedef struct Graph Graph;
@@ -75,6 +76,10 @@ int graph_describe(const Graph *g, uint32_t serial, StrBuf *out);
 
 /* Is the object with this serial shown (as a box or a ghost)? */
 int graph_has(const Graph *g, uint32_t serial);
+
+/* The live objects shown as boxes (no ghosts or summaries), in the order
+ * they are drawn: their serials into out (at most max).  Returns how many. */
+int graph_objects(const Graph *g, uint32_t *out, int max);
 
 /* Number of object boxes (ghosts and summaries included). */
 int graph_node_count(const Graph *g);

@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "interp.h"
+#include "progress.h"
 #include "record.h"
 #include "session.h"
 #include "trace.h"
@@ -27,6 +28,7 @@ static void usage(FILE *f)
           "       memtutor record TARGET -o FILE.cast [--size COLSxROWS] [--delay MS]\n"
           "                       [--title T] [--animate] [--ascii] [--timestamp]\n"
           "       memtutor trace TARGET             JSON lines, one per step\n"
+          "       memtutor --reset-progress         forget the lessons finished and answers given\n"
           "       memtutor --help | --version\n",
           f);
 }
@@ -455,6 +457,14 @@ int main(int argc, char **argv)
     if (argc >= 2 && !strcmp(argv[1], "--version")) {
         printf("memtutor %s\n", MEMTUTOR_VERSION);
         return 0;
+    }
+    if (argc >= 2 && !strcmp(argv[1], "--reset-progress")) {
+        /* forget the self-study progress (lessons finished, answers) */
+        StrBuf e = {0};
+        int rc = progress_reset(&e) < 0 ? 2 : 0;
+        if (rc) fprintf(stderr, "memtutor: %s\n", e.s);
+        sb_free(&e);
+        return rc;
     }
     if (argc >= 2 && !strcmp(argv[1], "exec")) return cmd_exec(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "list")) return cmd_list();

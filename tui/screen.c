@@ -252,6 +252,14 @@ Scheme screen_scheme(void)
     return S.scheme;
 }
 
+void screen_set_contrast(bool on)
+{
+    if (!S.open || S.scheme == SCHEME_MONO)
+        return;
+    S.scheme = on ? SCHEME_CONTRAST : SCHEME_NORMAL;
+    clearok(curscr, TRUE);
+}
+
 bool screen_ascii(void)
 {
     return S.ascii;

@@ -49,6 +49,10 @@ void screen_size(int *w, int *h);
 Scheme screen_scheme(void);
 bool screen_ascii(void);
 
+/* Presenter mode: switch between SCHEME_CONTRAST (on) and SCHEME_NORMAL
+ * while open; no effect in the NO_COLOR scheme.  Repaints at the next blit. */
+void screen_set_contrast(bool on);
+
 /* Draw the canvas (clipped to the terminal; the rest erased) and update the
  * terminal with only what changed. */
 void screen_blit(const Canvas *c);

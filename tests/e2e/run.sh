@@ -30,6 +30,8 @@ nserver=0
 sock=memtutor-e2e-$$-0
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
 tmp=$(mktemp -d) || exit 2
+# the TUI records self-study progress: keep it out of the real home
+export XDG_STATE_HOME="$tmp/state"
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT INT TERM
 LESSON=${E2E_LESSON:-names-and-references}
 TIMEOUT=${E2E_TIMEOUT:-10}

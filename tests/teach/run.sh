@@ -1,0 +1,237 @@
+#!/bin/sh
+# End-to-end tests of the teaching features (questions, live prompt,
+# inspector, notes, progress, the menu): tmux drives the real binary in a
+# private server (-L, -f /dev/null) with a 100x30 window; the tests poll the
+# screen for text with a timeout.  HOME and XDG_STATE_HOME point into a
+# temporary directory, so no real progress file is read or written.
+#
+# usage: tests/teach/run.sh MEMTUTOR_BINARY
+# Ends with "teach: N passed, N failed"; exit 1 if any failed, 2 bad usage.
+# Without tmux every test is skipped (reported; 0 passed, 0 failed).
+set -u
+if [ $# -lt 1 ]; then
+    echo "usage: $0 MEMTUTOR_BINARY" >&2
+    exit 2
+fi
+bin=$1
+case "$bin" in
+    /*) ;;
+    */*) bin=$(pwd)/$bin ;;
+esac
+pass=0
+fail=0
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "teach: tmux not found: skipped"
+    echo "teach: 0 passed, 0 failed"
+    exit 0
+fi
+nserver=0
+sock=memtutor-teach-$$-0
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+tmp=$(mktemp -d) || exit 2
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT INT TERM
+TIMEOUT=${TEACH_TIMEOUT:-10}
+export HOME="$tmp/home" XDG_STATE_HOME="$tmp/state"
+mkdir -p "$HOME"
+progress=$XDG_STATE_HOME/memtutor/progress.json
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$tmp/screen" ] && sed 's/^/     | /' "$tmp/screen" | head -n 32; }
+
+# start CMD...: a fresh server with one 100x30 window running the command
+start() {
+    tm kill-server >/dev/null 2>&1
+    nserver=$((nserver + 1))
+    sock=memtutor-teach-$$-$nserver
+    tm set-option -g remain-on-exit on \; new-session -d -x 100 -y 30 -s t \
+        env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$@"
+}
+capture() { tm capture-pane -t t -p > "$tmp/screen" 2>/dev/null; }
+# wait_for TEXT: poll the screen until it shows TEXT (fixed string)
+wait_for() {
+    i=0
+    while [ $i -lt $((TIMEOUT * 20)) ]; do
+        capture
+        grep -qF -- "$1" "$tmp/screen" && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    return 1
+}
+wait_gone() {
+    i=0
+    while [ $i -lt $((TIMEOUT * 20)) ]; do
+        capture
+        grep -qF -- "$1" "$tmp/screen" || return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    return 1
+}
+keys() { tm send-keys -t t "$@"; }
+text() { tm send-keys -t t -l "$1"; }
+quit() { keys q; i=0; while [ $i -lt 100 ] && [ "$(tm display-message -p -t t '#{pane_dead}' 2>/dev/null)" != 1 ]; do sleep 0.05; i=$((i + 1)); done; }
+
+L=names-and-references   # step 2 asks sys.getrefcount(a) (2); step 3 sys.getrefcount(b) (3)
+
+# 1. a question answered right, then one answered wrong; the narration follows
+if start "$bin" $L && wait_for "step 0/"; then
+    keys Right
+    wait_for "step 1/" || true
+    keys Right
+    if wait_for "answer: " && ! grep -qF "prints 2, not 1" "$tmp/screen"; then
+        ok "question: shown with an answer field before the narration"
+    else bad "question: shown with an answer field before the narration"; fi
+    text 2
+    keys Enter
+    if wait_for "Correct" && wait_for "prints 2, not 1"; then ok "question: right answer: Correct, then the narration"
+    else bad "question: right answer: Correct, then the narration"; fi
+    keys Right
+    wait_for "step 3/" || true
+    text 7
+    keys Enter
+    if wait_for "Not quite: it is 3"; then ok "question: wrong answer: Not quite: it is 3"
+    else bad "question: wrong answer: Not quite: it is 3"; fi
+    # s skips a question (back to step 2 keeps its reply; a fresh lesson asks again)
+    quit
+else bad "question: lesson opens"; fi
+if start "$bin" $L && wait_for "step 0/"; then
+    keys Right Right
+    wait_for "answer: " || true
+    keys s
+    if wait_for "(skipped)" && wait_for "prints 2, not 1"; then ok "question: s skips"
+    else bad "question: s skips"; fi
+    quit
+fi
+
+# 2. the live prompt adds an object, which then shows in the graph; errors inline
+if start "$bin" $L && wait_for "step 0/"; then
+    keys Right
+    wait_for "step 1/" || true
+    keys Right
+    wait_for "answer: " || true
+    keys s
+    keys :
+    wait_for ">>> " || true
+    text 'extra = [a, a]'
+    keys Enter
+    if wait_for "extra = [a, a]" && wait_for "live @2" && wait_for "list · 72 B" && grep -qF "extra     ●" "$tmp/screen"; then
+        ok "live: the statement runs, is marked live, its list shows in the graph"
+    else bad "live: the statement runs, is marked live, its list shows in the graph"; fi
+    if grep -qF "refs 3" "$tmp/screen"; then ok "live: the aliased list's count went up by 2"
+    else bad "live: the aliased list's count went up by 2"; fi
+    keys :
+    text 'zz + 1'
+    keys Enter
+    if wait_for "NameError: name 'zz' is not defined"; then ok "live: an error shows in Python's words"
+    else bad "live: an error shows in Python's words"; fi
+    keys Right
+    if wait_for "step 3/" && wait_for "extra     ●"; then ok "live: going forward continues from the changed state"
+    else bad "live: going forward continues from the changed state"; fi
+    keys Left Left
+    if wait_for "step 1/" && wait_gone "extra     ●" && wait_gone "live @2"; then ok "live: going back past it undoes it"
+    else bad "live: going back past it undoes it"; fi
+    quit
+fi
+
+# 3. the inspector lists the referrers of an aliased list (a, b, pair[0], pair[1])
+if start "$bin" $L && wait_for "step 0/"; then
+    for n in 1 2 3 4 5; do keys Right; wait_for "step $n/" || true; done
+    keys s
+    keys i
+    if wait_for "referrers" && wait_for "name a in globals" && grep -qF "name b in globals" "$tmp/screen" &&
+        grep -qF "pair[0]" "$tmp/screen" && grep -qF "refcount  4" "$tmp/screen" &&
+        { grep -qF "pair[1]" "$tmp/screen" || { keys PageDown; wait_for "pair[1]"; }; }; then
+        ok "inspector: the aliased list's referrers (a, b, pair[0], pair[1]) and refcount 4"
+    else bad "inspector: the aliased list's referrers (a, b, pair[0], pair[1]) and refcount 4"; fi
+    if grep -qF "tracked, generation" "$tmp/screen" && grep -qF "88 B (sys.getsizeof)" "$tmp/screen"; then
+        ok "inspector: tracking, generation and size"
+    else bad "inspector: tracking, generation and size"; fi
+    keys PageUp Tab
+    if wait_for "items (2)"; then ok "inspector: Tab moves to the next object (pair, its items)"
+    else bad "inspector: Tab moves to the next object (pair, its items)"; fi
+    keys Escape
+    if wait_gone "referrers"; then ok "inspector: Esc leaves it"; else bad "inspector: Esc leaves it"; fi
+    quit
+fi
+
+# 4. notes toggle
+if start "$bin" $L && wait_for "step 0/"; then
+    keys Right
+    wait_for "step 1/" || true
+    keys n
+    if wait_for "┌ notes" && wait_for "Point at the arrow"; then ok "notes: n shows the notes pane"; else bad "notes: n shows the notes pane"; fi
+    keys n
+    if wait_gone "┌ notes"; then ok "notes: n again hides it"; else bad "notes: n again hides it"; fi
+    keys P
+    if wait_gone "step 1/8 ·"; then ok "presenter: P leaves source, graph and narration"; else bad "presenter: P leaves source, graph and narration"; fi
+    keys P
+    if wait_for "step 1/8 ·"; then ok "presenter: P again restores the panes"; else bad "presenter: P again restores the panes"; fi
+    quit
+fi
+
+# 5. progress: the last step reached is recorded, and the menu shows it
+rm -rf "$XDG_STATE_HOME"
+if start "$bin" $L && wait_for "step 0/"; then
+    keys G
+    wait_for "step 8/8" || true
+    quit
+    if [ -f "$progress" ] && grep -q '"finished":[[:space:]]*true' "$progress" && grep -q '"furthest":[[:space:]]*8' "$progress"; then
+        ok "progress: the last step reached is recorded (finished)"
+    else bad "progress: the last step reached is recorded (finished)"; cat "$progress" 2>/dev/null | head -20; fi
+fi
+if start "$bin" && wait_for "Enter open"; then
+    if grep -qF "✓" "$tmp/screen" && grep -F "✓" "$tmp/screen" | grep -qF "$L"; then ok "progress: the menu marks the finished lesson ✓"
+    else bad "progress: the menu marks the finished lesson ✓"; fi
+    quit
+fi
+if start "$bin" --ascii && wait_for "Enter open"; then
+    if grep -F "[x]" "$tmp/screen" | grep -qF "$L"; then ok "progress: [x] in ASCII mode"
+    else bad "progress: [x] in ASCII mode"; fi
+    quit
+fi
+# continue where you left off
+if start "$bin" del-unbinds-names && wait_for "step 0/"; then
+    keys Right Right
+    wait_for "step 2/" || true
+    quit
+fi
+if start "$bin" && wait_for "continue where you left off: del-unbinds-names, step 2"; then
+    ok "progress: the menu offers to continue where you left off"
+    for n in 1 2 3 4 5 6 7 8 9 10 11; do keys Down; done
+    keys Enter
+    if wait_for "step 2/"; then ok "progress: continue opens the lesson at that step"
+    else bad "progress: continue opens the lesson at that step"; fi
+    quit
+else bad "progress: the menu offers to continue where you left off"; fi
+"$bin" --reset-progress
+if [ ! -f "$progress" ]; then ok "--reset-progress clears it"; else bad "--reset-progress clears it"; fi
+
+# 6. a corrupt progress file does not stop the menu
+mkdir -p "$(dirname "$progress")"
+printf '{"lessons": [1, 2' > "$progress"
+if start "$bin" && wait_for "Enter open"; then
+    if grep -qF "corrupt" "$tmp/screen" && [ -f "$progress.corrupt" ]; then
+        ok "corrupt progress: the menu opens, says so, the file is moved aside"
+    else bad "corrupt progress: the menu opens, says so, the file is moved aside"; fi
+    keys Enter
+    if wait_for "step 0/"; then ok "corrupt progress: lessons still open"; else bad "corrupt progress: lessons still open"; fi
+    quit
+else bad "corrupt progress: the menu opens"; fi
+
+# 7. the menu's "open a script…"
+printf 'x = [1, 2]\ny = x\n' > "$tmp/mine.py"
+if start "$bin" && wait_for "Enter open"; then
+    for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do keys Down; done
+    keys Enter
+    if wait_for "open a script: "; then
+        text "$tmp/mine.py"
+        keys Enter
+        if wait_for "mine.py" && wait_for "step 0/"; then ok "menu: open a script… opens a .py"
+        else bad "menu: open a script… opens a .py"; fi
+    else bad "menu: open a script… asks for a path"; fi
+    quit
+fi
+
+echo "teach: $pass passed, $fail failed"
+[ $fail = 0 ]

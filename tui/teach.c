@@ -1,0 +1,877 @@
+/* Teaching features (see teach.h): questions, the live prompt, the
+ * inspector, notes and presenter mode, the menu's progress rows. */
+#include "teach.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gc.h"
+#include "interp.h"
+
+void teach_init(Teach *t)
+{
+    memset(t, 0, sizeof *t);
+}
+
+static void lines_clear(Teach *t)
+{
+    for (int i = 0; i < t->nlines; i++) free(t->lines[i].text);
+    t->nlines = 0;
+    t->cache_serial = 0;
+}
+
+void teach_close(Teach *t)
+{
+    for (int i = 0; i <= t->nsteps && t->reply; i++) free(t->reply[i]);
+    free(t->reply);
+    free(t->qstate);
+    free(t->qok);
+    t->reply = NULL;
+    t->qstate = NULL;
+    t->qok = NULL;
+    t->nsteps = 0;
+    t->answer.len = 0;
+    t->prompt = 0;
+    t->live.len = 0;
+    free(t->live_error);
+    t->live_error = NULL;
+    t->inspecting = 0;
+    lines_clear(t);
+    free(t->lines);
+    t->lines = NULL;
+    t->lines_cap = 0;
+}
+
+void teach_free(Teach *t)
+{
+    teach_close(t);
+    progress_free(t->progress);
+    t->progress = NULL;
+    free(t->notice);
+    t->notice = NULL;
+}
+
+/* Scripts (a lesson without steps) are not recorded in the progress file. */
+static const char *progress_id(const Lesson *l) { return l && l->nsteps > 0 ? l->id : NULL; }
+
+void teach_open(Teach *t, Session *s, const Lesson *l)
+{
+    teach_close(t);
+    t->nsteps = session_nsteps(s);
+    t->reply = xcalloc((size_t)t->nsteps + 1, sizeof(char *));
+    t->qstate = xcalloc((size_t)t->nsteps + 1, 1);
+    t->qok = xcalloc((size_t)t->nsteps + 1, 1);
+    teach_stepped(t, s, l);
+}
+
+static const LessonStep *step_of(const Lesson *l, int k)
+{
+    if (!l || k <= 0 || k > l->nsteps) return NULL;
+    return &l->steps[k - 1];
+}
+
+void teach_stepped(Teach *t, Session *s, const Lesson *l)
+{
+    int k = session_step(s);
+    if (k > t->nsteps) return;
+    const LessonStep *st = step_of(l, k);
+    if (st && st->ask_question && t->qstate[k] == Q_NONE) {
+        t->qstate[k] = Q_ASKING;
+        t->answer.len = 0;
+    }
+    t->inspect_scroll = 0;
+    free(t->live_error);
+    t->live_error = NULL;
+    if (t->progress && progress_id(l) && k > 0) {
+        progress_reached(t->progress, progress_id(l), k, t->nsteps);
+        StrBuf e = {0};
+        progress_save(t->progress, &e);   /* best effort: a read-only home is no reason to stop */
+        sb_free(&e);
+    }
+}
+
+/* ------------------------------------------------------------- questions */
+
+int teach_asking(const Teach *t, const Session *s)
+{
+    int k = session_step(s);
+    return t->qstate && k > 0 && k <= t->nsteps && t->qstate[k] == Q_ASKING;
+}
+
+/* Compare an answer with the value's str(): blanks do not matter, and
+ * True/False/None may be typed in any case. */
+static void squeeze(const char *s, StrBuf *out)
+{
+    int quote = 0;
+    for (; *s; s++) {
+        if (!quote && isspace((unsigned char)*s)) continue;
+        if (*s == '\'' || *s == '"') quote = quote == *s ? 0 : quote ? quote : *s;
+        sb_putc(out, *s);
+    }
+    if (!out->s) sb_puts(out, "");
+}
+
+static int same_answer(const char *given, const char *want)
+{
+    StrBuf a = {0}, b = {0};
+    squeeze(given, &a);
+    squeeze(want, &b);
+    int same = strcmp(a.s, b.s) == 0 || strcasecmp(a.s, b.s) == 0;
+    /* a string value may be typed with or without its quotes */
+    if (!same && a.len >= 2 && (a.s[0] == '\'' || a.s[0] == '"') && a.s[a.len - 1] == a.s[0])
+        same = a.len - 2 == b.len && strncmp(a.s + 1, b.s, b.len) == 0;
+    sb_free(&a);
+    sb_free(&b);
+    return same;
+}
+
+static void submit_answer(Teach *t, Session *s, const Lesson *l)
+{
+    int k = session_step(s);
+    const LessonStep *st = step_of(l, k);
+    if (!st || !st->ask_answer) return;
+    StrBuf v = {0};
+    int r = session_eval_at(s, k, st->ask_answer, &v);
+    const char *want = v.s ? v.s : "";
+    StrBuf reply = {0};
+    int ok = r == 0 && same_answer(t->answer.buf, want);
+    if (ok) sb_puts(&reply, "Correct");
+    else if (r == 0) sb_printf(&reply, "Not quite: it is %s", want);
+    else sb_printf(&reply, "(the answer does not evaluate: %s)", want);
+    free(t->reply[k]);
+    t->reply[k] = sb_take(&reply);
+    t->qstate[k] = Q_ANSWERED;
+    t->qok[k] = (unsigned char)ok;
+    if (t->progress && progress_id(l)) {
+        progress_answer(t->progress, progress_id(l), k, t->answer.buf, ok);
+        StrBuf e = {0};
+        progress_save(t->progress, &e);
+        sb_free(&e);
+    }
+    sb_free(&v);
+}
+
+void teach_skip(Teach *t, Session *s, const Lesson *l)
+{
+    (void)l;
+    if (!teach_asking(t, s)) return;
+    t->qstate[session_step(s)] = Q_SKIPPED;
+    t->answer.len = 0;
+}
+
+int teach_question_paras(Teach *t, const Session *s, const Lesson *l, ViewPara *p, int *n, int max)
+{
+    int k = session_step(s);
+    const LessonStep *st = step_of(l, k);
+    if (!st || !st->ask_question || !t->qstate || k > t->nsteps || *n + 6 > max) return 0;
+    p[(*n)++] = (ViewPara){st->ask_question, STYLE_PROMPT | CF_BOLD, 0};
+    switch ((QState)t->qstate[k]) {
+    case Q_ASKING: {
+        static char field[sizeof t->answer.buf + 16];
+        snprintf(field, sizeof field, "answer: %.*s▏", t->answer.len, t->answer.buf);
+        p[(*n)++] = (ViewPara){field, STYLE_PROMPT, 2};
+        p[(*n)++] = (ViewPara){"Type a value, Enter to answer · s skips", STYLE_DIM, 2};
+        return 1;
+    }
+    case Q_ANSWERED:
+        p[(*n)++] = (ViewPara){t->reply[k], (t->qok[k] ? STYLE_OK : STYLE_ERROR) | CF_BOLD, 2};
+        p[(*n)++] = (ViewPara){NULL, 0, 0};
+        return 0;
+    case Q_SKIPPED:
+        p[(*n)++] = (ViewPara){"(skipped)", STYLE_DIM, 2};
+        p[(*n)++] = (ViewPara){NULL, 0, 0};
+        return 0;
+    case Q_NONE: break;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ text input */
+
+/* Edit keys: printable characters, Backspace, Ctrl-U.  Returns 1 if used. */
+static int edit_key(LineEdit *e, const ScreenKey *k)
+{
+    if (k->code == SK_CHAR) {
+        char u[8];
+        int n = 0;
+        uint32_t cp = k->ch;
+        if (cp < 0x80) u[n++] = (char)cp;
+        else if (cp < 0x800) { u[n++] = (char)(0xc0 | cp >> 6); u[n++] = (char)(0x80 | (cp & 0x3f)); }
+        else if (cp < 0x10000) {
+            u[n++] = (char)(0xe0 | cp >> 12); u[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+            u[n++] = (char)(0x80 | (cp & 0x3f));
+        } else {
+            u[n++] = (char)(0xf0 | cp >> 18); u[n++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+            u[n++] = (char)(0x80 | ((cp >> 6) & 0x3f)); u[n++] = (char)(0x80 | (cp & 0x3f));
+        }
+        if (e->len + n < (int)sizeof e->buf) {
+            memcpy(e->buf + e->len, u, (size_t)n);
+            e->len += n;
+            e->buf[e->len] = '\0';
+        }
+        return 1;
+    }
+    if (k->code == SK_BACKSPACE || k->code == SK_DELETE) {
+        while (e->len > 0) {
+            unsigned char c = (unsigned char)e->buf[--e->len];
+            if ((c & 0xc0) != 0x80) break;
+        }
+        e->buf[e->len] = '\0';
+        return 1;
+    }
+    if (k->code == SK_CTRL && k->ch == 'u') {
+        e->len = 0;
+        e->buf[0] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
+/* With an empty answer field, these keys keep their lesson meaning (step,
+ * skip, notes, help...): an answer is a value, and values do not start
+ * with them. */
+static int lesson_char(uint32_t ch)
+{
+    return ch < 0x80 && strchr(" lhgGp+=-nqsiP:?", (int)ch) != NULL;
+}
+
+int teach_text_key(Teach *t, Session *s, const Lesson *l, const ScreenKey *k, int *submitted_live,
+                   int *open_script)
+{
+    *submitted_live = 0;
+    *open_script = 0;
+    if (t->script_input) {
+        if (k->code == SK_ESC) { t->script_input = 0; return 1; }
+        if (k->code == SK_ENTER) {
+            t->script_input = 0;
+            *open_script = t->script.len > 0;
+            return 1;
+        }
+        edit_key(&t->script, k);
+        return 1;   /* the path field takes every key */
+    }
+    if (!s) return 0;
+    if (t->prompt) {
+        if (k->code == SK_ESC) { t->prompt = 0; return 1; }
+        if (k->code == SK_ENTER) {
+            t->prompt = 0;
+            *submitted_live = t->live.len > 0;
+            return 1;
+        }
+        edit_key(&t->live, k);
+        return 1;
+    }
+    if (teach_asking(t, s)) {
+        if (k->code == SK_ENTER && t->answer.len > 0) {
+            submit_answer(t, s, l);
+            return 1;
+        }
+        if (k->code == SK_ESC && t->answer.len > 0) {
+            t->answer.len = 0;
+            t->answer.buf[0] = '\0';
+            return 1;
+        }
+        if (k->code == SK_CHAR && t->answer.len == 0 && lesson_char(k->ch)) return 0;
+        if (k->code == SK_CHAR || (t->answer.len > 0 && (k->code == SK_BACKSPACE || k->code == SK_DELETE)) ||
+            (k->code == SK_CTRL && k->ch == 'u'))
+            return edit_key(&t->answer, k);
+    }
+    return 0;
+}
+
+void teach_prompt_open(Teach *t)
+{
+    t->prompt = 1;
+    t->live.len = 0;
+    t->live.buf[0] = '\0';
+}
+
+void teach_draw_prompt(const Teach *t, Canvas *c, Rect r)
+{
+    if (!t->prompt || r.h < 3) return;
+    int y = r.y + r.h - 2;
+    canvas_fill(c, r.x + 1, y, r.w - 2, 1, ' ', STYLE_PROMPT | CF_REVERSE);
+    StrBuf b = {0};
+    sb_printf(&b, ">>> %s▏", t->live.buf);
+    /* keep the end of a long statement in view */
+    const char *show = b.s;
+    while (canvas_text_width(show) > r.w - 4 && *show) show++;
+    canvas_put_utf8_fit(c, r.x + 2, y, show, r.w - 4, STYLE_PROMPT | CF_REVERSE | CF_BOLD);
+    sb_free(&b);
+}
+
+void teach_draw_live(const Teach *t, Session *s, Canvas *c, Rect r)
+{
+    int n = session_live_count(s);
+    int rows = n + (t->live_error ? 1 : 0);
+    if (rows == 0 || r.h < 4) return;
+    int room = r.h - 2 - (t->prompt ? 1 : 0) - 1;
+    if (room < 1) return;
+    if (rows > room) rows = room;
+    int y = r.y + r.h - 1 - (t->prompt ? 1 : 0) - rows;
+    int first = n - (rows - (t->live_error ? 1 : 0));
+    if (first < 0) first = 0;
+    for (int i = first; i < n; i++, y++) {
+        int step = 0;
+        const char *src = session_live_src(s, i, &step);
+        StrBuf b = {0};
+        sb_printf(&b, "» %s", src);
+        canvas_fill(c, r.x + 1, y, r.w - 2, 1, ' ', STYLE_NORMAL);
+        canvas_put_utf8_fit(c, r.x + 2, y, b.s, r.w - 14, STYLE_PROMPT | CF_BOLD);
+        char tag[32];
+        snprintf(tag, sizeof tag, "live @%d", step);
+        canvas_put_utf8(c, r.x + r.w - 2 - canvas_text_width(tag), y, tag, STYLE_DIM);
+        sb_free(&b);
+    }
+    if (t->live_error && y < r.y + r.h - 1) {
+        canvas_fill(c, r.x + 1, y, r.w - 2, 1, ' ', STYLE_NORMAL);
+        canvas_put_utf8_fit(c, r.x + 2, y, t->live_error, r.w - 4, STYLE_ERROR | CF_BOLD);
+    }
+}
+
+/* ------------------------------------------------------------- inspector */
+
+uint32_t teach_next_object(const uint32_t *serials, int n, uint32_t cur, int dir)
+{
+    if (n <= 0) return 0;
+    int at = -1;
+    for (int i = 0; i < n; i++)
+        if (serials[i] == cur) at = i;
+    if (at < 0) return serials[dir < 0 ? n - 1 : 0];
+    return serials[(at + (dir < 0 ? n - 1 : 1)) % n];
+}
+
+static void add_line(Teach *t, Style st, int indent, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void add_line(Teach *t, Style st, int indent, const char *fmt, ...)
+{
+    if (t->nlines == t->lines_cap) {
+        t->lines_cap = t->lines_cap ? t->lines_cap * 2 : 32;
+        t->lines = xrealloc(t->lines, (size_t)t->lines_cap * sizeof(InspectLine));
+    }
+    StrBuf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&b, fmt, ap);
+    va_end(ap);
+    t->lines[t->nlines++] = (InspectLine){sb_take(&b), st, indent};
+}
+
+typedef struct {
+    uint32_t serial;
+    Obj *found;
+} FindArg;
+
+static void find_serial(Obj *o, void *arg)
+{
+    FindArg *f = arg;
+    if (o->serial == f->serial && !f->found) f->found = o;
+}
+
+/* A short text for an object: a scalar's repr, or "list (3 items)". */
+static void short_repr(Interp *in, Obj *o, StrBuf *out)
+{
+    switch (o->type) {
+    case T_LIST: sb_printf(out, "list (%lld items)", (long long)((ListObj *)o)->n); return;
+    case T_TUPLE: sb_printf(out, "tuple (%u items)", ((TupleObj *)o)->n); return;
+    case T_DICT: sb_printf(out, "dict (%u items)", ((DictObj *)o)->used); return;
+    case T_SET: sb_printf(out, "set (%u items)", ((SetObj *)o)->used); return;
+    case T_ARRAY: sb_printf(out, "array (%lld items)", (long long)((ArrayObj *)o)->n); return;
+    case T_STR:
+        if (((StrObj *)o)->len > 40) {
+            StrBuf r = {0};
+            obj_repr(in, o, &r);
+            sb_put(out, r.s, 38);
+            sb_puts(out, "…'");
+            sb_free(&r);
+            return;
+        }
+        break;
+    default: break;
+    }
+    StrBuf r = {0};
+    obj_repr(in, o, &r);
+    if (r.len > 48) {
+        sb_put(out, r.s, 46);
+        sb_puts(out, "…");
+    } else {
+        sb_puts(out, r.s ? r.s : "");
+    }
+    sb_free(&r);
+}
+
+/* Names bound in the frames: for "a[1]" rather than "list 0x…[1]". */
+typedef struct { const char *name; Obj *value; int frame; } Binding;
+typedef struct { Binding *b; int n, cap, frame; } Bindings;
+
+static void collect_binding(void *arg, const char *name, Obj *value)
+{
+    Bindings *bs = arg;
+    if (bs->n == bs->cap) {
+        bs->cap = bs->cap ? bs->cap * 2 : 32;
+        bs->b = xrealloc(bs->b, (size_t)bs->cap * sizeof(Binding));
+    }
+    bs->b[bs->n++] = (Binding){name, value, bs->frame};
+}
+
+typedef struct {
+    Teach *t;
+    Interp *in;
+    Heap *h;
+    Obj *target, *globals;
+    Bindings *bs;
+    int64_t counted;
+    int nref;       /* referents of the current holder equal to target */
+} HolderArg;
+
+static void holder_label(HolderArg *a, Obj *o, StrBuf *out)
+{
+    for (int i = 0; i < a->bs->n; i++)
+        if (a->bs->b[i].value == o) {
+            sb_puts(out, a->bs->b[i].name);
+            return;
+        }
+    sb_printf(out, "%s@%llx", obj_type_name(o), (unsigned long long)heap_address(a->h, o));
+}
+
+static void count_ref(Obj *child, void *arg)
+{
+    HolderArg *a = arg;
+    if (child == a->target) a->nref++;
+}
+
+static const char *symname(Interp *in, Sym s) { return module_symname(interp_module(in), s); }
+
+static void holder_line(HolderArg *a, Obj *holder, const char *fmt_after, const char *what)
+{
+    StrBuf b = {0};
+    holder_label(a, holder, &b);
+    add_line(a->t, STYLE_NORMAL, 2, "%s%s%s", b.s, fmt_after, what ? what : "");
+    sb_free(&b);
+}
+
+static void each_holder(Obj *o, void *arg)
+{
+    HolderArg *a = arg;
+    if (o == a->globals || o == a->target) {
+        if (o == a->target) {
+            /* an object holding itself */
+            a->nref = 0;
+            obj_referents(o, count_ref, a);
+            if (a->nref) {
+                a->counted += a->nref;
+                add_line(a->t, STYLE_NORMAL, 2, "itself (%d)", a->nref);
+            }
+        }
+        return;
+    }
+    a->nref = 0;
+    obj_referents(o, count_ref, a);
+    if (!a->nref) return;
+    a->counted += a->nref;
+    int shown = 0;
+    char ix[48];
+    switch (o->type) {
+    case T_LIST: {
+        ListObj *l = (ListObj *)o;
+        for (int64_t i = 0; i < l->n && shown < 8; i++)
+            if (l->items[i] == a->target) {
+                snprintf(ix, sizeof ix, "[%lld]", (long long)i);
+                holder_line(a, o, ix, NULL);
+                shown++;
+            }
+        break;
+    }
+    case T_TUPLE: {
+        TupleObj *tp = (TupleObj *)o;
+        for (uint32_t i = 0; i < tp->n && shown < 8; i++)
+            if (tp->items[i] == a->target) {
+                snprintf(ix, sizeof ix, "[%u]", i);
+                holder_line(a, o, ix, NULL);
+                shown++;
+            }
+        break;
+    }
+    case T_DICT: {
+        DictObj *d = (DictObj *)o;
+        for (uint32_t i = 0; i < d->nentries && shown < 8; i++) {
+            DictEntry *e = &d->entries[i];
+            if (!e->key) continue;
+            if (e->key == a->target) { holder_line(a, o, " (a key)", NULL); shown++; }
+            if (e->value == a->target) {
+                StrBuf k = {0};
+                short_repr(a->in, e->key, &k);
+                StrBuf w = {0};
+                sb_printf(&w, "[%s]", k.s ? k.s : "");
+                holder_line(a, o, w.s, NULL);
+                sb_free(&k);
+                sb_free(&w);
+                shown++;
+            }
+        }
+        break;
+    }
+    case T_SET: holder_line(a, o, " (an item of the set)", NULL); shown++; break;
+    case T_INSTANCE: {
+        InstanceObj *io = (InstanceObj *)o;
+        ClassObj *c = io->cls;
+        if (c->has_slots) {
+            ClassObj *chain[64];
+            int nc = 0;
+            for (ClassObj *k = c; k && nc < 64; k = k->base) chain[nc++] = k;
+            uint32_t idx = 0;
+            for (int j = nc - 1; j >= 0; j--) {
+                ClassObj *k = chain[j];
+                uint32_t own = k->has_slots ? (k->nslots - (k->base && k->base->has_slots ? k->base->nslots : 0)) : 0;
+                for (uint32_t s = 0; s < own; s++, idx++)
+                    if (idx < io->nvals && io->vals[idx] == a->target) {
+                        snprintf(ix, sizeof ix, ".%s", symname(a->in, k->slots[s]));
+                        holder_line(a, o, ix, NULL);
+                        shown++;
+                    }
+            }
+        } else {
+            for (uint32_t i = 0; i < io->nvals; i++)
+                if (io->vals[i] == a->target) {
+                    snprintf(ix, sizeof ix, ".%s", i < c->keys_cached ? symname(a->in, c->keys[i]) : "?");
+                    holder_line(a, o, ix, NULL);
+                    shown++;
+                }
+        }
+        if (&c->gc.ob == a->target) { holder_line(a, o, ".__class__", NULL); shown++; }
+        break;
+    }
+    case T_CLASS: {
+        ClassObj *c = (ClassObj *)o;
+        for (uint32_t i = 0; i < c->attrs.n; i++)
+            if (c->attrs.items[i].value == a->target) {
+                snprintf(ix, sizeof ix, ".%s", symname(a->in, c->attrs.items[i].key));
+                holder_line(a, o, ix, NULL);
+                shown++;
+            }
+        if (c->base && &c->base->gc.ob == a->target) { holder_line(a, o, " (its base class)", NULL); shown++; }
+        break;
+    }
+    case T_METHOD: {
+        MethodObj *m = (MethodObj *)o;
+        if (m->self == a->target) { holder_line(a, o, ".__self__", NULL); shown++; }
+        if (m->func == a->target) { holder_line(a, o, ".__func__", NULL); shown++; }
+        break;
+    }
+    case T_FUNCTION: {
+        FuncObj *f = (FuncObj *)o;
+        if (f->defaults && &f->defaults->gc.ob == a->target) { holder_line(a, o, ".__defaults__", NULL); shown++; }
+        if (f->globals == a->target) { holder_line(a, o, ".__globals__", NULL); shown++; }
+        break;
+    }
+    default: break;
+    }
+    if (!shown) {
+        StrBuf w = {0};
+        sb_printf(&w, " (%d reference%s)", a->nref, a->nref == 1 ? "" : "s");
+        holder_line(a, o, w.s, NULL);
+        sb_free(&w);
+    }
+}
+
+static void add_items(Teach *t, Interp *in, Obj *o)
+{
+    StrBuf r = {0};
+    int max = 12;
+    switch (o->type) {
+    case T_LIST: case T_TUPLE: {
+        int64_t n = o->type == T_LIST ? ((ListObj *)o)->n : ((TupleObj *)o)->n;
+        Obj **items = o->type == T_LIST ? ((ListObj *)o)->items : ((TupleObj *)o)->items;
+        add_line(t, STYLE_TITLE | CF_BOLD, 0, "items (%lld)", (long long)n);
+        for (int64_t i = 0; i < n && i < max; i++) {
+            sb_clear(&r);
+            short_repr(in, items[i], &r);
+            add_line(t, STYLE_NORMAL, 2, "[%lld] %s", (long long)i, r.s ? r.s : "");
+        }
+        if (n > max) add_line(t, STYLE_DIM, 2, "… %lld more", (long long)(n - max));
+        break;
+    }
+    case T_DICT: {
+        DictObj *d = (DictObj *)o;
+        add_line(t, STYLE_TITLE | CF_BOLD, 0, "items (%u)", d->used);
+        int shown = 0;
+        for (uint32_t i = 0; i < d->nentries && shown < max; i++) {
+            if (!d->entries[i].key) continue;
+            StrBuf k = {0};
+            short_repr(in, d->entries[i].key, &k);
+            sb_clear(&r);
+            short_repr(in, d->entries[i].value, &r);
+            add_line(t, STYLE_NORMAL, 2, "%s: %s", k.s ? k.s : "", r.s ? r.s : "");
+            sb_free(&k);
+            shown++;
+        }
+        if (d->used > (uint32_t)max) add_line(t, STYLE_DIM, 2, "… %u more", d->used - (uint32_t)max);
+        break;
+    }
+    case T_SET: {
+        SetObj *s = (SetObj *)o;
+        add_line(t, STYLE_TITLE | CF_BOLD, 0, "items (%u)", s->used);
+        int shown = 0;
+        for (uint32_t i = 0; i <= s->mask && shown < max; i++) {
+            Obj *k = s->table[i].key;
+            if (!k || k->type == T_FREE || k->serial == 0) continue;
+            sb_clear(&r);
+            short_repr(in, k, &r);
+            add_line(t, STYLE_NORMAL, 2, "%s", r.s ? r.s : "");
+            shown++;
+        }
+        break;
+    }
+    case T_INSTANCE: {
+        InstanceObj *io = (InstanceObj *)o;
+        ClassObj *c = io->cls;
+        if (c->has_slots) break;
+        int any = 0;
+        for (uint32_t i = 0; i < io->nvals && i < c->keys_cached; i++) {
+            if (!io->vals[i]) continue;
+            if (!any) add_line(t, STYLE_TITLE | CF_BOLD, 0, "attributes");
+            any = 1;
+            sb_clear(&r);
+            short_repr(in, io->vals[i], &r);
+            add_line(t, STYLE_NORMAL, 2, ".%s = %s", symname(in, c->keys[i]), r.s ? r.s : "");
+        }
+        break;
+    }
+    default: break;
+    }
+    sb_free(&r);
+}
+
+static void inspect_build(Teach *t, Session *s, uint32_t serial)
+{
+    lines_clear(t);
+    Interp *in = session_interp(s);
+    Heap *h = interp_heap(in);
+    FindArg f = {serial, NULL};
+    heap_foreach(h, find_serial, &f);
+    t->cache_serial = serial;
+    if (!f.found) {
+        add_line(t, STYLE_DIM, 0, "(the object is gone)");
+        return;
+    }
+    Obj *o = f.found;
+    StrBuf r = {0};
+    short_repr(in, o, &r);
+    if (o->type == T_LIST || o->type == T_TUPLE || o->type == T_DICT || o->type == T_SET || o->type == T_ARRAY)
+        add_line(t, STYLE_SELECTED | CF_BOLD, 0, "%s", r.s ? r.s : "");
+    else
+        add_line(t, STYLE_SELECTED | CF_BOLD, 0, "%s  %s", obj_type_name(o), r.s ? r.s : "");
+    sb_free(&r);
+    add_line(t, STYLE_NORMAL, 0, "id        0x%llx", (unsigned long long)heap_address(h, o));
+    if (o->flags & OF_STATIC)
+        add_line(t, STYLE_NORMAL, 0, "refcount  %lu (immortal in practice)", (unsigned long)o->rc);
+    else
+        add_line(t, STYLE_NORMAL, 0, "refcount  %lu (sys.getrefcount says %lu)", (unsigned long)o->rc,
+                 (unsigned long)o->rc + 1);
+    char sz[32];
+    add_line(t, STYLE_NORMAL, 0, "size      %s (sys.getsizeof)", fmt_bytes(sz, (uint64_t)obj_sizeof(o)));
+    int gen = gc_is_tracked(o) ? gc_generation(h, o) : -1;
+    if (gen >= 0)
+        add_line(t, STYLE_NORMAL, 0, "gc        tracked, %s", gen == 3 ? "permanent generation (frozen)"
+                                                              : gen == 0 ? "generation 0"
+                                                              : gen == 1 ? "generation 1" : "generation 2");
+    else
+        add_line(t, STYLE_NORMAL, 0, "gc        not tracked%s", o->flags & OF_GC ? "" : " (not a container)");
+
+    /* the holders */
+    Bindings bs = {0};
+    int nf = interp_frame_count(in);
+    for (int fr = 0; fr < nf; fr++) {
+        bs.frame = fr;
+        interp_frame_names(in, fr, collect_binding, &bs);
+    }
+    add_line(t, STYLE_TITLE | CF_BOLD, 0, "referrers");
+    int first = t->nlines;
+    HolderArg ha = {t, in, h, o, interp_globals(in), &bs, 0, 0};
+    for (int i = 0; i < bs.n; i++) {
+        if (bs.b[i].value != o) continue;
+        const char *fn = interp_frame_name(in, bs.b[i].frame);
+        if (bs.b[i].frame == 0) add_line(t, STYLE_NAME, 2, "name %s in globals", bs.b[i].name);
+        else add_line(t, STYLE_NAME, 2, "name %s in %s()", bs.b[i].name, fn ? fn : "?");
+        ha.counted++;
+    }
+    heap_foreach(h, each_holder, &ha);
+    int64_t rest = (int64_t)o->rc - ha.counted;
+    if (rest > 0 && !(o->flags & OF_STATIC))
+        add_line(t, STYLE_DIM, 2, "%lld held by the interpreter (constants, temporaries)", (long long)rest);
+    if (t->nlines == first) add_line(t, STYLE_DIM, 2, "(none)");
+    free(bs.b);
+    add_items(t, in, o);
+}
+
+void teach_draw_inspector(Teach *t, Session *s, uint32_t serial, Canvas *c, Rect r)
+{
+    Heap *h = interp_heap(session_interp(s));
+    int64_t stamp = h->live_total * 1000003 + h->freed_total + session_live_count(s) * 7919;
+    if (t->cache_serial != serial || t->cache_step != session_step(s) || t->cache_stamp != stamp) {
+        inspect_build(t, s, serial);
+        t->cache_step = session_step(s);
+        t->cache_stamp = stamp;
+    }
+    views_pane(c, r, "inspector", true);
+    int ih = r.h - 3, iw = r.w - 4;
+    if (ih <= 0 || iw <= 0) return;
+    if (t->inspect_scroll > t->nlines - ih) t->inspect_scroll = t->nlines - ih;
+    if (t->inspect_scroll < 0) t->inspect_scroll = 0;
+    for (int i = 0; i < ih && i + t->inspect_scroll < t->nlines; i++) {
+        const InspectLine *ln = &t->lines[i + t->inspect_scroll];
+        canvas_put_utf8_fit(c, r.x + 2 + ln->indent, r.y + 1 + i, ln->text, iw - ln->indent, ln->style);
+    }
+    canvas_put_utf8_fit(c, r.x + 2, r.y + r.h - 2, "Tab/arrows: next object · Esc: leave", iw, STYLE_DIM);
+    if (t->nlines > ih) {
+        const char *hint = t->inspect_scroll + ih < t->nlines ? " PgDn more " : " PgUp ";
+        canvas_put_utf8(c, r.x + r.w - 2 - canvas_text_width(hint), r.y + r.h - 1, hint, STYLE_DIM);
+    }
+}
+
+/* ------------------------------------------------------------ instructor */
+
+void teach_draw_notes(Canvas *c, Rect *narr, const char *notes)
+{
+    if (!notes || narr->h < 8) return;
+    int nh = narr->h * 2 / 5;
+    if (nh < 4) nh = 4;
+    Rect r = {narr->x, narr->y + narr->h - nh, narr->w, nh};
+    narr->h -= nh;
+    ViewPara p = {notes, STYLE_EMPH, 0};
+    views_narration(c, r, "notes", &p, 1, 0, false);
+}
+
+void teach_presenter_layout(int cols, int rows, int source_lines, Layout *L)
+{
+    layout_compute(cols, rows + 2, source_lines, L);
+    Rect *rs[] = {&L->source, &L->graph, &L->narration};
+    for (size_t i = 0; i < sizeof rs / sizeof rs[0]; i++) rs[i]->y -= 1;
+    L->title = (Rect){0, 0, 0, 0};
+    L->status = (Rect){0, rows, 0, 0};
+}
+
+/* ------------------------------------------------------------------ menu */
+
+int teach_continue_lesson(const Teach *t, Lesson *const *lessons, int n, int *step)
+{
+    const char *last = progress_last(t->progress);
+    if (!last) return -1;
+    for (int i = 0; i < n; i++)
+        if (lessons[i] && strcmp(lessons[i]->id, last) == 0) {
+            if (progress_finished(t->progress, last) && progress_at(t->progress, last) >= lessons[i]->nsteps)
+                return -1;   /* finished and left at the end: nothing to continue */
+            *step = progress_at(t->progress, last);
+            return *step > 0 ? i : -1;
+        }
+    return -1;
+}
+
+int teach_menu_rows(const Teach *t, Lesson *const *lessons, int n)
+{
+    int step;
+    return n + 1 + (teach_continue_lesson(t, lessons, n, &step) >= 0 ? 1 : 0);
+}
+
+MenuRowKind teach_menu_row(const Teach *t, Lesson *const *lessons, int n, int row, int *lesson)
+{
+    int step;
+    /* the lessons keep their rows whether or not "continue" is offered */
+    if (row < n) { *lesson = row; return MROW_LESSON; }
+    int cont = teach_continue_lesson(t, lessons, n, &step);
+    if (cont >= 0 && row == n) { *lesson = cont; return MROW_CONTINUE; }
+    *lesson = -1;
+    return MROW_SCRIPT;
+}
+
+typedef struct { Canvas *c; int x, y, h, w, row; } MenuWrap;
+
+static void menu_wrap_line(void *arg, const char *line, size_t len)
+{
+    MenuWrap *m = arg;
+    if (m->row < m->h) {
+        char *s = xstrndup(line, len);
+        canvas_put_utf8_fit(m->c, m->x, m->y + m->row, s, m->w, STYLE_NORMAL);
+        free(s);
+    }
+    m->row++;
+}
+
+void teach_draw_menu(Teach *t, Canvas *c, Lesson *const *lessons, int n, int sel)
+{
+    int cols = c->w, rows = c->h;
+    views_title(c, (Rect){0, 0, cols, 1}, "memtutor · how Python releases memory", "lessons");
+    int idw = 4;
+    for (int i = 0; i < n; i++) {
+        int w = canvas_text_width(lessons[i]->id);
+        if (w > idw) idw = w;
+    }
+    int sum_h = rows >= 20 ? 7 : 5;
+    Rect list = {0, 1, cols, rows - 2 - sum_h};
+    Rect about = {0, 1 + list.h, cols, sum_h};
+    views_pane(c, list, "lessons", true);
+    int nrows = teach_menu_rows(t, lessons, n);
+    int ih = list.h - 2;
+    int top = 0;
+    if (ih > 0 && sel >= ih) top = sel - ih + 1;
+    int cstep = 0;
+    int cont = teach_continue_lesson(t, lessons, n, &cstep);
+    for (int row = top; row < nrows && row - top < ih; row++) {
+        int y = list.y + 1 + (row - top);
+        int li;
+        MenuRowKind kind = teach_menu_row(t, lessons, n, row, &li);
+        int on = row == sel;
+        Style st = on ? (STYLE_SELECTED | CF_REVERSE | CF_BOLD) : STYLE_NORMAL;
+        if (on) canvas_fill(c, list.x + 1, y, list.w - 2, 1, ' ', st);
+        int x = list.x + 2;
+        canvas_put_utf8(c, x, y, on ? "▶" : " ", st);
+        StrBuf b = {0};
+        if (kind == MROW_CONTINUE) {
+            sb_printf(&b, "↻ continue where you left off: %s, step %d/%d", lessons[li]->id, cstep,
+                      lessons[li]->nsteps);
+            canvas_put_utf8_fit(c, x + 2, y, b.s, list.w - 6, on ? st : STYLE_EMPH | CF_BOLD);
+        } else if (kind == MROW_LESSON) {
+            const char *mark = progress_finished(t->progress, lessons[li]->id) ? (t->ascii ? "[x]" : " ✓ ") : "   ";
+            canvas_put_utf8(c, x + 2, y, mark, on ? st : STYLE_OK | CF_BOLD);
+            char num[16];
+            snprintf(num, sizeof num, "%2d", li + 1);
+            canvas_put_utf8(c, x + 6, y, num, on ? st : STYLE_LINENO);
+            canvas_put_utf8_fit(c, x + 9, y, lessons[li]->id, idw, on ? st : STYLE_NAME);
+            canvas_put_utf8_fit(c, x + 9 + idw + 2, y, lessons[li]->title, list.w - idw - 14, st);
+        } else if (t->script_input && on) {
+            sb_printf(&b, "open a script: %s▏", t->script.buf);
+            canvas_put_utf8_fit(c, x + 2, y, b.s, list.w - 6, STYLE_PROMPT | CF_REVERSE | CF_BOLD);
+        } else {
+            canvas_put_utf8_fit(c, x + 2, y, "open a script…", list.w - 6, on ? st : STYLE_DIM);
+        }
+        sb_free(&b);
+    }
+    (void)cont;
+    views_pane(c, about, "summary", false);
+    int li = -1;
+    MenuRowKind kind = nrows > 0 ? teach_menu_row(t, lessons, n, sel, &li) : MROW_SCRIPT;
+    MenuWrap m = {c, about.x + 2, about.y + 1, about.h - 2, about.w - 4, 0};
+    if (li >= 0 && li < n) views_wrap(lessons[li]->summary, m.w, menu_wrap_line, &m);
+    else if (kind == MROW_SCRIPT)
+        views_wrap("Run your own Python file: one step per statement executed. Type its path and press Enter.",
+                   m.w, menu_wrap_line, &m);
+    Rect sr = {0, rows - 1, cols, 1};
+    canvas_fill(c, sr.x, sr.y, sr.w, 1, ' ', STYLE_STATUS);
+    const char *always = "? help  q quit ";
+    const char *keys = "↑/↓ choose  Enter open";
+    int aw = canvas_text_width(always), kw = canvas_text_width(keys);
+    canvas_put_utf8(c, cols - aw, sr.y, always, STYLE_KEY | CF_BOLD);
+    if (kw + aw + 14 < cols) canvas_put_utf8(c, cols - aw - kw - 2, sr.y, keys, STYLE_KEY);
+    int room = cols - aw - (kw + aw + 14 < cols ? kw + 2 : 0) - 1;
+    if (t->notice) {
+        canvas_put_utf8_fit(c, 1, sr.y, t->notice, room - 1, STYLE_ERROR | CF_BOLD);
+    } else {
+        int done = 0;
+        for (int i = 0; i < n; i++) done += progress_finished(t->progress, lessons[i]->id);
+        char left[64];
+        if (done) snprintf(left, sizeof left, " %d lessons · %d finished", n, done);
+        else snprintf(left, sizeof left, " %d lessons", n);
+        canvas_put_utf8_fit(c, 0, sr.y, left, room, STYLE_STATUS);
+    }
+}

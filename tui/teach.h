@@ -1,0 +1,125 @@
+/* Teaching features of the TUI, kept out of app.c's state machine: the
+ * questions (answer field, reply), the live prompt (`:`), the object
+ * inspector (referrers, refcount, tracking, size, items), the instructor's
+ * notes pane, presenter mode, and the menu's extra rows (progress marks,
+ * "continue where you left off", "open a script…").  app.c owns one Teach
+ * and calls in at a few points; everything here draws onto a Canvas only,
+ * so `memtutor render` and the live screen stay the same. */
+#ifndef MEMTUTOR_TEACH_H
+#define MEMTUTOR_TEACH_H
+#include <stdint.h>
+
+#include "canvas.h"
+#include "layout.h"
+#include "progress.h"
+#include "screen.h"
+#include "session.h"
+#include "views.h"
+
+typedef struct LineEdit {
+    char buf[256];
+    int len;
+} LineEdit;
+
+typedef enum { Q_NONE, Q_ASKING, Q_ANSWERED, Q_SKIPPED } QState;
+
+typedef struct InspectLine {
+    char *text;
+    Style style;
+    int indent;
+} InspectLine;
+
+typedef struct Teach {
+    int ascii;                /* drawing will be shown as ASCII ([x] for ✓) */
+    /* questions, per step of the open lesson (1..nsteps) */
+    int nsteps;
+    unsigned char *qstate;    /* QState */
+    char **reply;             /* "Correct" / "Not quite: it is N" */
+    unsigned char *qok;
+    LineEdit answer;
+    /* the live prompt */
+    int prompt;               /* open */
+    LineEdit live;
+    char *live_error;         /* the last live statement's error, in Python's words */
+    int live_error_step;
+    /* the inspector */
+    int inspecting;
+    InspectLine *lines;
+    int nlines, lines_cap;
+    uint32_t cache_serial;    /* what lines describe */
+    int cache_step;
+    int64_t cache_stamp;
+    int inspect_scroll;
+    /* instructor */
+    int presenter;
+    /* progress (NULL: not recorded, as in render) */
+    Progress *progress;
+    char *notice;             /* a one-line warning for the menu */
+    /* the menu: "open a script…" path input */
+    int script_input;
+    LineEdit script;
+} Teach;
+
+void teach_init(Teach *t);
+void teach_free(Teach *t);
+
+/* A lesson was opened / closed. */
+void teach_open(Teach *t, Session *s, const Lesson *l);
+void teach_close(Teach *t);
+/* The session moved to a new step (also after a live statement): sets up the
+ * question of that step and records progress. */
+void teach_stepped(Teach *t, Session *s, const Lesson *l);
+
+/* ---- questions */
+
+/* Is the current step's question waiting for an answer? */
+int teach_asking(const Teach *t, const Session *s);
+/* Paragraphs shown before the narration at a step with a question (the
+ * question, the answer field or the reply).  Returns 1 when the narration
+ * (and the step's output) must stay hidden: the question is not answered. */
+int teach_question_paras(Teach *t, const Session *s, const Lesson *l, ViewPara *p, int *n, int max);
+/* s: skip the current question. */
+void teach_skip(Teach *t, Session *s, const Lesson *l);
+
+/* ---- text input: the answer field, the live prompt, the script path */
+
+/* Route a key to whichever field has it.  Returns 1 when consumed; sets
+ * *submitted_live when the live prompt's statement should run (the text is
+ * in t->live.buf), and *open_script when the script path was submitted. */
+int teach_text_key(Teach *t, Session *s, const Lesson *l, const ScreenKey *k, int *submitted_live,
+                   int *open_script);
+/* Open the live prompt. */
+void teach_prompt_open(Teach *t);
+/* The prompt's row, drawn over the bottom of the source pane. */
+void teach_draw_prompt(const Teach *t, Canvas *c, Rect source);
+/* Live statements typed so far (still in effect): listed at the bottom of
+ * the source pane, marked as typed live. */
+void teach_draw_live(const Teach *t, Session *s, Canvas *c, Rect source);
+
+/* ---- inspector */
+
+/* The objects shown in the graph, in order (for Tab / arrows). */
+uint32_t teach_next_object(const uint32_t *serials, int n, uint32_t cur, int dir);
+/* The inspector panel for the object `serial` in rectangle r. */
+void teach_draw_inspector(Teach *t, Session *s, uint32_t serial, Canvas *c, Rect r);
+
+/* ---- instructor */
+
+/* Notes pane: when notes are on and the step has notes, the bottom of the
+ * narration rectangle becomes a "notes" pane; *narr shrinks. */
+void teach_draw_notes(Canvas *c, Rect *narr, const char *notes);
+/* Presenter layout: source, graph and narration only (no title or status
+ * rows). */
+void teach_presenter_layout(int cols, int rows, int source_lines, Layout *L);
+
+/* ---- menu */
+
+typedef enum { MROW_CONTINUE, MROW_LESSON, MROW_SCRIPT } MenuRowKind;
+/* Rows of the menu: lessons..., [continue where you left off], open a script… */
+int teach_menu_rows(const Teach *t, Lesson *const *lessons, int n);
+MenuRowKind teach_menu_row(const Teach *t, Lesson *const *lessons, int n, int row, int *lesson);
+/* The lesson "continue" resumes and its step, or -1. */
+int teach_continue_lesson(const Teach *t, Lesson *const *lessons, int n, int *step);
+void teach_draw_menu(Teach *t, Canvas *c, Lesson *const *lessons, int n, int sel);
+
+#endif
