@@ -97,7 +97,7 @@ clean:
 # `make fuzz FUZZ_SECONDS=N` runs each for N seconds; not part of `make test`.
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
-FUZZ_BUILD   := build/fuzz
+FUZZ_BUILD   ?= build/fuzz
 FUZZ_CFLAGS  := $(CSTD) -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -Isim $(PKG_CFLAGS)
 FUZZ_TARGETS := lesson parse interp
