@@ -32,6 +32,7 @@ static struct {
     char restore[256];           /* bytes that leave curses mode, for handlers */
     size_t restore_len;
     struct sigaction old[5];
+    struct sigaction old_crash[5];
 } S;
 
 static const int handled_signals[5] = {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT};
@@ -85,8 +86,37 @@ static void on_cont(int sig)
     resumed = 1;
 }
 
+/* A crash (release builds: the sanitizers keep their own reports) gives the
+ * terminal back, then dies of the same signal with its default action. */
+static const int crash_signals[5] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
+#if defined(__SANITIZE_ADDRESS__)
+#define CATCH_CRASHES 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CATCH_CRASHES 0
+#endif
+#endif
+#ifndef CATCH_CRASHES
+#define CATCH_CRASHES 1
+#endif
+
+static void on_crash(int sig)
+{
+    raw_restore();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 static void install_handlers(void)
 {
+    for (size_t i = 0; CATCH_CRASHES && i < sizeof crash_signals / sizeof crash_signals[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_crash;
+        sa.sa_flags = SA_NODEFER | SA_RESETHAND;
+        sigemptyset(&sa.sa_mask);
+        sigaction(crash_signals[i], &sa, &S.old_crash[i]);
+    }
     for (size_t i = 0; i < sizeof handled_signals / sizeof handled_signals[0]; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
@@ -99,6 +129,8 @@ static void install_handlers(void)
 
 static void remove_handlers(void)
 {
+    for (size_t i = 0; CATCH_CRASHES && i < sizeof crash_signals / sizeof crash_signals[0]; i++)
+        sigaction(crash_signals[i], &S.old_crash[i], NULL);
     for (size_t i = 0; i < sizeof handled_signals / sizeof handled_signals[0]; i++)
         sigaction(handled_signals[i], &S.old[i], NULL);
 }
