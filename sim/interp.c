@@ -1195,7 +1195,24 @@ static const char *cmp_symbol(int op)
     return s[op];
 }
 
+static int compare_impl(Interp *in, Obj *a, Obj *b, int op, int *res);
+
+/* Comparing containers recurses into their items: counted against the
+ * recursion limit as CPython 3.11's PyObject_RichCompare does, so a deeply
+ * nested pair raises RecursionError instead of overflowing the C stack. */
 int compare(Interp *in, Obj *a, Obj *b, int op, int *res)
+{
+    if (a->type != b->type || (a->type != T_LIST && a->type != T_TUPLE && a->type != T_DICT))
+        return compare_impl(in, a, b, op, res);
+    if (in->depth >= RECURSION_LIMIT)
+        return exc_set(in, X_RECURSION, "maximum recursion depth exceeded in comparison");
+    in->depth++;
+    int r = compare_impl(in, a, b, op, res);
+    in->depth--;
+    return r;
+}
+
+static int compare_impl(Interp *in, Obj *a, Obj *b, int op, int *res)
 {
     if (op == CMP_IS) { *res = a == b; return 0; }
     if (op == CMP_IS_NOT) { *res = a != b; return 0; }
@@ -2174,6 +2191,7 @@ static int eval_fstring(Interp *in, Node *e)
         if (p->op == 'r' || p->op == 'a') obj_repr(in, v, &b);
         else if (p->b) r = format_value(in, v, p->b, &b);
         else obj_str(in, v, &b);
+        if (!p->b && in->repr_failed) r = -1;
         decref(in->h, v);
         if (r < 0) {
             sb_free(&b);
@@ -3787,8 +3805,17 @@ int interp_eval_repr(Interp *in, const char *expr, StrBuf *out)
         return -1;
     }
     Obj *v = vpop(in);
-    obj_str(in, v, out);
+    StrBuf s = {0};
+    obj_str(in, v, &s);
     decref(in->h, v);
+    if (in->repr_failed) {
+        sb_free(&s);
+        sb_printf(out, "%s: %s", exc_names[in->exc], in->exc_msg.s ? in->exc_msg.s : "");
+        in->exc = X_NONE;
+        return -1;
+    }
+    sb_put(out, s.s ? s.s : "", s.len);
+    sb_free(&s);
     return 0;
 }
 
@@ -3821,5 +3848,5 @@ int interp_eval_part(Interp *in, Node *p, StrBuf *out)
     Obj *v = vpop(in);
     obj_str(in, v, out);
     decref(in->h, v);
-    return 0;
+    return in->repr_failed ? -1 : 0;
 }

@@ -113,6 +113,7 @@ struct Interp {
     int live_failed;
     int in_live;
     int64_t live_steps;
+    int live_line;       /* line number the next live statement is given */
 
     /* repr recursion guard */
     Obj **repr_stack;
