@@ -8,6 +8,7 @@
 
 #include "heap.h"
 #include "lessons_builtin.h"
+#include "parser.h"
 
 struct Session {
     Lesson *lesson;
@@ -71,6 +72,19 @@ Lesson *session_load_target(const char *target, StrBuf *err, int *status)
         if (!src) {
             sb_printf(err, "%s: %s", target, why);
             return NULL;
+        }
+        if (memchr(src, 0, len)) {
+            /* a lesson's source is a C string: refuse NUL bytes here, with
+             * the error python3 (and exec) gives */
+            ParseError pe;
+            Module *m = parse_module(target, src, len, &pe);
+            if (!m) {
+                parse_format_error(&pe, src, err);
+                *status = pe.kind == PERR_UNSUPPORTED ? 2 : 1;
+                free(src);
+                return NULL;
+            }
+            module_free(m);
         }
         Lesson *l = lesson_from_script(target, src);
         free(src);

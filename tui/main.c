@@ -33,6 +33,15 @@ static void usage(FILE *f)
           f);
 }
 
+/* An error for stderr: a Python traceback (it ends with a newline) as it is,
+ * anything else as one "memtutor: ..." line. */
+static void print_error(const char *msg)
+{
+    size_t n = msg ? strlen(msg) : 0;
+    if (n && msg[n - 1] == '\n') fputs(msg, stderr);
+    else fprintf(stderr, "memtutor: %s\n", n ? msg : "failed");
+}
+
 static int parse_size_opt(const char *s, int64_t *out)
 {
     char *end;
@@ -133,7 +142,7 @@ static int cmd_check(int argc, char **argv)
         int status = 0;
         Lesson *l = argc ? session_load_target(argv[i], &e, &status) : session_builtin(i, &e);
         if (!l) {
-            fprintf(stderr, "memtutor: %s\n", e.s ? e.s : "cannot load the lesson");
+            print_error(e.s ? e.s : "cannot load the lesson");
             sb_free(&e);
             broken++;
             continue;
@@ -178,7 +187,7 @@ static int cmd_trace(int argc, char **argv)
     int status = 0;
     Lesson *l = session_load_target(argv[0], &e, &status);
     if (!l) {
-        fprintf(stderr, "memtutor: %s\n", e.s ? e.s : "");
+        print_error(e.s);
         sb_free(&e);
         return status;
     }
@@ -271,7 +280,7 @@ static int cmd_render(int argc, char **argv)
     StrBuf out = {0}, err = {0};
     int rc = app_render_pane(target, step, cols, rows, ascii, color, pane, &out, &err);
     if (rc == 0) fputs(out.s ? out.s : "", stdout);
-    else fprintf(stderr, "memtutor: %s\n", err.s ? err.s : "render failed");
+    else print_error(err.s ? err.s : "render failed");
     sb_free(&out);
     sb_free(&err);
     return rc;
@@ -398,7 +407,7 @@ static int cmd_record(int argc, char **argv)
     StrBuf err = {0};
     AppFrameOptions fo = {.cols = r.cols, .rows = r.rows, .animate = animate};
     int rc = app_frames(target, &fo, record_cb, &r, &err);
-    if (rc && err.len) fprintf(stderr, "memtutor: %s\n", err.s);
+    if (rc && err.len) print_error(err.s);
     sb_free(&err);
     if (r.rec && record_close(r.rec) < 0 && rc == 0) {
         fprintf(stderr, "memtutor: record: %s: write failed\n", r.path);
