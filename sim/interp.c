@@ -466,7 +466,15 @@ static Obj *str_for_sym(Interp *in, Sym s)
 
 /* The module dict is keyed by the interned name strings (in->symstr), so a
  * lookup is by hash and then identity, as CPython's LOAD_GLOBAL usually is. */
+static Obj *global_find(Interp *in, Sym s, int32_t *where);
+
 static Obj *global_get(Interp *in, Sym s)
+{
+    int32_t ix;
+    return global_find(in, s, &ix);
+}
+
+static Obj *global_find(Interp *in, Sym s, int32_t *where)
 {
     DictObj *d = (DictObj *)in->globals;
     if (!d->log2size) return NULL;
@@ -491,10 +499,16 @@ static Obj *global_get(Interp *in, Sym s)
         if (ix == -1) return NULL;
         if (ix >= 0) {
             DictEntry *e = &d->entries[ix];
-            if (key && e->key == &key->ob) return e->value;
+            if (key && e->key == &key->ob) {
+                *where = ix;
+                return e->value;
+            }
             if (e->key && e->hash == hash) {
                 StrObj *k = (StrObj *)e->key;
-                if (k->len == len && memcmp(k->s, n, len) == 0) return e->value;
+                if (k->len == len && memcmp(k->s, n, len) == 0) {
+                    *where = ix;
+                    return e->value;
+                }
             }
         }
         p = (p + 1) & mask;
@@ -503,6 +517,20 @@ static Obj *global_get(Interp *in, Sym s)
 
 static int global_set(Interp *in, Sym s, Obj *v) /* steals v */
 {
+    /* rebinding an existing name: swap the value in its entry (no resize) */
+    DictObj *d = (DictObj *)in->globals;
+    Obj *ik = s < in->nsymstr ? in->symstr[s] : NULL;
+    if (ik && d->log2size && ((StrObj *)ik)->hash != -1) {
+        int64_t ix;
+        if (dict_lookup(d, ik, ((StrObj *)ik)->hash, &ix)) {
+            Obj *old = d->entries[ix].value;
+            d->entries[ix].value = v;
+            dict_maybe_track(in->h, d, ik, v);
+            heap_set_reason(in->h, R_UNBIND, s);
+            decref(in->h, old);
+            return 0;
+        }
+    }
     Obj *key = str_for_sym(in, s);
     if (!key) {
         decref(in->h, v);
@@ -557,6 +585,21 @@ static int load_name(Interp *in, Node *e)
         if (in->frame->ns) v = attrmap_get(in->frame->ns, e->name);
         /* fall through */
     default:
+        if (!v && e->scope == SC_GLOBAL && e->name < in->nsymstr) {
+            /* LOAD_GLOBAL's cache: the entry index, valid while the dict's version holds */
+            DictObj *d = (DictObj *)in->globals;
+            if (e->ival == (int64_t)d->version + 1 && (uint32_t)e->slot < d->nentries &&
+                d->entries[e->slot].key && d->entries[e->slot].key == in->symstr[e->name]) {
+                v = d->entries[e->slot].value;
+            } else {
+                int32_t ix = -1;
+                v = global_find(in, e->name, &ix);
+                if (v) {
+                    e->slot = ix;
+                    e->ival = (int64_t)d->version + 1;
+                }
+            }
+        }
         if (!v) v = global_get(in, e->name);
         if (!v) v = builtin_lookup(in, e->name);
         if (!v) return name_error(in, e->name);
