@@ -72,7 +72,7 @@ test: export MEMTUTOR_HEAP_CHECK = 1
 test: deps-check $(BIN) $(UNIT_BIN)
 	@rm -f $(BUILD)/results; mkdir -p $(BUILD)
 	@sh tools/suite.sh $(BUILD) unit     sh tools/run-unit.sh $(BUILD) $(UNIT_BIN)
-	@for s in tests/*/run.sh; do n=$$(basename $$(dirname $$s)); \
+	@for s in $(filter-out tests/fuzz/run.sh,$(wildcard tests/*/run.sh)); do n=$$(basename $$(dirname $$s)); \
 	  sh tools/suite.sh $(BUILD) $$n sh $$s ./$(BIN) || true; done
 	@sh tools/summary.sh $(BUILD)
 
@@ -103,7 +103,7 @@ FUZZ_CFLAGS  := $(CSTD) -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefi
 FUZZ_TARGETS := lesson parse interp
 
 fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
-	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BUILD) $(FUZZ_TARGETS)
+	sh tests/fuzz/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BUILD) $(FUZZ_TARGETS)
 
 $(FUZZ_BUILD)/sim/%.o: sim/%.c $(wildcard sim/*.h)
 	@mkdir -p $(dir $@)

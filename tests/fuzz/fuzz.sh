@@ -1,13 +1,14 @@
 #!/bin/sh
-# Run each libFuzzer target for SECONDS (make fuzz FUZZ_SECONDS=N).
-# usage: tests/fuzz/run.sh SECONDS BUILD_DIR TARGET...   (TARGET: lesson parse interp)
+# Run each libFuzzer target for SECONDS (make fuzz FUZZ_SECONDS=N). Not named
+# run.sh: make test runs every tests/*/run.sh.
+# usage: tests/fuzz/fuzz.sh SECONDS BUILD_DIR TARGET...   (TARGET: lesson parse interp)
 # Seeds are copied at run time from lessons/, tests/bad/ and tests/cpython/ into
 # BUILD_DIR/corpus-TARGET (kept between runs, never committed). A crash leaves
 # BUILD_DIR/crash-* (libFuzzer's artifact) and fails the run; keep the input as
 # a regression case under tests/bad/hostile/.
 set -u
-secs=${1:?usage: run.sh SECONDS BUILD_DIR TARGET...}
-build=${2:?usage: run.sh SECONDS BUILD_DIR TARGET...}
+secs=${1:?usage: fuzz.sh SECONDS BUILD_DIR TARGET...}
+build=${2:?usage: fuzz.sh SECONDS BUILD_DIR TARGET...}
 shift 2
 cd "$(dirname "$0")/../.." || exit 2
 jobs=${FUZZ_JOBS:-1}
