@@ -62,6 +62,10 @@ static int cmd_exec(int argc, char **argv)
     interp_default_options(&opt);
     const char *path = NULL;
     for (int i = 0; i < argc; i++) {
+        if ((!strcmp(argv[i], "--max-steps") || !strcmp(argv[i], "--max-memory")) && i + 1 >= argc) {
+            fprintf(stderr, "memtutor: exec: %s needs a value\n", argv[i]);
+            return 2;
+        }
         if (!strcmp(argv[i], "--max-steps") && i + 1 < argc) {
             if (parse_size_opt(argv[++i], &opt.max_steps) < 0) {
                 fprintf(stderr, "memtutor: --max-steps: expected a positive number\n");
@@ -476,7 +480,13 @@ int main(int argc, char **argv)
         return rc;
     }
     if (argc >= 2 && !strcmp(argv[1], "exec")) return cmd_exec(argc - 2, argv + 2);
-    if (argc >= 2 && !strcmp(argv[1], "list")) return cmd_list();
+    if (argc >= 2 && !strcmp(argv[1], "list")) {
+        if (argc > 2) {
+            fprintf(stderr, "memtutor: list: takes no arguments\n");
+            return 2;
+        }
+        return cmd_list();
+    }
     if (argc >= 2 && !strcmp(argv[1], "check")) return cmd_check(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "trace")) return cmd_trace(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "render")) return cmd_render(argc - 2, argv + 2);

@@ -171,6 +171,8 @@ usage render --size 100000x5 names-and-references
 usage render --size abc names-and-references
 usage render a b
 usage check no-such-lesson
+usage list extra
+usage exec x.py --max-memory
 usage --bogus
 usage --color=sometimes
 usage --delay
