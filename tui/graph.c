@@ -487,6 +487,7 @@ static void annotate(const GraphScene *s, Graph *g, GNode *n, int gc_from)
     const Event *last_rc = NULL, *first_after = NULL, *latest = NULL;
     const Event *last_up = NULL, *last_down = NULL;   /* the last telling reason each way */
     const Event *alloc_ev = NULL;
+    const Event *first_rc = NULL;   /* the step's first count event: the count before it */
     int allocated = 0, unreachable = 0, have_gcrefs = 0;
     int64_t gcrefs = 0;
     if (log) {
@@ -499,6 +500,7 @@ static void annotate(const GraphScene *s, Graph *g, GNode *n, int gc_from)
                 continue;
             }
             if (i + 1 == phase && s->phase != UINT32_MAX) latest = e;
+            if (!first_rc && (e->kind == EV_INCREF || e->kind == EV_DECREF || e->kind == EV_ALLOC)) first_rc = e;
             if (e->kind == EV_ALLOC) { allocated = 1; delta = 0; last_rc = e; alloc_ev = e; }
             if (e->kind == EV_INCREF) { delta++; last_rc = e; if (telling(e)) last_up = e; }
             if (e->kind == EV_DECREF) { delta--; last_rc = e; if (telling(e)) last_down = e; }
@@ -507,7 +509,15 @@ static void annotate(const GraphScene *s, Graph *g, GNode *n, int gc_from)
                 if (e->kind == EV_GC_UNREACHABLE) unreachable = 1;
             }
         }
-        if (last_rc) rc = last_rc->rc;
+        /* the end state of a step shows the true count and the true net change
+         * (the log keeps the first events of a big step only) */
+        if (s->phase == UINT32_MAX && n->o && first_rc && !allocated) {
+            int64_t before = first_rc->kind == EV_INCREF ? first_rc->rc - 1
+                           : first_rc->kind == EV_DECREF ? first_rc->rc + 1 : 0;
+            delta = (int64_t)n->o->rc - before;
+        }
+        if (last_rc && (s->phase != UINT32_MAX || !n->o)) rc = last_rc->rc;
+        else if (n->o && s->phase == UINT32_MAX) rc = n->o->rc;
         else if (first_after)
             rc = first_after->kind == EV_INCREF ? first_after->rc - 1
                : first_after->kind == EV_DECREF ? first_after->rc + 1 : first_after->rc;
@@ -528,6 +538,9 @@ static void annotate(const GraphScene *s, Graph *g, GNode *n, int gc_from)
             sb_printf(&b, "refs %lld", (long long)rc);
             n->badge = sb_dup_text(&b);
         }
+    } else if (n->o && (n->o->flags & OF_STATIC)) {
+        /* None, True, False, small ints: shared by the whole interpreter */
+        n->badge = xstrdup("shared");
     } else {
         sb_printf(&b, "refs %lld", (long long)rc);
         n->badge = sb_dup_text(&b);

@@ -665,7 +665,7 @@ static void inspect_build(Teach *t, Session *s, uint32_t serial)
     sb_free(&r);
     add_line(t, STYLE_NORMAL, 0, "id        0x%llx", (unsigned long long)heap_address(h, o));
     if (o->flags & OF_STATIC)
-        add_line(t, STYLE_NORMAL, 0, "refcount  %lu (immortal in practice)", (unsigned long)o->rc);
+        add_line(t, STYLE_NORMAL, 0, "refcount  shared: one object for the whole interpreter (CPython's own count)");
     else
         add_line(t, STYLE_NORMAL, 0, "refcount  %lu (sys.getrefcount says %lu)", (unsigned long)o->rc,
                  (unsigned long)o->rc + 1);

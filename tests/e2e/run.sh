@@ -34,7 +34,7 @@ tmp=$(mktemp -d) || exit 2
 export XDG_STATE_HOME="$tmp/state"
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT INT TERM
 LESSON=${E2E_LESSON:-names-and-references}
-TIMEOUT=${E2E_TIMEOUT:-10}
+TIMEOUT=${E2E_TIMEOUT:-30}
 
 ok() { pass=$((pass + 1)); echo "ok   $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$tmp/screen" ] && sed 's/^/     | /' "$tmp/screen" | head -n 40; }
