@@ -44,8 +44,11 @@ start() {
     tm kill-server >/dev/null 2>&1
     nserver=$((nserver + 1))
     sock=memtutor-e2e-$$-$nserver
-    # remain-on-exit is set before the pane starts, so no exit is missed
-    tm set-option -g remain-on-exit on \; new-session -d -x 100 -y 30 -s t "$@"
+    rm -f "$tmp/status"
+    # remain-on-exit is set before the pane starts, so no exit is missed; a
+    # wrapper shell records the exit status (tmux may reap the pane late)
+    tm set-option -g remain-on-exit on \; new-session -d -x 100 -y 30 -s t \
+        sh -c 'st=$1; shift; "$@"; echo $? > "$st"' sh "$tmp/status" "$@"
 }
 capture() { tm capture-pane -t t -p "$@" > "$tmp/screen" 2>/dev/null; }
 # wait_for TEXT: poll the screen until it shows TEXT (fixed string)
@@ -74,6 +77,7 @@ wait_gone() {
 wait_dead() {
     i=0
     while [ $i -lt $((TIMEOUT * 20)) ]; do
+        if [ -s "$tmp/status" ]; then cat "$tmp/status"; return 0; fi
         d=$(tm display-message -p -t t '#{pane_dead} #{pane_dead_status}' 2>/dev/null)
         case "$d" in "1 "?*) echo "${d#1 }"; return 0 ;; esac
         # some tmux versions fill in the status only in the pane's last line
