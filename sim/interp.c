@@ -1870,7 +1870,7 @@ static int setattr(Interp *in, Obj *o, Sym name, Obj *v) /* v borrowed */
     }
     if (o->type == T_CLASS) {
         attrmap_set(h, &((ClassObj *)o)->attrs, name, incref(h, v));
-        if (name == in->s_del) ((ClassObj *)o)->has_del = 1;
+        if (name == in->s_del) ((ClassObj *)o)->has_del = in->has_finalizers = 1;
         return 0;
     }
     if (o->type == T_LIST || o->type == T_DICT || o->type == T_TUPLE || o->type == T_STR || o->type == T_INT ||
@@ -3098,6 +3098,7 @@ static int exec_class(Interp *in, Node *s)
         c->attrs = ns;
         ns = (AttrMap){0};
         c->has_del = class_lookup(c, in->s_del) != NULL;
+        if (c->has_del) in->has_finalizers = 1;
         Obj *slots = attrmap_get(&c->attrs, in->s_slots);
         uint32_t inherited = base && base->has_slots ? base->nslots : 0;
         if (slots || (base && base->has_slots && !slots)) {
@@ -3432,6 +3433,10 @@ static void bfs_visit(Obj *o, void *arg)
 static void program_end(Interp *in)
 {
     Heap *h = in->h;
+    /* Headless, with no __del__ anywhere, nothing at the end can print:
+     * heap_free releases everything at once (CPython's teardown is
+     * invisible then too). */
+    if (in->opt.out && !in->has_finalizers) return;
     heap_set_reason(h, R_PROGRAM_END, 0);
     gc_collect(h, 2);
     ObjQueue q = {0};

@@ -101,6 +101,7 @@ struct Interp {
     int abort_run;
     int heap_check;
     int in_finalizer;
+    int has_finalizers;  /* some class defines __del__ */
     Obj *argtuple;       /* the args tuple of the builtin being called (gc.get_referrers skips it) */
     /* CPython allocates a few hidden container objects the first time some
      * things happen; they count toward generation 0 like any other. */
