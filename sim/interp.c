@@ -748,6 +748,16 @@ Obj *iter_result_holder(Interp *in, uint32_t n)
 
 Obj *array_item(Interp *in, ArrayObj *a, int64_t i);
 
+/* An iterator that has run out drops its sequence at once, as CPython's do
+ * (the sequence's count goes down the moment the loop ends). */
+static int iter_exhausted(Heap *h, IterObj *it)
+{
+    Obj *seq = it->seq;
+    it->seq = NULL;
+    decref(h, seq);
+    return 0;
+}
+
 int iter_next(Interp *in, Obj *ito, Obj **out)
 {
     IterObj *it = (IterObj *)ito;
@@ -766,10 +776,7 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
             *out = incref(h, l->items[it->i++]);
             return 1;
         }
-        Obj *s = it->seq;
-        it->seq = NULL;
-        decref(h, s);
-        return 0;
+        return iter_exhausted(h, it);
     }
     case IT_TUPLE: {
         if (!it->seq) return 0;
@@ -778,10 +785,7 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
             *out = incref(h, t->items[it->i++]);
             return 1;
         }
-        Obj *s = it->seq;
-        it->seq = NULL;
-        decref(h, s);
-        return 0;
+        return iter_exhausted(h, it);
     }
     case IT_STR: {
         if (!it->seq) return 0;
@@ -790,10 +794,7 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
             *out = utf8_char_at(in, s, &it->i);
             return *out ? 1 : -1;
         }
-        Obj *so = it->seq;
-        it->seq = NULL;
-        decref(h, so);
-        return 0;
+        return iter_exhausted(h, it);
     }
     case IT_ARRAY: {
         if (!it->seq) return 0;
@@ -802,10 +803,7 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
             *out = array_item(in, a, it->i++);
             return *out ? 1 : -1;
         }
-        Obj *so = it->seq;
-        it->seq = NULL;
-        decref(h, so);
-        return 0;
+        return iter_exhausted(h, it);
     }
     case IT_DICT_KEYS: case IT_DICT_VALUES: case IT_DICT_ITEMS: {
         if (!it->seq) return 0;
@@ -826,10 +824,7 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
             }
             return 1;
         }
-        Obj *so = it->seq;
-        it->seq = NULL;
-        decref(h, so);
-        return 0;
+        return iter_exhausted(h, it);
     }
     case IT_SET: {
         if (!it->seq) return 0;
@@ -841,10 +836,7 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
                 return 1;
             }
         }
-        Obj *so = it->seq;
-        it->seq = NULL;
-        decref(h, so);
-        return 0;
+        return iter_exhausted(h, it);
     }
     case IT_ENUMERATE: {
         Obj *item;
@@ -880,10 +872,7 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
             *out = incref(h, l->items[it->i--]);
             return 1;
         }
-        Obj *so = it->seq;
-        it->seq = NULL;
-        decref(h, so);
-        return 0;
+        return iter_exhausted(h, it);
     }
     }
     return 0;
