@@ -853,14 +853,20 @@ int app_run(const char *target, const AppOptions *o)
     a.teach.ascii = screen_ascii();
     Canvas *c = canvas_new(1, 1);
     int64_t last_step_at = now_ms();
+    int idle = 0, drawn_cols = -1, drawn_rows = -1;
     for (;;) {
         screen_size(&a.cols, &a.rows);
         if (a.mode == MODE_LESSON && a.autoplay && a.phase == PHASE_END &&
             session_step(a.sess) >= session_nsteps(a.sess))
             a.autoplay = 0;   /* autoplay stops on the last step */
-        app_draw(&a, c);
-        screen_blit(c);
-        int timeout = -1;
+        if (!idle || a.cols != drawn_cols || a.rows != drawn_rows) {
+            app_draw(&a, c);
+            screen_blit(c);
+            drawn_cols = a.cols;
+            drawn_rows = a.rows;
+        }
+        idle = 0;
+        int timeout = 500;   /* idle: look at the terminal's size now and then */
         int playing = a.mode == MODE_LESSON && a.autoplay && !a.help;
         if (a.mode == MODE_LESSON && a.phase != PHASE_END) timeout = anim_frame_ms(&a);
         else if (playing) {
@@ -875,6 +881,9 @@ int app_run(const char *target, const AppOptions *o)
         }
         if (code == SK_RESIZE) continue;
         if (code == SK_NONE) {
+            /* a timeout with nothing to animate or play: redraw only if the
+             * terminal's size changed meanwhile */
+            idle = !(a.mode == MODE_LESSON && (a.phase != PHASE_END || playing));
             if (a.mode != MODE_LESSON) continue;
             if (a.phase != PHASE_END) {
                 anim_tick(&a);

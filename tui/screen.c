@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -273,8 +274,15 @@ bool screen_is_open(void)
 void screen_size(int *w, int *h)
 {
     int rows = 0, cols = 0;
-    if (S.open)
+    if (S.open) {
+        /* a resize that came while curses was starting can be missed: ask
+         * the terminal itself and catch up */
+        struct winsize ws;
+        if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
+            (ws.ws_row != LINES || ws.ws_col != COLS))
+            resizeterm(ws.ws_row, ws.ws_col);
         getmaxyx(stdscr, rows, cols);
+    }
     *w = cols;
     *h = rows;
 }

@@ -165,7 +165,7 @@ else
 fi
 
 # 5. q still works on the too-small screen
-if start env LANG=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON"; then
+if start env LANG=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" && wait_for "step 0/$nsteps"; then
     tm resize-window -t t -x 30 -y 8
     if wait_for "terminal too small"; then
         keys q
