@@ -442,13 +442,25 @@ static void draw_help(App *a, Canvas *c)
         {CTX_GRAPH, "heap pane focused (Tab)"}, {CTX_MEMORY, "memory map focused (Tab)"},
         {CTX_NARRATION, "narration focused (Tab)"}, {CTX_MENU, "lesson menu"}, {CTX_ANY, "anywhere"},
     };
+    /* the keys that work here: the menu's in the menu; in a lesson the
+     * lesson's, the focused pane's and the inspector's when it is open, so
+     * the overlay fits a small terminal (`man memtutor` lists them all) */
     for (size_t s = 0; s < sizeof sect / sizeof sect[0]; s++) {
+        KeyCtx k = sect[s].ctx;
+        int show;
+        if (a->mode == MODE_MENU) show = k == CTX_MENU || k == CTX_ANY;
+        else
+            show = k == CTX_LESSON || k == CTX_ANY ||
+                   (k == CTX_INSPECT && a->teach.inspecting) ||
+                   (k == CTX_GRAPH && a->focus == FOCUS_GRAPH && !a->memory) ||
+                   (k == CTX_MEMORY && a->focus == FOCUS_GRAPH && a->memory) ||
+                   (k == CTX_NARRATION && a->focus == FOCUS_NARRATION);
+        if (!show) continue;
         rows[n++] = (HelpRow){NULL, sect[s].head};
         for (int i = 0; i < NKEYS; i++)
-            if (key_table[i].ctx == sect[s].ctx) rows[n++] = (HelpRow){key_table[i].keys, key_table[i].doc};
+            if (key_table[i].ctx == k) rows[n++] = (HelpRow){key_table[i].keys, key_table[i].doc};
     }
-    (void)a;
-    views_help(c, rows, n, "Esc or q closes this help");
+    views_help(c, rows, n, "Esc or q closes this help · man memtutor lists every key");
 }
 
 static void draw_lesson(App *a, Canvas *c)

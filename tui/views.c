@@ -332,6 +332,7 @@ void views_help(Canvas *c, const HelpRow *rows, int n, const char *footer)
         while (split < n && rows[split].keys) split++;
         if (split == n) split = (n + 1) / 2;
     }
+    if (split < n && 2 * colw + 7 > c->w) split = n;   /* two columns would not fit: one, clipped */
     int ncol = split < n ? 2 : 1;
     int inner_h = split > n - split ? split : n - split;
     int w = ncol * colw + (ncol - 1) * 3 + 4, h = inner_h + 3;
