@@ -748,6 +748,21 @@ Obj *iter_result_holder(Interp *in, uint32_t n)
 
 Obj *array_item(Interp *in, ArrayObj *a, int64_t i);
 
+/* The items of a list or tuple (NULL for other kinds). */
+static Obj **seq_items(Obj *o, int64_t *n)
+{
+    if (o->type == T_LIST) {
+        *n = ((ListObj *)o)->n;
+        return ((ListObj *)o)->items;
+    }
+    if (o->type == T_TUPLE) {
+        *n = ((TupleObj *)o)->n;
+        return ((TupleObj *)o)->items;
+    }
+    *n = 0;
+    return NULL;
+}
+
 /* An iterator that has run out drops its sequence at once, as CPython's do
  * (the sequence's count goes down the moment the loop ends). */
 static int iter_exhausted(Heap *h, IterObj *it)
@@ -769,20 +784,12 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
         *out = make_int(in, it->i);
         it->i += it->step;
         return *out ? 1 : -1;
-    case IT_LIST: {
+    case IT_LIST: case IT_TUPLE: {
         if (!it->seq) return 0;
-        ListObj *l = (ListObj *)it->seq;
-        if (it->i < l->n) {
-            *out = incref(h, l->items[it->i++]);
-            return 1;
-        }
-        return iter_exhausted(h, it);
-    }
-    case IT_TUPLE: {
-        if (!it->seq) return 0;
-        TupleObj *t = (TupleObj *)it->seq;
-        if (it->i < t->n) {
-            *out = incref(h, t->items[it->i++]);
+        int64_t n;
+        Obj **items = seq_items(it->seq, &n);
+        if (it->i < n) {
+            *out = incref(h, items[it->i++]);
             return 1;
         }
         return iter_exhausted(h, it);
@@ -1290,15 +1297,8 @@ static int compare_impl(Interp *in, Obj *a, Obj *b, int op, int *res)
         return 0;
     }
     if (a->type == b->type && (a->type == T_LIST || a->type == T_TUPLE)) {
-        Obj **xi, **yi;
         int64_t xn, yn;
-        if (a->type == T_LIST) {
-            xi = ((ListObj *)a)->items; xn = ((ListObj *)a)->n;
-            yi = ((ListObj *)b)->items; yn = ((ListObj *)b)->n;
-        } else {
-            xi = ((TupleObj *)a)->items; xn = ((TupleObj *)a)->n;
-            yi = ((TupleObj *)b)->items; yn = ((TupleObj *)b)->n;
-        }
+        Obj **xi = seq_items(a, &xn), **yi = seq_items(b, &yn);
         if ((op == CMP_EQ || op == CMP_NE) && xn != yn) { *res = op == CMP_NE; return 0; }
         int64_t i;
         for (i = 0; i < xn && i < yn; i++) {
@@ -1346,8 +1346,8 @@ int contains(Interp *in, Obj *c, Obj *item, int *res)
 {
     switch ((ObjType)c->type) {
     case T_LIST: case T_TUPLE: {
-        Obj **items = c->type == T_LIST ? ((ListObj *)c)->items : ((TupleObj *)c)->items;
-        int64_t n = c->type == T_LIST ? ((ListObj *)c)->n : ((TupleObj *)c)->n;
+        int64_t n;
+        Obj **items = seq_items(c, &n);
         for (int64_t i = 0; i < n; i++) {
             int eq;
             if (items[i] == item) { *res = 1; return 0; }
@@ -2716,8 +2716,8 @@ static int unpack(Interp *in, Node *t, Obj *v)
     int n = t->list.n;
     uint32_t base = in->vn;
     if (v->type == T_TUPLE || v->type == T_LIST) {
-        int64_t len = v->type == T_TUPLE ? ((TupleObj *)v)->n : ((ListObj *)v)->n;
-        Obj **items = v->type == T_TUPLE ? ((TupleObj *)v)->items : ((ListObj *)v)->items;
+        int64_t len;
+        Obj **items = seq_items(v, &len);
         if (len != n) {
             if (len > n) return exc_set(in, X_VALUE, "too many values to unpack (expected %d)", n);
             return exc_set(in, X_VALUE, "not enough values to unpack (expected %d, got %lld)", n, (long long)len);

@@ -288,7 +288,7 @@ static void test_line_junctions(void **state)
     canvas_box(c, 0, 0, 3, 5, STYLE_FRAME, NULL);
     canvas_box(c, 6, 0, 3, 5, STYLE_FRAME, NULL);
     canvas_line(c, 2, 1, 6, 1, STYLE_ARROW);          /* side to side */
-    canvas_line(c, 4, 4, 4, 3, STYLE_ARROW);          /* stub ending mid-air */
+    canvas_line(c, 4, 4, 4, 3, STYLE_ARROW);          /* a short segment ending between the boxes */
     CanvasPoint path[] = {{2, 3}, {4, 3}, {4, 2}, {5, 2}};
     canvas_polyline(c, path, 4, STYLE_ARROW, true);
     assert_text(c, false,
