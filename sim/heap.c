@@ -182,6 +182,18 @@ void heap_trace_enable(Heap *h, uint32_t limit)
     heap_log_clear(h);
 }
 
+void heap_log_quiet(Heap *h, int quiet)
+{
+    if (quiet && h->log) {
+        h->log_aside = h->log;
+        h->log = NULL;
+    } else if (!quiet && h->log_aside) {
+        h->log = h->log_aside;
+        h->log_aside = NULL;
+        heap_log_clear(h);
+    }
+}
+
 void heap_log_clear(Heap *h)
 {
     EventLog *l = h->log;
@@ -1480,6 +1492,7 @@ void heap_free(Heap *h)
     free(h->fl_list.refs);
     free(h->fl_dict.refs);
     for (int i = 0; i <= 20; i++) free(h->fl_tuple[i].refs);
+    heap_log_quiet(h, 0);
     if (h->log) free(h->log->ev);
     free(h->log);
     free(h);

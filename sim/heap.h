@@ -126,8 +126,9 @@ struct Heap {
     uint32_t next_serial;
     int64_t mem_limit;             /* simulated bytes; exceeding raises MemoryError */
 
-    /* the event log: NULL when not tracing (exec mode) */
+    /* the event log: NULL when not tracing (exec mode), or while quiet */
     EventLog *log;
+    EventLog *log_aside;           /* the log kept aside while quiet */
     Reason reason;
     Sym reason_detail;
     int32_t line;
@@ -148,6 +149,9 @@ void heap_free(Heap *h);
 /* Tracing: start a fresh log for a step (limit detailed events, then fold). */
 void heap_trace_enable(Heap *h, uint32_t limit);
 void heap_log_clear(Heap *h);
+/* Quiet: no events at all (the log is kept aside) while re-running steps
+ * whose events nobody reads; the log is back, empty, when quiet ends. */
+void heap_log_quiet(Heap *h, int quiet);
 void heap_log_emit(Heap *h, EventKind k, const Obj *o, int64_t rc, int64_t count, int64_t bytes, int sub);
 
 static inline void heap_set_reason(Heap *h, Reason r, Sym detail) { h->reason = (Reason)r; h->reason_detail = detail; }

@@ -204,7 +204,10 @@ int session_step_line(const Session *s, int k)
     return 0;
 }
 
-RunState session_goto(Session *s, int k)
+/* Go to step k; only the last step's events are logged (log_last), the
+ * steps re-run on the way are quiet: nobody reads their events, and a
+ * million-object step logs a million of them. */
+static RunState goto_step(Session *s, int k, int log_last)
 {
     if (k < 0) k = 0;
     if (k > s->nsteps) k = s->nsteps;
@@ -233,6 +236,7 @@ RunState session_goto(Session *s, int k)
             s->freed_before = h->freed_total;
             s->calls_before = h->collect_calls;
         }
+        heap_log_quiet(h, !(last && log_last));
         if (s->state == RUN_PAUSED) s->state = advance_one(s, s->in, s->step + 1);
         s->step++;
         if (s->state == RUN_PAUSED && !last) live_replay(s, s->in, s->step);
@@ -250,6 +254,9 @@ RunState session_goto(Session *s, int k)
     }
     return s->state;
 }
+
+RunState session_goto(Session *s, int k) { return goto_step(s, k, 1); }
+RunState session_goto_quiet(Session *s, int k) { return goto_step(s, k, 0); }
 
 int session_eval_at(Session *s, int k, const char *expr, StrBuf *out)
 {

@@ -41,6 +41,9 @@ int session_step(const Session *s);        /* current step: 0 before anything ra
  * RUN_LIMIT as interp.h.  A script's last step is the end of the program
  * (the globals released, their finalizers run). */
 RunState session_goto(Session *s, int k);
+/* The same, logging no events for step k either: a state to look at (the
+ * front end's "before" picture), not a step to show. */
+RunState session_goto_quiet(Session *s, int k);
 
 /* The interpreter at the current step (its heap, frames, event log). */
 Interp *session_interp(Session *s);

@@ -223,7 +223,7 @@ static int app_open_lesson(App *a, Lesson *l, int own, StrBuf *err)
     return 0;
 }
 
-static Graph *build_graph(App *a, uint32_t phase, int width);
+static Graph *build_graph(App *a, uint32_t phase, int width, int before_only);
 static void anim_start(App *a);
 static void anim_tick(App *a);
 
@@ -239,8 +239,8 @@ static void app_goto(App *a, int k, int animate)
     graph_free(a->before);
     a->before = NULL;
     if (k > 0) {
-        session_goto(a->sess, k - 1);
-        a->before = build_graph(a, PHASE_END, 1000);
+        session_goto_quiet(a->sess, k - 1);
+        a->before = build_graph(a, PHASE_END, 1000, 1);
     }
     a->run = session_goto(a->sess, k);
     if (k < cur) session_live_drop_after(a->sess, k);   /* back past a live statement: undone */
@@ -295,7 +295,8 @@ static void cur_lines(App *a, int *line, int *line_end)
 
 /* The graph of the current state at an animation phase, for a pane of
  * inner width `width`. */
-static Graph *build_graph(App *a, uint32_t phase, int width)
+/* before_only: a picture of the state before a step, to name its ghosts */
+static Graph *build_graph(App *a, uint32_t phase, int width, int before_only)
 {
     Interp *in = session_interp(a->sess);
     Heap *h = interp_heap(in);
@@ -321,6 +322,7 @@ static Graph *build_graph(App *a, uint32_t phase, int width)
         .log = at_start ? NULL : h->log, .phase = phase, .source = session_source(a->sess),
         .repr = repr_cb, .symname = sym_cb, .ctx = in, .roots = interp_roots,
         .selected = a->selected, .width = width, .before = a->before, .large = a->teach.presenter,
+        .before_only = before_only,
     };
     Graph *g = graph_build(&sc);
     for (int f = 0; f < nf; f++) { free(fs.names[f]); free(titles[f]); }
@@ -337,7 +339,7 @@ static void draw_graph(App *a, Canvas *c, Rect r)
     views_pane(c, r, "heap", a->focus == FOCUS_GRAPH);
     if (!session_interp(a->sess)) return;
     graph_free(a->graph);
-    a->graph = build_graph(a, a->phase, r.w - 3);
+    a->graph = build_graph(a, a->phase, r.w - 3, 0);
     int gw, gh;
     graph_size(a->graph, &gw, &gh);
     int iw = r.w - 3, ih = r.h - 2;
@@ -623,7 +625,7 @@ static int event_visible(App *a, const Event *e)
 static void anim_start(App *a)
 {
     graph_free(a->anim_graph);
-    a->anim_graph = build_graph(a, PHASE_END, 1000);
+    a->anim_graph = build_graph(a, PHASE_END, 1000, 0);
     const EventLog *log = interp_heap(session_interp(a->sess))->log;
     uint32_t v = 0;
     for (uint32_t i = 0; log && i < log->n; i++) v += (uint32_t)event_visible(a, &log->ev[i]);
@@ -765,7 +767,7 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
 static void app_live(App *a)
 {
     graph_free(a->before);
-    a->before = build_graph(a, PHASE_END, 1000);
+    a->before = build_graph(a, PHASE_END, 1000, 1);
     StrBuf err = {0};
     RunState r = session_exec_live(a->sess, a->teach.live.buf, &err);
     free(a->teach.live_error);

@@ -349,7 +349,9 @@ static void describe_obj(Collect *c, int ni)
             snprintf(lab, sizeof lab, "[%lld]", (long long)i);
             item_row(c, &g->nodes[ni], lab, items[i]);
         }
-        if (nitems > BIG_ITEMS) summarise_items(c, ni, items, nitems);
+        if (nitems > BIG_ITEMS) {
+            if (!s->before_only) summarise_items(c, ni, items, nitems);
+        }
         else if (nitems > shown) more_row(g, ni, nitems - shown);
         break;
     case T_DICT: {
@@ -651,7 +653,9 @@ typedef struct { uint8_t *mark; uint32_t nser; Obj **stack; size_t n, cap; } Rea
 static void reach_visit(Obj *o, void *arg)
 {
     Reach *r = arg;
-    if (!o || o->serial >= r->nser) return;
+    /* only containers can be orphans or lead to one: an int, str or float
+     * (a million of them in a big list) needs no mark */
+    if (!o || !(o->flags & OF_GC) || o->serial >= r->nser) return;
     if (r->mark[o->serial >> 3] & (1u << (o->serial & 7))) return;
     r->mark[o->serial >> 3] |= (uint8_t)(1u << (o->serial & 7));
     if (r->n == r->cap) {

@@ -51,6 +51,8 @@ typedef struct GraphScene {
     int max_depth;              /* 0: 4 levels of references from a name */
     int max_nodes;              /* 0: 40 boxes */
     int large;                  /* presenter mode: wider boxes, more room between them */
+    int before_only;            /* a "before" picture: only what names ghosts (no
+                                   summaries of big containers' items) */
 } GraphScene;
 
 typedef struct Graph Graph;
