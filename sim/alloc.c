@@ -32,6 +32,9 @@
 #define INITIAL_ARENA_OBJECTS 16 /* as obmalloc.c */
 #define RAW_TAG 0x80000000u
 #define RAW_FREE_BIT (UINT64_C(1) << 63)
+/* The rare paths (a new pool, a full or emptied pool, raw requests) stay out
+ * of line so that the common block hand-out and release are short leaves. */
+#define COLD __attribute__((noinline, cold))
 
 /* The header of one pool (struct pool_header, minus what is implied). */
 typedef struct Pool {
@@ -245,7 +248,7 @@ static void usable_unlink(Alloc *a, uint32_t ai)
 /* -------------------------------------------------------------- allocation */
 
 /* Puts pool id at the front of its class's used pools. */
-static void usedpools_push_front(Alloc *a, unsigned cls, uint32_t id)
+COLD static void usedpools_push_front(Alloc *a, unsigned cls, uint32_t id)
 {
     Pool *p = pool_of(a, id);
     uint32_t head = a->usedpools[cls];
@@ -271,7 +274,7 @@ static void usedpools_unlink(Alloc *a, unsigned cls, uint32_t id)
  * pool from the head of usable_arenas (the fullest arena), preferring its
  * free-pool list to carving a new pool; map an arena if none is usable.
  * Returns the handle of the first block handed out, ALLOC_NONE if no arena. */
-static AllocRef allocate_from_new_pool(Alloc *a, unsigned cls)
+COLD static AllocRef allocate_from_new_pool(Alloc *a, unsigned cls)
 {
     if (a->usable_arenas == NONE32) {
         uint32_t ai = new_arena(a);
@@ -332,32 +335,19 @@ static AllocRef allocate_from_new_pool(Alloc *a, unsigned cls)
     return small_ref(ai, pi, b);
 }
 
-/* pymalloc_alloc() for a class: front pool's free-list head, extending the
- * list from the never-carved tail when it runs out (pymalloc_pool_extend). */
-static AllocRef pymalloc_alloc(Alloc *a, unsigned cls)
+/* The front pool's free list ran out (pymalloc_pool_extend): hand out the
+ * next never-carved block, or, the pool being full, take it off usedpools. */
+COLD static void pool_list_empty(Alloc *a, unsigned cls, uint32_t id, Pool *p, uint16_t *slot)
 {
-    uint32_t id = a->usedpools[cls];
-    if (id == NONE32)
-        return allocate_from_new_pool(a, cls);
-    uint32_t ai = id >> POOL_SHIFT;
-    unsigned pi = id & 63;
-    Pool *p = &a->arenas[ai].pools[pi];
-    uint16_t *slot = a->arenas[ai].mem->slot[pi];
-    p->count++;
-    unsigned b = p->freeblock;
-    p->freeblock = slot[b];
-    if (p->freeblock == NONE16) {
-        if (p->nextblk < p->nblocks) {
-            p->freeblock = p->nextblk++;
-            slot[p->freeblock] = NONE16;
-        } else {
-            usedpools_unlink(a, cls, id); /* full */
-        }
+    if (p->nextblk < p->nblocks) {
+        p->freeblock = p->nextblk++;
+        slot[p->freeblock] = NONE16;
+    } else {
+        usedpools_unlink(a, cls, id); /* full */
     }
-    return small_ref(ai, pi, b);
 }
 
-static AllocRef raw_alloc(Alloc *a, size_t n)
+COLD static AllocRef raw_alloc(Alloc *a, size_t n)
 {
     uint32_t s;
     if (a->raw_free != NONE32) {
@@ -379,22 +369,40 @@ static AllocRef raw_alloc(Alloc *a, size_t n)
     return RAW_TAG | s;
 }
 
+/* pymalloc_alloc(): the front used pool's free-list head, or a block of a
+ * pool taken by allocate_from_new_pool. */
 AllocRef alloc_malloc(Alloc *a, size_t n)
 {
-    if (n == 0 || n > ALLOC_SMALL_MAX)
+    if (n - 1 >= ALLOC_SMALL_MAX) /* n == 0 wraps round: raw too */
         return raw_alloc(a, n);
     unsigned cls = alloc_class_of(n);
-    AllocRef r = pymalloc_alloc(a, cls);
-    if (r == ALLOC_NONE)
-        return r;
-    uint32_t ai = (r >> 16) - 1;
-    unsigned pi = (r >> 10) & 63, b = r & 1023;
+    uint32_t id = a->usedpools[cls];
+    uint32_t ai;
+    unsigned pi, b;
+    if (id != NONE32) {
+        ai = id >> POOL_SHIFT;
+        pi = id & 63;
+        Pool *p = &a->arenas[ai].pools[pi];
+        uint16_t *slot = a->arenas[ai].mem->slot[pi];
+        p->count++;
+        b = p->freeblock;
+        p->freeblock = slot[b];
+        if (p->freeblock == NONE16)
+            pool_list_empty(a, cls, id, p, slot);
+    } else {
+        AllocRef r = allocate_from_new_pool(a, cls);
+        if (r == ALLOC_NONE)
+            return r;
+        ai = (r >> 16) - 1;
+        pi = (r >> 10) & 63;
+        b = r & 1023;
+    }
     ArenaMem *m = a->arenas[ai].mem;
     bit_set(m->used[pi], b);
     m->slot[pi][b] = (uint16_t)n;
     a->class_blocks[cls]++;
     a->requested += n;
-    return r;
+    return small_ref(ai, pi, b);
 }
 
 /* ------------------------------------------------------------ deallocation */
@@ -411,7 +419,7 @@ AllocRef alloc_malloc(Alloc *a, size_t n)
  * 3. the arena now has more free pools than its right neighbour: slide it
  *    right to just after the last arena with its old count (nfp2lasta);
  * 4. otherwise nothing. */
-static void insert_to_freepool(Alloc *a, uint32_t id)
+COLD static void insert_to_freepool(Alloc *a, uint32_t id)
 {
     Pool *p = pool_of(a, id);
     usedpools_unlink(a, p->szidx, id);
@@ -465,19 +473,31 @@ static void insert_to_freepool(Alloc *a, uint32_t id)
     last->nextarena = ai;
 }
 
+COLD static void raw_release(Alloc *a, AllocRef ref)
+{
+    uint32_t s = raw_decode(a, ref);
+    size_t n = (size_t)a->raw[s];
+    a->raw_count--;
+    a->raw_bytes -= n ? n : 1;
+    a->requested -= n;
+    a->step_raw_freed += n ? n : 1;
+    a->raw[s] = RAW_FREE_BIT | a->raw_free;
+    a->raw_free = s;
+}
+
+/* The first block of a pool freed in this step: last step's marks go. */
+COLD static void freed_marks_reset(Alloc *a, Pool *p, ArenaMem *m, unsigned pi)
+{
+    memset(m->freed[pi], 0, sizeof m->freed[pi]);
+    p->freed_epoch = a->epoch;
+}
+
 void alloc_release(Alloc *a, AllocRef ref)
 {
     if (ref == ALLOC_NONE)
         return;
     if (ref & RAW_TAG) {
-        uint32_t s = raw_decode(a, ref);
-        size_t n = (size_t)a->raw[s];
-        a->raw_count--;
-        a->raw_bytes -= n ? n : 1;
-        a->requested -= n;
-        a->step_raw_freed += n ? n : 1;
-        a->raw[s] = RAW_FREE_BIT | a->raw_free;
-        a->raw_free = s;
+        raw_release(a, ref);
         return;
     }
     uint32_t ai;
@@ -488,10 +508,8 @@ void alloc_release(Alloc *a, AllocRef ref)
     Pool *p = &ao->pools[pi];
 
     bit_clear(m->used[pi], b);
-    if (p->freed_epoch != a->epoch) {
-        memset(m->freed[pi], 0, sizeof m->freed[pi]);
-        p->freed_epoch = a->epoch;
-    }
+    if (p->freed_epoch != a->epoch)
+        freed_marks_reset(a, p, m, pi);
     bit_set(m->freed[pi], b);
     a->requested -= m->slot[pi][b];
     a->class_blocks[p->szidx]--;

@@ -1353,23 +1353,31 @@ static int begin_release(Heap *h, Obj *o)
     return 1;
 }
 
+/* An int of one machine word: a leaf with nothing to release but itself
+ * (the hot path of every int-heavy program, inlined where ints die). */
+static inline int is_leaf_int(const Obj *o) { return o->type == T_INT && !(o->flags & OF_BIG); }
+
+static inline void free_leaf_int(Heap *h, Obj *o)
+{
+    int64_t size = small_int_sizeof(((IntObj *)o)->v);
+    h->freed_total++;
+    h->live_count[T_INT]--;
+    h->live_bytes[T_INT] -= size;
+    h->live_total--;
+    h->bytes_total -= size;
+    if (h->log) heap_log_emit(h, EV_FREE, o, 0, 0, size, 0);
+    alloc_release(h->alloc, o->blk);
+    slab_free(h->slabs, o, sizeof(IntObj));
+}
+
 void heap_dealloc(Heap *h, Obj *o)
 {
     if (o->flags & OF_STATIC) {
         o->rc = 1u << 30; /* never freed; keep it far from zero */
         return;
     }
-    if (o->type == T_INT && !(o->flags & OF_BIG)) {
-        /* a leaf: nothing to release but itself */
-        int64_t size = small_int_sizeof(((IntObj *)o)->v);
-        h->freed_total++;
-        h->live_count[T_INT]--;
-        h->live_bytes[T_INT] -= size;
-        h->live_total--;
-        h->bytes_total -= size;
-        if (h->log) heap_log_emit(h, EV_FREE, o, 0, 0, size, 0);
-        alloc_release(h->alloc, o->blk);
-        slab_free(h->slabs, o, sizeof(IntObj));
+    if (is_leaf_int(o)) {
+        free_leaf_int(h, o);
         return;
     }
     uint32_t base = h->dn;
@@ -1385,6 +1393,7 @@ void heap_dealloc(Heap *h, Obj *o)
             if (h->log) heap_note_decref(h, c);
             if (--c->rc == 0) {
                 if (c->flags & OF_STATIC) c->rc = 1u << 30;
+                else if (is_leaf_int(c)) free_leaf_int(h, c);   /* freed here, as its own dealloc would */
                 else begin_release(h, c);
             }
             continue;
