@@ -274,7 +274,7 @@ int list_extend_iter(Interp *in, ListObj *l, Obj *v)
     }
     for (;;) {
         Obj *x;
-        int r = iter_next(in, it, &x);
+        int r = iter_step(in, it, &x);
         if (r < 0) {
             decref(h, it);
             return -1;
@@ -422,7 +422,7 @@ static int minmax(Interp *in, int ismax, Obj **args, int nargs, Obj **res)
         if (!it) return -1;
         for (;;) {
             Obj *x;
-            int r = iter_next(in, it, &x);
+            int r = iter_step(in, it, &x);
             if (r < 0) { decref(h, it); if (best) decref(h, best); return -1; }
             if (r == 0) break;
             if (!best) { best = x; continue; }
@@ -564,7 +564,7 @@ static int construct(Interp *in, ObjType k, Obj **args, int nargs, Obj **res)
             if (!it) { decref(h, s); return -1; }
             for (;;) {
                 Obj *x;
-                int r = iter_next(in, it, &x);
+                int r = iter_step(in, it, &x);
                 if (r == 0) break;
                 int ar = r < 0 ? -1 : set_add(h, (SetObj *)s, x);
                 if (ar == -2) exc_set(in, X_TYPE, "unhashable type: '%s'", tn(in, x));
@@ -595,7 +595,7 @@ static int construct(Interp *in, ObjType k, Obj **args, int nargs, Obj **res)
                 if (!it) { decref(h, d); return -1; }
                 for (;;) {
                     Obj *x;
-                    int r = iter_next(in, it, &x);
+                    int r = iter_step(in, it, &x);
                     if (r == 0) break;
                     if (r < 0) { decref(h, it); decref(h, d); return -1; }
                     Obj *key = NULL, *v = NULL;
@@ -913,7 +913,7 @@ static int array_extend_from(Interp *in, ArrayObj *a, Obj *v)
     extern int array_store(Interp *, ArrayObj *, Obj *, void *);
     for (;;) {
         Obj *x;
-        int r = iter_next(in, it, &x);
+        int r = iter_step(in, it, &x);
         if (r == 0) break;
         if (r < 0) { decref(h, it); return -1; }
         char item[8];
@@ -1081,7 +1081,7 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
         if (!it) { decref(h, acc); return -1; }
         for (;;) {
             Obj *x, *n2;
-            int r = iter_next(in, it, &x);
+            int r = iter_step(in, it, &x);
             if (r == 0) break;
             if (r < 0 || binary_op(in, OP_ADD, acc, x, &n2) < 0) {
                 if (r > 0) decref(h, x);
@@ -1165,7 +1165,7 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
     case B_NEXT: {
         if (nargs_range(in, "next", nargs, 1, 2) < 0) return -1;
         if (args[0]->type != T_ITER) return exc_set(in, X_TYPE, "'%s' object is not an iterator", tn(in, args[0]));
-        int r = iter_next(in, args[0], res);
+        int r = iter_step(in, args[0], res);
         if (r < 0) return -1;
         if (r == 0) {
             if (nargs == 2) { *res = incref(h, args[1]); return 0; }
@@ -1198,7 +1198,7 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
         int want = id == B_ANY, result = !want;
         for (;;) {
             Obj *x;
-            int r = iter_next(in, it, &x);
+            int r = iter_step(in, it, &x);
             if (r < 0) { decref(h, it); return -1; }
             if (r == 0) break;
             int t = obj_truth(in, x);
@@ -1523,7 +1523,7 @@ static int set_method(Interp *in, int id, SetObj *s, Obj **args, int nargs, Obj 
             if (!it) return -1;
             for (;;) {
                 Obj *x;
-                int r = iter_next(in, it, &x);
+                int r = iter_step(in, it, &x);
                 if (r == 0) break;
                 if (r < 0) { decref(h, it); return -1; }
                 int ar = set_add(h, s, x);

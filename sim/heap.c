@@ -40,11 +40,12 @@ struct Slabs {
     LargeHdr large;       /* circular list of objects too big for a slab */
 };
 
-static size_t slab_class(size_t size) { return (size + 7) / 8; }
+static inline size_t slab_class(size_t size) { return (size + 7) / 8; }
 
-static void *slab_alloc(struct Slabs *s, size_t size)
+/* The rare paths: an object too big for a slab, or a class with no free
+ * cell left (a fresh page is carved). */
+__attribute__((noinline)) static void *slab_alloc_slow(struct Slabs *s, size_t size)
 {
-    if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
     if (size > SLAB_MAX) {
         LargeHdr *l = xmalloc(sizeof(LargeHdr) + size);
         l->next = s->large.next;
@@ -54,23 +55,35 @@ static void *slab_alloc(struct Slabs *s, size_t size)
         return l + 1;
     }
     size_t c = slab_class(size);
-    FreeCell *f = s->free[c];
-    if (!f) {
-        size_t cell = c * 8;
-        SlabPage *p = xmalloc(SLAB_PAGE);
-        p->cell = (uint32_t)cell;
-        p->ncells = (uint32_t)((SLAB_PAGE - sizeof(SlabPage)) / cell);
-        p->next = s->pages[c];
-        s->pages[c] = p;
-        for (uint32_t i = p->ncells; i-- > 0;) {
-            FreeCell *fc = (FreeCell *)(p->data + (size_t)i * cell);
-            fc->hdr.type = T_FREE;
-            fc->next = f;
-            f = fc;
-        }
+    size_t cell = c * 8;
+    SlabPage *p = xmalloc(SLAB_PAGE);
+    p->cell = (uint32_t)cell;
+    p->ncells = (uint32_t)((SLAB_PAGE - sizeof(SlabPage)) / cell);
+    p->next = s->pages[c];
+    s->pages[c] = p;
+    FreeCell *f = NULL;
+    for (uint32_t i = p->ncells; i-- > 0;) {
+        FreeCell *fc = (FreeCell *)(p->data + (size_t)i * cell);
+        fc->hdr.type = T_FREE;
+        fc->next = f;
+        f = fc;
     }
     s->free[c] = f->next;
     return f;
+}
+
+static inline void *slab_alloc(struct Slabs *s, size_t size)
+{
+    if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
+    if (size <= SLAB_MAX) {
+        size_t c = slab_class(size);
+        FreeCell *f = s->free[c];
+        if (f) {
+            s->free[c] = f->next;
+            return f;
+        }
+    }
+    return slab_alloc_slow(s, size);
 }
 
 static void slab_free(struct Slabs *s, void *p, size_t size)

@@ -779,11 +779,7 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
     Heap *h = in->h;
     switch ((IterKind)ito->sub) {
     case IT_RANGE:
-        if (it->stop <= 0) return 0;
-        it->stop--;
-        *out = make_int(in, it->i);
-        it->i += it->step;
-        return *out ? 1 : -1;
+        return iter_step(in, ito, out);
     case IT_LIST: case IT_TUPLE: {
         if (!it->seq) return 0;
         int64_t n;
@@ -863,7 +859,7 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
         if (its->n == 0 || its->n > 8) return 0;
         Obj *items[8];
         for (uint32_t i = 0; i < its->n; i++) {
-            int r = iter_next(in, its->items[i], &items[i]);
+            int r = iter_step(in, its->items[i], &items[i]);
             if (r <= 0) {
                 for (uint32_t j = 0; j < i; j++) decref(h, items[j]);
                 return r;
@@ -1364,7 +1360,7 @@ int contains(Interp *in, Obj *c, Obj *item, int *res)
             if (!it) return -1;
             Obj *v;
             int r, found = 0;
-            while (!found && (r = iter_next(in, it, &v)) > 0) {
+            while (!found && (r = iter_step(in, it, &v)) > 0) {
                 int eq;
                 if (compare(in, v, item, CMP_EQ, &eq) < 0) { decref(in->h, v); decref(in->h, it); return -1; }
                 found = eq;
@@ -1886,7 +1882,21 @@ static int delattr(Interp *in, Obj *o, Sym name)
 /* ================================================================ calls */
 
 static int exec_body(Interp *in, const NodeList *body);
-static int eval(Interp *in, Node *e);
+static int eval_full(Interp *in, Node *e);
+
+/* Evaluate e and push its value.  LOAD_FAST of a bound local is done here,
+ * inline in every caller; everything else in eval_full. */
+static inline int eval(Interp *in, Node *e)
+{
+    if (e->kind == E_NAME && e->scope == SC_LOCAL) {
+        Obj *v = in->frame->locals[e->slot];
+        if (v) {
+            vpush(in, incref(in->h, v));
+            return 0;
+        }
+    }
+    return eval_full(in, e);
+}
 static void drop_to(Interp *in, uint32_t base);
 
 enum { EX_OK = 0, EX_ERR = -1, EX_BREAK = 1, EX_CONTINUE = 2, EX_RETURN = 3 };
@@ -2239,6 +2249,28 @@ static int eval_fstring(Interp *in, Node *e)
 
 static int assign(Interp *in, Node *t, Obj *v);
 
+/* Assign the next item of a loop and consume its reference.  A local takes
+ * the reference over, as STORE_FAST does (the old value goes after); any
+ * other target is assigned and the item's reference dropped. */
+static inline int assign_steal(Interp *in, Node *t, Obj *v)
+{
+    Heap *h = in->h;
+    if (t->kind == E_NAME && t->scope == SC_LOCAL) {
+        Obj **slot = &in->frame->locals[t->slot];
+        Obj *old = *slot;
+        heap_set_reason(h, R_BIND, t->name);
+        *slot = v;
+        if (old) {
+            heap_set_reason(h, R_UNBIND, t->name);
+            decref(h, old);
+        }
+        return 0;
+    }
+    int r = assign(in, t, v);
+    decref(h, v);
+    return r;
+}
+
 /* A comprehension runs as a function of its own (3.11): the first iterator
  * is its argument `.0`, its targets are its locals, released at its return. */
 static int eval_comp(Interp *in, Node *e)
@@ -2282,7 +2314,7 @@ static int eval_comp(Interp *in, Node *e)
     Obj *cur = it;
     while (rc == 0) {
         Obj *item;
-        int r = iter_next(in, level == 0 ? cur : in->vs[itbase + level - 1], &item);
+        int r = iter_step(in, level == 0 ? cur : in->vs[itbase + level - 1], &item);
         if (r < 0) { rc = -1; break; }
         if (r == 0) {
             if (level == 0) break;
@@ -2291,8 +2323,7 @@ static int eval_comp(Interp *in, Node *e)
             continue;
         }
         CompFor *cf = &e->comp.items[level];
-        if (assign(in, cf->target, item) < 0) { decref(h, item); rc = -1; break; }
-        decref(h, item);
+        if (assign_steal(in, cf->target, item) < 0) { rc = -1; break; }
         int ok = 1;
         for (int k = 0; k < cf->ifs.n && ok; k++) {
             if (eval(in, cf->ifs.items[k]) < 0) { rc = -1; break; }
@@ -2468,7 +2499,7 @@ static int eval_subscript(Interp *in, Node *e)
     return 0;
 }
 
-static int eval(Interp *in, Node *e)
+static int eval_full(Interp *in, Node *e)
 {
     Heap *h = in->h;
     switch ((NodeKind)e->kind) {
@@ -2730,7 +2761,7 @@ static int unpack(Interp *in, Node *t, Obj *v)
         int got = 0, r = 0;
         while (got <= n) {
             Obj *x;
-            r = iter_next(in, it, &x);
+            r = iter_step(in, it, &x);
             if (r <= 0) break;
             tmp[got++] = x;
         }
@@ -3173,16 +3204,14 @@ static int exec_for(Interp *in, Node *s)
     int r = EX_OK;
     for (;;) {
         Obj *item;
-        int n = iter_next(in, it, &item);
+        int n = iter_step(in, it, &item);
         if (n < 0) { r = EX_ERR; break; }
         if (n == 0) {
             decref(h, vpop(in));
             return exec_body(in, &s->orelse);
         }
         in->frame->line = s->line;
-        int ar = assign(in, s->a, item);
-        decref(h, item);
-        if (ar < 0) { r = EX_ERR; break; }
+        if (assign_steal(in, s->a, item) < 0) { r = EX_ERR; break; }
         r = exec_body(in, &s->body);
         if (r == EX_BREAK) { r = EX_OK; break; }
         if (r == EX_CONTINUE) { r = EX_OK; continue; }

@@ -161,13 +161,26 @@ int obj_truth(Interp *in, Obj *o);
 int obj_len(Interp *in, Obj *o, int64_t *n);
 Obj *get_iter(Interp *in, Obj *o);             /* new ref or NULL */
 int iter_next(Interp *in, Obj *it, Obj **out);  /* 1 item (new ref), 0 end, -1 error */
+Obj *make_int(Interp *in, int64_t v);
+
+/* iter_next with the range iterator's step inline: the loop of nearly every
+ * int-heavy program (for-loops, comprehensions, array(..., range(...))). */
+static inline int iter_step(Interp *in, Obj *ito, Obj **out)
+{
+    if (ito->sub != IT_RANGE) return iter_next(in, ito, out);
+    IterObj *it = (IterObj *)ito;
+    if (it->stop <= 0) return 0;
+    it->stop--;
+    *out = make_int(in, it->i);
+    it->i += it->step;
+    return *out ? 1 : -1;
+}
 int compare(Interp *in, Obj *a, Obj *b, int op, int *res);
 int binary_op(Interp *in, int op, Obj *a, Obj *b, Obj **res);
 int int_value(Interp *in, Obj *o, int64_t *v, const char *what);
 int contains(Interp *in, Obj *container, Obj *item, int *res);
 Obj *type_of(Interp *in, Obj *o);              /* borrowed class object */
 Obj *make_str(Interp *in, const char *s, size_t n);
-Obj *make_int(Interp *in, int64_t v);
 int list_extend_iter(Interp *in, ListObj *l, Obj *iterable);
 void print_out(Interp *in, const char *s, size_t n);
 
