@@ -24,6 +24,46 @@ typedef struct SlabPage {
     char data[];
 } SlabPage;
 
+/* Slab pages are carved from big regions mapped for the purpose and marked
+ * for transparent huge pages: a million-object heap then costs a few hundred
+ * page faults instead of tens of thousands (and fewer TLB misses).  Regions
+ * are given back when the heap goes. */
+#define REGION_SIZE ((size_t)4 << 20)
+#define REGION_ALIGN ((size_t)2 << 20)
+
+typedef struct Regions {
+    void **base;          /* mapped regions, for unmapping */
+    size_t n, cap;
+    char *cur;            /* the next free page of the newest region */
+    size_t left;
+} Regions;
+
+static void *region_page(Regions *r)
+{
+    if (r->left < SLAB_PAGE) {
+        char *a = xmap_aligned(REGION_SIZE, REGION_ALIGN, 1);
+        if (r->n == r->cap) {
+            r->cap = r->cap ? r->cap * 2 : 16;
+            r->base = xrealloc(r->base, r->cap * sizeof(void *));
+        }
+        r->base[r->n++] = a;
+        r->cur = a;
+        r->left = REGION_SIZE;
+    }
+    void *p = r->cur;
+    r->cur += SLAB_PAGE;
+    r->left -= SLAB_PAGE;
+    return p;
+}
+
+static void regions_free(Regions *r)
+{
+    for (size_t i = 0; i < r->n; i++) xunmap(r->base[i], REGION_SIZE);
+    free(r->base);
+    r->base = NULL;
+    r->n = r->cap = r->left = 0;
+}
+
 typedef struct LargeHdr {
     struct LargeHdr *prev, *next;
 } LargeHdr;
@@ -35,6 +75,7 @@ typedef struct FreeCell {
 
 struct Slabs {
     struct Slabs *arrays;     /* small item arrays live in slabs of their own */
+    Regions *regions;         /* where pages come from (shared with arrays) */
     FreeCell *free[SLAB_NCLASS + 1];
     SlabPage *pages[SLAB_NCLASS + 1];
     LargeHdr large;       /* circular list of objects too big for a slab */
@@ -56,7 +97,7 @@ __attribute__((noinline)) static void *slab_alloc_slow(struct Slabs *s, size_t s
     }
     size_t c = slab_class(size);
     size_t cell = c * 8;
-    SlabPage *p = xmalloc(SLAB_PAGE);
+    SlabPage *p = region_page(s->regions);
     p->cell = (uint32_t)cell;
     p->ncells = (uint32_t)((SLAB_PAGE - sizeof(SlabPage)) / cell);
     p->next = s->pages[c];
@@ -130,14 +171,10 @@ static void items_free(struct Slabs *s, Obj **p, int64_t cap)
 
 static void slabs_destroy(struct Slabs *s)
 {
-    if (s->arrays) slabs_destroy(s->arrays);
-    for (size_t c = 0; c <= SLAB_NCLASS; c++) {
-        SlabPage *p = s->pages[c];
-        while (p) {
-            SlabPage *n = p->next;
-            free(p);
-            p = n;
-        }
+    if (s->arrays) {
+        slabs_destroy(s->arrays);
+        regions_free(s->regions);   /* every page of both, at once */
+        free(s->regions);
     }
     LargeHdr *l = s->large.next;
     while (l != &s->large) {
@@ -1437,6 +1474,7 @@ Heap *heap_new(void)
     h->slabs = xcalloc(1, sizeof(struct Slabs));
     h->slabs->large.next = h->slabs->large.prev = &h->slabs->large;
     h->slabs->arrays = xcalloc(1, sizeof(struct Slabs));
+    h->slabs->regions = h->slabs->arrays->regions = xcalloc(1, sizeof(Regions));
     h->slabs->arrays->large.next = h->slabs->arrays->large.prev = &h->slabs->arrays->large;
     h->mem_limit = (int64_t)8 << 30;
     h->fl_float.cap = 100;

@@ -2737,6 +2737,28 @@ static int store_name(Interp *in, Node *t, Obj *v) /* v borrowed */
         }
         /* fall through */
     default:
+        if (t->scope == SC_GLOBAL && t->name < in->nsymstr) {
+            /* STORE_GLOBAL rebinding a name: the entry found last time (the
+             * LOAD_GLOBAL cache of load_name, kept on the target node) */
+            DictObj *d = (DictObj *)in->globals;
+            if (t->ival == (int64_t)d->version + 1 && (uint32_t)t->slot < d->nentries &&
+                d->entries[t->slot].key && d->entries[t->slot].key == in->symstr[t->name]) {
+                DictEntry *e = &d->entries[t->slot];
+                Obj *old = e->value;
+                e->value = incref(h, v);
+                dict_maybe_track(h, d, e->key, v);
+                heap_set_reason(h, R_UNBIND, t->name);
+                decref(h, old);
+                return 0;
+            }
+            int r = global_set(in, t->name, incref(h, v));
+            int32_t ix = -1;
+            if (r == 0 && global_find(in, t->name, &ix) && ix >= 0) {
+                t->slot = ix;
+                t->ival = (int64_t)d->version + 1;
+            }
+            return r;
+        }
         return global_set(in, t->name, incref(h, v));
     }
 }
