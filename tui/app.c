@@ -166,7 +166,9 @@ typedef struct {
     int panx, pany, narr_scroll;
     uint32_t selected;
     /* the last frame's graph, for mouse hits */
-    Graph *graph;
+    Graph *graph;            /* the heap pane's picture, kept while nothing it
+                                shows changes (NULL once the session moves) */
+    struct { uint32_t phase, selected; int width, large; } graph_key;
     Rect graph_rect;
     Graph *anim_graph;       /* the step's end state: which events to animate */
     Graph *before;           /* the previous step's end state: names the ghosts */
@@ -233,6 +235,8 @@ static void app_goto(App *a, int k, int animate)
     if (k < 0) k = 0;
     if (k > session_nsteps(a->sess)) k = session_nsteps(a->sess);
     if (k == cur) return;
+    graph_free(a->graph);   /* its objects are about to go */
+    a->graph = NULL;
     /* the state just before step k (one step forward from wherever the
      * session is, or a re-run): the same whichever way we came, so that
      * render and the live screen agree */
@@ -338,8 +342,17 @@ static void draw_graph(App *a, Canvas *c, Rect r)
 {
     views_pane(c, r, "heap", a->focus == FOCUS_GRAPH);
     if (!session_interp(a->sess)) return;
-    graph_free(a->graph);
-    a->graph = build_graph(a, a->phase, r.w - 3, 0);
+    /* a million objects take milliseconds to lay out: only when the
+       picture changes (a step, an animation frame, the selection, the size) */
+    if (!a->graph || a->graph_key.phase != a->phase || a->graph_key.selected != a->selected ||
+        a->graph_key.width != r.w - 3 || a->graph_key.large != a->teach.presenter) {
+        graph_free(a->graph);
+        a->graph = build_graph(a, a->phase, r.w - 3, 0);
+        a->graph_key.phase = a->phase;
+        a->graph_key.selected = a->selected;
+        a->graph_key.width = r.w - 3;
+        a->graph_key.large = a->teach.presenter;
+    }
     int gw, gh;
     graph_size(a->graph, &gw, &gh);
     int iw = r.w - 3, ih = r.h - 2;
@@ -766,6 +779,8 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
  * step does (from the state just before it). */
 static void app_live(App *a)
 {
+    graph_free(a->graph);
+    a->graph = NULL;
     graph_free(a->before);
     a->before = build_graph(a, PHASE_END, 1000, 1);
     StrBuf err = {0};
