@@ -27,7 +27,6 @@
 #define NONE16 UINT16_MAX
 #define DUMMY_SIZE_IDX 0xFFu     /* szidx of a pool never initialised */
 #define BITMAP_WORDS ((ALLOC_MAX_BLOCKS + 63) / 64)
-#define BLOCK_STRIDE 1024u       /* slot[] row per pool (>= ALLOC_MAX_BLOCKS) */
 #define POOL_SHIFT 6             /* global pool id = arena << 6 | pool */
 #define INITIAL_ARENA_OBJECTS 16 /* as obmalloc.c */
 #define RAW_TAG 0x80000000u
@@ -50,9 +49,12 @@ typedef struct Pool {
 
 /* Per-block bookkeeping of one arena, kept with its slot for reuse. slot[p][b]
  * is, like the first word of a real block, the next free block when the block
- * is free; when it is used it holds the size that was asked for. */
+ * is free; when it is used it holds the size that was asked for.  A pool's
+ * row is made when the pool is first given a size class, as long as that
+ * class has blocks (a 64-byte class row is a quarter of a 16-byte one's). */
 typedef struct ArenaMem {
-    uint16_t slot[ALLOC_POOLS_PER_ARENA][BLOCK_STRIDE];
+    uint16_t *slot[ALLOC_POOLS_PER_ARENA];
+    uint16_t slot_cap[ALLOC_POOLS_PER_ARENA];
     uint64_t used[ALLOC_POOLS_PER_ARENA][BITMAP_WORDS];
     uint64_t freed[ALLOC_POOLS_PER_ARENA][BITMAP_WORDS]; /* valid iff the
                                      pool's freed_epoch is the current one */
@@ -155,8 +157,14 @@ void alloc_destroy(Alloc *a)
 {
     if (!a)
         return;
-    for (uint32_t i = 0; i < a->maxarenas; i++)
-        free(a->arenas[i].mem);
+    for (uint32_t i = 0; i < a->maxarenas; i++) {
+        ArenaMem *m = a->arenas[i].mem;
+        if (!m)
+            continue;
+        for (unsigned p = 0; p < ALLOC_POOLS_PER_ARENA; p++)
+            free(m->slot[p]);
+        free(m);
+    }
     free(a->arenas);
     free(a->raw);
     free(a);
@@ -217,7 +225,7 @@ static uint32_t new_arena(Alloc *a)
     Arena *ao = &a->arenas[ai];
     a->unused_arena_objects = ao->nextarena;
     if (!ao->mem)
-        ao->mem = xmalloc(sizeof *ao->mem);
+        ao->mem = xcalloc(1, sizeof *ao->mem);
     ao->live = true;
     ao->nextarena = ao->prevarena = NONE32;
     ao->released_epoch = 0;
@@ -315,16 +323,21 @@ COLD static AllocRef allocate_from_new_pool(Alloc *a, unsigned cls)
     p->count = 1;
     a->pools_in_use++;
     a->class_pools[cls]++;
-    uint16_t *slot = ao->mem->slot[pi];
+    ArenaMem *m = ao->mem;
     unsigned b;
     if (p->szidx == cls) {
         /* Last held blocks of this class: header and free list still valid. */
         b = p->freeblock;
-        p->freeblock = slot[b];
+        p->freeblock = m->slot[pi][b];
     } else {
         /* Initialise: hand out block 0, free list holds just block 1. */
         p->szidx = (uint8_t)cls;
         p->nblocks = (uint16_t)alloc_class_blocks(cls);
+        if (m->slot_cap[pi] < p->nblocks) {
+            m->slot[pi] = xrealloc(m->slot[pi], p->nblocks * sizeof(uint16_t));
+            m->slot_cap[pi] = p->nblocks;
+        }
+        uint16_t *slot = m->slot[pi];
         p->freed_epoch = 0;
         memset(ao->mem->used[pi], 0, sizeof ao->mem->used[pi]);
         b = 0;

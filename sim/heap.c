@@ -5,6 +5,7 @@
  * keeps its C stack flat the same way), running __del__ through a hook. */
 #include "heap.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,24 +25,35 @@ typedef struct SlabPage {
     char data[];
 } SlabPage;
 
-/* Slab pages are carved from big regions mapped for the purpose and marked
- * for transparent huge pages: a million-object heap then costs a few hundred
- * page faults instead of tens of thousands (and fewer TLB misses).  Regions
- * are given back when the heap goes. */
+/* Slab pages are carved from 4 MiB regions.  A heap that goes leaves its
+ * regions for the next one (up to SPARE_MAX): a step back re-runs the
+ * program on a fresh heap, and its million objects then land in memory that
+ * is already mapped and faulted in, instead of costing the kernel tens of
+ * thousands of page faults again. */
 #define REGION_SIZE ((size_t)4 << 20)
-#define REGION_ALIGN ((size_t)2 << 20)
+#define SPARE_MAX 64
 
 typedef struct Regions {
-    void **base;          /* mapped regions, for unmapping */
+    void **base;          /* this heap's regions */
     size_t n, cap;
     char *cur;            /* the next free page of the newest region */
     size_t left;
 } Regions;
 
+static struct {
+    pthread_mutex_t mu;
+    void *r[SPARE_MAX];
+    size_t n;
+} spare = {PTHREAD_MUTEX_INITIALIZER, {0}, 0};
+
 static void *region_page(Regions *r)
 {
     if (r->left < SLAB_PAGE) {
-        char *a = xmap_aligned(REGION_SIZE, REGION_ALIGN, 1);
+        char *a = NULL;
+        pthread_mutex_lock(&spare.mu);
+        if (spare.n > 0) a = spare.r[--spare.n];
+        pthread_mutex_unlock(&spare.mu);
+        if (!a) a = xmap(REGION_SIZE);
         if (r->n == r->cap) {
             r->cap = r->cap ? r->cap * 2 : 16;
             r->base = xrealloc(r->base, r->cap * sizeof(void *));
@@ -58,7 +70,13 @@ static void *region_page(Regions *r)
 
 static void regions_free(Regions *r)
 {
-    for (size_t i = 0; i < r->n; i++) xunmap(r->base[i], REGION_SIZE);
+    for (size_t i = 0; i < r->n; i++) {
+        pthread_mutex_lock(&spare.mu);
+        int kept = spare.n < SPARE_MAX;
+        if (kept) spare.r[spare.n++] = r->base[i];
+        pthread_mutex_unlock(&spare.mu);
+        if (!kept) xunmap(r->base[i], REGION_SIZE);
+    }
     free(r->base);
     r->base = NULL;
     r->n = r->cap = r->left = 0;
@@ -76,7 +94,7 @@ typedef struct FreeCell {
 struct Slabs {
     struct Slabs *arrays;     /* small item arrays live in slabs of their own */
     Regions *regions;         /* where pages come from (shared with arrays) */
-    FreeCell *free[SLAB_NCLASS + 1];
+    void *free[SLAB_NCLASS + 1];  /* FreeCell, or for arrays a bare link */
     SlabPage *pages[SLAB_NCLASS + 1];
     LargeHdr large;       /* circular list of objects too big for a slab */
 };
@@ -144,18 +162,57 @@ static void slab_free(struct Slabs *s, void *p, size_t size)
     s->free[c] = f;
 }
 
-/* A list's item array: slab memory up to SLAB_MAX bytes, malloc above. */
+/* Item arrays carry no object header: a free cell links through its first
+ * word, so the array of a one-item list takes 8 bytes (CPython's takes a
+ * 16-byte pymalloc block). */
+static inline size_t arr_class(size_t nb) { return nb > 8 ? (nb + 7) / 8 : 1; }
+
+__attribute__((noinline)) static void *arr_carve(struct Slabs *s, size_t c)
+{
+    size_t cell = c * 8;
+    SlabPage *p = region_page(s->regions);
+    p->cell = (uint32_t)cell;
+    p->ncells = (uint32_t)((SLAB_PAGE - sizeof(SlabPage)) / cell);
+    p->next = s->pages[c];
+    s->pages[c] = p;
+    void *f = NULL;
+    for (uint32_t i = p->ncells; i-- > 1;) {
+        void **fc = (void **)(p->data + (size_t)i * cell);
+        *fc = f;
+        f = fc;
+    }
+    s->free[c] = f;
+    return p->data;
+}
+
+static inline void *arr_alloc(struct Slabs *s, size_t nb)
+{
+    size_t c = arr_class(nb);
+    void **f = s->free[c];
+    if (f) {
+        s->free[c] = *f;
+        return f;
+    }
+    return arr_carve(s, c);
+}
+
+static inline void arr_free(struct Slabs *s, void *p, size_t nb)
+{
+    size_t c = arr_class(nb);
+    *(void **)p = s->free[c];
+    s->free[c] = p;
+}
+
+/* A list's item array: array cells up to SLAB_MAX bytes, malloc above. */
 static Obj **items_resize(struct Slabs *s, Obj **old, int64_t oldcap, int64_t newcap)
 {
     size_t ob = (size_t)oldcap * sizeof(Obj *), nb = (size_t)newcap * sizeof(Obj *);
     if (ob > SLAB_MAX && nb > SLAB_MAX) return xrealloc(old, nb);
-    if (old && ob <= SLAB_MAX && nb <= SLAB_MAX && slab_class(ob < sizeof(FreeCell) ? sizeof(FreeCell) : ob) ==
-                                                      slab_class(nb < sizeof(FreeCell) ? sizeof(FreeCell) : nb))
-        return old;
-    Obj **p = nb <= SLAB_MAX ? slab_alloc(s->arrays, nb) : xmalloc(nb);
+    if (old && ob <= SLAB_MAX && nb <= SLAB_MAX && arr_class(ob) == arr_class(nb)) return old;
+    Obj **p = nb <= SLAB_MAX ? arr_alloc(s->arrays, nb) : xmalloc(nb);
     if (old) {
         memcpy(p, old, ob < nb ? ob : nb);
-        if (ob <= SLAB_MAX) slab_free(s->arrays, old, ob);
+        if (ob <= SLAB_MAX) arr_free(s->arrays, old, ob);
         else free(old);
     }
     return p;
@@ -165,7 +222,7 @@ static void items_free(struct Slabs *s, Obj **p, int64_t cap)
 {
     if (!p) return;
     size_t b = (size_t)cap * sizeof(Obj *);
-    if (b <= SLAB_MAX) slab_free(s->arrays, p, b);
+    if (b <= SLAB_MAX) arr_free(s->arrays, p, b);
     else free(p);
 }
 

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdint.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 
@@ -36,22 +35,11 @@ void *xrealloc(void *p, size_t n)
     return q;
 }
 
-void *xmap_aligned(size_t size, size_t align, int huge)
+void *xmap(size_t size)
 {
-    /* map one alignment more than needed and trim both ends */
-    size_t len = size + align;
-    char *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (m == MAP_FAILED) oom(len);
-    char *a = (char *)(((uintptr_t)m + align - 1) & ~(uintptr_t)(align - 1));
-    if (a > m) munmap(m, (size_t)(a - m));
-    size_t tail = (size_t)((m + len) - (a + size));
-    if (tail) munmap(a + size, tail);
-#ifdef MADV_HUGEPAGE
-    if (huge) madvise(a, size, MADV_HUGEPAGE);
-#else
-    (void)huge;
-#endif
-    return a;
+    void *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) oom(size);
+    return m;
 }
 
 void xunmap(void *p, size_t size) { munmap(p, size); }

@@ -8,9 +8,8 @@
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
-/* An anonymous mapping of size bytes aligned to align (a power of two),
- * advised for transparent huge pages if huge; free with xunmap. */
-void *xmap_aligned(size_t size, size_t align, int huge);
+/* An anonymous mapping of size bytes (zero-filled); free with xunmap. */
+void *xmap(size_t size);
 void xunmap(void *p, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
