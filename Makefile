@@ -82,8 +82,12 @@ test-unit: deps-check $(UNIT_BIN)
 cpython-expect: $(BIN)
 	sh tests/cpython/regen.sh
 
-bench: all
-	python3 tests/bench/run.py ./$(BIN)
+$(BUILD)/bench/stepback: tests/bench/stepback.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(ALL_LDLIBS)
+
+bench: all $(BUILD)/bench/stepback
+	python3 tests/bench/run.py ./$(BIN) 5 $(BUILD)/bench/stepback
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

@@ -622,6 +622,50 @@ int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, vo
     return rc;
 }
 
+/* For benchmarks: open target, go to step `from` and draw it; then `rounds`
+ * times, time going to step `to` and drawing it (as the key press does in
+ * the TUI: a step back re-runs the program), then return to `from` untimed.
+ * ms[] gets each round's milliseconds. */
+int app_time_step(const char *target, int from, int to, int cols, int rows, int rounds, double *ms,
+                  StrBuf *err)
+{
+    App a = {0};
+    a.cols = cols;
+    a.rows = rows;
+    a.speed = SPEED_1X;
+    int status = 0;
+    Lesson *l = session_load_target(target, err, &status);
+    if (!l) return status ? status : 2;
+    status = app_open_lesson(&a, l, 1, err);
+    if (status) return status;
+    int n = session_nsteps(a.sess);
+    if (from < 0 || from > n || to < 0 || to > n) {
+        sb_printf(err, "steps %d and %d: out of range (0..%d)", from, to, n);
+        app_close_lesson(&a);
+        return 2;
+    }
+    Canvas *c = canvas_new(cols, rows);
+    StrBuf text = {0};
+    app_goto(&a, from, 0);
+    app_draw(&a, c);
+    for (int i = 0; i < rounds; i++) {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        app_goto(&a, to, 0);
+        app_draw(&a, c);
+        sb_clear(&text);
+        canvas_to_text(c, 0, &text);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        ms[i] = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+        app_goto(&a, from, 0);
+        app_draw(&a, c);
+    }
+    sb_free(&text);
+    canvas_free(c);
+    app_close_lesson(&a);
+    return 0;
+}
+
 /* ------------------------------------------------------------------- run */
 
 /* Animation: the step's events that concern what the graph shows (its

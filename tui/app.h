@@ -66,4 +66,10 @@ typedef int (*app_frame_fn)(void *ctx, const AppFrame *f);
 int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, void *ctx,
                StrBuf *err);
 
+/* For benchmarks (tests/bench/stepback.c): at step `from` of target, the
+ * milliseconds of going to step `to` and drawing it, `rounds` times, into
+ * ms[].  0, or an exit status with err set. */
+int app_time_step(const char *target, int from, int to, int cols, int rows, int rounds, double *ms,
+                  StrBuf *err);
+
 #endif

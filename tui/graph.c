@@ -272,7 +272,7 @@ static void summarise_items(Collect *c, int ni, Obj **items, int64_t n)
         }
         count[o->type]++;
         total++;
-        bytes += obj_sizeof(o);
+        bytes += o->type == T_INT && !(o->flags & OF_BIG) ? small_int_sizeof(((IntObj *)o)->v) : obj_sizeof(o);
     }
     free(seen);
     if (total == 0) return;
@@ -675,7 +675,14 @@ static void orphans_collect(const GraphScene *s, Graph *g, Collect *c)
     s->roots(s->ctx, reach_visit, &r);
     while (r.n > 0) {
         Obj *o = r.stack[--r.n];
-        obj_traverse(o, reach_visit, &r);
+        if (o->type == T_LIST) {
+            /* a big list's items, most of them ints, looked at in place */
+            ListObj *l = (ListObj *)o;
+            for (int64_t i = 0; i < l->n; i++)
+                if (l->items[i] && (l->items[i]->flags & OF_GC)) reach_visit(l->items[i], &r);
+        } else {
+            obj_traverse(o, reach_visit, &r);
+        }
     }
     for (int gen = 0; gen < 3; gen++) {
         GCObj *head = &h->gen[gen].head;

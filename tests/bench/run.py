@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """memtutor benchmarks: each workload run by memtutor and by python3 itself,
 alternating, N rounds; medians of wall time and peak RSS.  Usage:
-    python3 tests/bench/run.py MEMTUTOR [ROUNDS]"""
+    python3 tests/bench/run.py MEMTUTOR [ROUNDS [STEPBACK]]
+STEPBACK is the driver built from stepback.c (make bench builds it)."""
 import json, os, statistics, subprocess, sys, time
 
 here = os.path.dirname(os.path.abspath(__file__))
 memtutor = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else './memtutor'
 rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+stepback = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
 python = os.path.realpath(sys.executable)   # the interpreter itself, not a launcher
 
 
@@ -50,6 +52,12 @@ compare('   gc.collect, 1M unreachable', 'gc_cycles.py')
 # 3. render of the frame at the million-object step against exec of the same program
 timed('3. render del lesson, step 4 (1M)', [memtutor, 'render', 'del-unbinds-names', '--step', '4'])
 timed('   exec of the same program to line 5', [memtutor, 'exec', os.path.join(here, 'del_prefix.py')])
-# 4. one step back at the million-object step: a re-run from the start to step 3
-timed('4. step back to step 3 (re-run + draw)', [memtutor, 'render', 'del-unbinds-names', '--step', '3'])
+# 4. one step back at the million-object step, as the key press does it in
+# the TUI (re-run to step 3, draw), inside one process; and as a whole
+# process (start-up, lesson, re-run, drawing): an upper bound
+if stepback:
+    ts = [float(subprocess.run([stepback, 'del-unbinds-names', '4', '3', '9'], check=True,
+                               stdout=subprocess.PIPE).stdout) for _ in range(rounds)]
+    print('%-34s %8.1f ms (median of %d x 9)' % ('4. step back 4 -> 3 in the TUI', statistics.median(ts), rounds))
+timed('   as a process: render --step 3', [memtutor, 'render', 'del-unbinds-names', '--step', '3'])
 timed('5. start-up: memtutor list', [memtutor, 'list'], 21)
