@@ -1,0 +1,1 @@
+../bench/alloc_free.py

@@ -1,0 +1,1 @@
+../bench/gc_cycles.py
