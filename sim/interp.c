@@ -3578,6 +3578,7 @@ static void live_pause_loop(Interp *in)
 static void *interp_thread(void *arg)
 {
     Interp *in = arg;
+    void *alt = altstack_on();
     sem_wait(&in->go);
     live_pause_loop(in);
     if (in->h->log) heap_log_clear(in->h);
@@ -3585,6 +3586,7 @@ static void *interp_thread(void *arg)
         int r = exec_body(in, &in->mod->body);
         finish_run(in, r == EX_OK ? 0 : -1);
     }
+    altstack_off(alt);
     in->finished = 1;
     sem_post(&in->paused);
     return NULL;

@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,31 @@ void *xmap(size_t size)
 }
 
 void xunmap(void *p, size_t size) { munmap(p, size); }
+
+#define ALTSTACK_SIZE (64 * 1024)
+
+void *altstack_on(void)
+{
+    stack_t ss;
+    memset(&ss, 0, sizeof ss);
+    ss.ss_sp = xmalloc(ALTSTACK_SIZE);
+    ss.ss_size = ALTSTACK_SIZE;
+    if (sigaltstack(&ss, NULL) != 0) {
+        free(ss.ss_sp);
+        return NULL;
+    }
+    return ss.ss_sp;
+}
+
+void altstack_off(void *stack)
+{
+    if (!stack) return;
+    stack_t ss;
+    memset(&ss, 0, sizeof ss);
+    ss.ss_flags = SS_DISABLE;
+    sigaltstack(&ss, NULL);
+    free(stack);
+}
 
 char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 

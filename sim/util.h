@@ -11,6 +11,12 @@ void *xcalloc(size_t n, size_t size);
 /* An anonymous mapping of size bytes (zero-filled); free with xunmap. */
 void *xmap(size_t size);
 void xunmap(void *p, size_t size);
+/* An alternate signal stack for the calling thread, so that a handler
+ * installed with SA_ONSTACK (the front end's, which gives the terminal back)
+ * runs even when the thread's own stack overflowed.  altstack_off with what
+ * altstack_on returned (NULL is allowed) before the thread ends. */
+void *altstack_on(void);
+void altstack_off(void *stack);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);

@@ -34,6 +34,7 @@ static struct {
     size_t restore_len;
     struct sigaction old[5];
     struct sigaction old_crash[5];
+    void *altstack;              /* the main thread's alternate signal stack */
 } S;
 
 static const int handled_signals[5] = {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT};
@@ -114,7 +115,8 @@ static void install_handlers(void)
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = on_crash;
-        sa.sa_flags = SA_NODEFER | SA_RESETHAND;
+        /* on the thread's alternate stack: a stack overflow still restores */
+        sa.sa_flags = SA_NODEFER | SA_RESETHAND | SA_ONSTACK;
         sigemptyset(&sa.sa_mask);
         sigaction(crash_signals[i], &sa, &S.old_crash[i]);
     }
@@ -211,9 +213,12 @@ int screen_open(const ScreenOpts *opts, const char **why)
     /* Our handlers go in first: ncurses installs its own only where it
      * finds SIG_DFL. */
     install_handlers();
+    S.altstack = altstack_on();
     S.scr = newterm(NULL, stdout, stdin);
     if (!S.scr) {
         remove_handlers();
+        altstack_off(S.altstack);
+        S.altstack = NULL;
         if (why)
             *why = "cannot use this terminal (is TERM right?)";
         return -1;
@@ -264,6 +269,8 @@ void screen_close(void)
     delscreen(S.scr);
     S.scr = NULL;
     remove_handlers();
+    altstack_off(S.altstack);
+    S.altstack = NULL;
 }
 
 bool screen_is_open(void)
