@@ -46,7 +46,7 @@ typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
     X(FOCUS,     CTX_LESSON,    "Tab",           "focus the next pane (source, heap, narration)", \
       KB(SK_TAB, 0), KB(SK_BTAB, 0))                                                         \
     X(NOTES,     CTX_LESSON,    "n",             "instructor notes on/off",    CH('n'))      \
-    X(SELECT,    CTX_LESSON,    "click",         "select an object in the heap (again: clear)", \
+    X(SELECT,    CTX_LESSON,    "click",         "select an object / a memory-map pool (again: clear / open)", \
       KB(SK_MOUSE, 1))                                                                       \
     X(SKIP,      CTX_LESSON,    "s",             "skip the step's question",   CH('s'))      \
     X(INSPECT,   CTX_LESSON,    "i Enter",       "inspect an object: referrers, refcount, size", \
@@ -175,6 +175,8 @@ typedef struct {
     uint32_t anim_chunk;
     int memory;              /* the memory map in place of the heap graph */
     MemmapView mm;
+    MemmapHits mm_hits;      /* where the last drawing put the pool cells */
+    Rect mm_rect;            /* the memory map's content, on screen */
     int mm_width;            /* its content width, for cursor moves */
     Teach teach;             /* questions, live prompt, inspector, presenter, progress */
 } App;
@@ -385,7 +387,8 @@ static void draw_memory(App *a, Canvas *c, Rect r)
     if (!session_interp(a->sess)) return;
     a->mm.focused = a->focus == FOCUS_GRAPH;
     a->mm_width = r.w - 3;
-    memmap_draw(c, (Rect){r.x + 2, r.y + 1, r.w - 3, r.h - 2}, interp_heap(session_interp(a->sess))->alloc, &a->mm);
+    a->mm_rect = (Rect){r.x + 2, r.y + 1, r.w - 3, r.h - 2};
+    memmap_draw_hits(c, a->mm_rect, interp_heap(session_interp(a->sess))->alloc, &a->mm, &a->mm_hits);
 }
 
 static void draw_narration(App *a, Canvas *c, Rect r)
@@ -518,6 +521,7 @@ static void draw_lesson(App *a, Canvas *c)
 /* The whole frame from the state: the one drawing path of live and render. */
 static void app_draw(App *a, Canvas *c)
 {
+    a->mm_hits.n = 0;   /* filled again if the memory map is drawn */
     canvas_resize(c, a->cols, a->rows);
     if (a->cols < LAYOUT_MIN_COLS || a->rows < LAYOUT_MIN_ROWS) {
         views_too_small(c, a->cols, a->rows, LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
@@ -724,7 +728,21 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
         break;
     case ACT_NOTES: a->notes = !a->notes; break;
     case ACT_SELECT:
-        if (!a->memory && a->graph && layout_contains(a->graph_rect, k->x, k->y)) {
+        uint32_t marena;
+        unsigned mpool;
+        if (a->memory && !a->mm.zoom && memmap_hit(&a->mm_hits, k->x, k->y, &marena, &mpool)) {
+            /* a pool: the cursor goes there; a click on the cursor's pool
+             * opens it (as Enter does) */
+            Alloc *al = interp_heap(session_interp(a->sess))->alloc;
+            int same = a->focus == FOCUS_GRAPH && memmap_cursor_arena(al, a->mm.arena) == marena &&
+                       a->mm.pool == mpool;
+            a->mm.arena = marena;
+            a->mm.pool = mpool;
+            a->focus = FOCUS_GRAPH;
+            if (same) a->mm.zoom = true;
+        } else if (a->memory && a->mm.zoom && layout_contains(a->mm_rect, k->x, k->y)) {
+            a->mm.zoom = false;   /* a click in the opened pool goes back to the arenas */
+        } else if (!a->memory && a->graph && layout_contains(a->graph_rect, k->x, k->y)) {
             uint32_t s = graph_hit(a->graph, k->x - a->graph_rect.x + a->panx,
                                    k->y - a->graph_rect.y + a->pany);
             a->selected = s == a->selected ? 0 : s;

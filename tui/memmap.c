@@ -198,7 +198,7 @@ static void draw_label(Canvas *c, int x, int y, int lw, uint32_t first, uint32_t
 
 /* Arenas first..last, all alike (rows[first] describes them). */
 static void draw_entry(Canvas *c, Rect r, int y, int maxrows, const ArenaRow *rows, const Entry *e, int lw,
-                       int cpr, const MemmapView *v, uint32_t cur)
+                       int cpr, const MemmapView *v, uint32_t cur, MemmapHits *hits)
 {
     const ArenaRow *ar = &rows[e->first];
     int xe = r.x + r.w;
@@ -219,6 +219,8 @@ static void draw_entry(Canvas *c, Rect r, int y, int maxrows, const ArenaRow *ro
         return;
     }
     int rpa = rows_per_arena(cpr);
+    if (hits && hits->n < MEMMAP_MAX_HITS)
+        hits->e[hits->n++] = (MemmapHit){r.x + lw, r.y + y, rpa < maxrows ? rpa : maxrows, cpr, e->first};
     for (int row = 0; row < rpa && row < maxrows; row++) {
         for (int k = 0; k < cpr; k++) {
             unsigned p = (unsigned)(row * cpr + k);
@@ -269,7 +271,7 @@ static void draw_more(Canvas *c, Rect r, int y, const ArenaRow *rows, const Entr
     canvas_put_utf8_fit(c, r.x, r.y + y, buf, r.w, STYLE_DIM);
 }
 
-static void draw_arenas(Canvas *c, Rect r, int y0, int y1, const Alloc *a, const MemmapView *v)
+static void draw_arenas(Canvas *c, Rect r, int y0, int y1, const Alloc *a, const MemmapView *v, MemmapHits *hits)
 {
     uint32_t n = alloc_arena_count(a);
     int avail = y1 - y0;
@@ -329,7 +331,7 @@ static void draw_arenas(Canvas *c, Rect r, int y0, int y1, const Alloc *a, const
     for (int k = s; k < e && y < y1; k++) {
         int room = y1 - y - (e < ne ? 1 : 0);
         if (room <= 0) room = y1 - y;
-        draw_entry(c, r, y, room, rows, &ent[k], lw, cpr, v, cur);
+        draw_entry(c, r, y, room, rows, &ent[k], lw, cpr, v, cur, hits);
         y += ent[k].rows < room ? ent[k].rows : room;
     }
     if (e < ne && y < y1) draw_more(c, r, y, rows, ent, e, ne, false);
@@ -440,8 +442,25 @@ static void draw_legend(Canvas *c, Rect r, int y, const Alloc *a, uint32_t cur, 
     canvas_put_utf8_fit(c, r.x, r.y + y, s, r.w, st);
 }
 
-void memmap_draw(Canvas *c, Rect r, const Alloc *a, const MemmapView *v)
+void memmap_draw(Canvas *c, Rect r, const Alloc *a, const MemmapView *v) { memmap_draw_hits(c, r, a, v, NULL); }
+
+bool memmap_hit(const MemmapHits *hits, int x, int y, uint32_t *arena, unsigned *pool)
 {
+    for (int i = 0; hits && i < hits->n; i++) {
+        int dx = x - hits->e[i].x, dy = y - hits->e[i].y;
+        if (dx < 0 || dx >= hits->e[i].cells || dy < 0 || dy >= hits->e[i].rows) continue;
+        unsigned p = (unsigned)(dy * hits->e[i].cells + dx);
+        if (p >= NPOOLS) return false;
+        *arena = hits->e[i].arena;
+        *pool = p;
+        return true;
+    }
+    return false;
+}
+
+void memmap_draw_hits(Canvas *c, Rect r, const Alloc *a, const MemmapView *v, MemmapHits *hits)
+{
+    if (hits) hits->n = 0;
     if (r.w <= 0 || r.h <= 0 || !a) return;
     int cx0 = c->clip_x0, cy0 = c->clip_y0, cx1 = c->clip_x1, cy1 = c->clip_y1;
     canvas_set_clip(c, r.x, r.y, r.w, r.h);
@@ -456,7 +475,7 @@ void memmap_draw(Canvas *c, Rect r, const Alloc *a, const MemmapView *v)
         if (r.h - y >= 6 && y < y1) {
             canvas_put_utf8_fit(c, r.x, r.y + y++, "arenas of 1 MiB, one cell per 16 KiB pool:", r.w, STYLE_DIM);
         }
-        draw_arenas(c, r, y, y1, a, v);
+        draw_arenas(c, r, y, y1, a, v, hits);
     }
     if (legend) draw_legend(c, r, r.h - 1, a, cur, v);
     c->clip_x0 = cx0;

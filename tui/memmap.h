@@ -42,6 +42,25 @@ typedef struct MemmapView {
  * frame around it).  Clipped to r. */
 void memmap_draw(Canvas *c, Rect r, const Alloc *a, const MemmapView *v);
 
+/* Where the pool cells went in the last drawing, for the mouse: one entry
+ * per drawn arena (or run of alike arenas, named by its first). */
+#define MEMMAP_MAX_HITS 256
+typedef struct MemmapHit {
+    int x, y, rows, cells;   /* the first cell, rows drawn, cells per row */
+    uint32_t arena;
+} MemmapHit;
+typedef struct MemmapHits {
+    int n;
+    MemmapHit e[MEMMAP_MAX_HITS];
+} MemmapHits;
+
+/* memmap_draw, also filling hits (NULL: not). */
+void memmap_draw_hits(Canvas *c, Rect r, const Alloc *a, const MemmapView *v, MemmapHits *hits);
+
+/* The pool cell at screen (x, y) of the last drawing: true and *arena,
+ * *pool set, or false (not on a pool cell). */
+bool memmap_hit(const MemmapHits *hits, int x, int y, uint32_t *arena, unsigned *pool);
+
 /* Cursor moves for a pane of content width `width` (the one given to
  * memmap_draw): dx = -1/+1 the previous/next pool (crossing arenas), dy =
  * -1/+1 the cell above/below (the previous/next live arena when the arena

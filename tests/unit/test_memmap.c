@@ -326,6 +326,47 @@ static void test_window_around_cursor(void **state)
     alloc_destroy(a);
 }
 
+/* The mouse: the cell drawn for a pool is the one memmap_hit names. */
+static void test_mouse_hits(void **state)
+{
+    (void)state;
+    Alloc *a = alloc_new();
+    size_t n = 20 * (size_t)PER_ARENA;
+    AllocRef *r = alloc_many(a, 28, n);
+    alloc_begin_step(a);
+    for (unsigned ar = 0; ar < 20; ar++)
+        for (unsigned b = 0; b < (ar + 1) * 510u; b++) alloc_release(a, r[(size_t)ar * PER_ARENA + b]);
+    alloc_begin_step(a);
+    for (int w = 90; w >= 50; w -= 40) {   /* one row per arena, then two */
+        MemmapView v = {.arena = 15, .pool = 40, .focused = true};
+        MemmapHits hits;
+        Canvas *c = canvas_new(w + 3, 14);
+        memmap_draw_hits(c, (Rect){3, 1, w, 12}, a, &v, &hits);
+        assert_true(hits.n > 0);
+        int cx = -1, cy = -1;
+        for (int y = 0; y < 14; y++)
+            for (int x = 0; x < w + 3; x++) {
+                const Cell *cell = canvas_cell(c, x, y);
+                if (STYLE_ID(cell->style) == STYLE_SELECTED && (cell->style & CF_REVERSE)) cx = x, cy = y;
+            }
+        assert_true(cx >= 0);
+        uint32_t arena = 99;
+        unsigned pool = 99;
+        assert_true(memmap_hit(&hits, cx, cy, &arena, &pool));
+        assert_int_equal(arena, 15);
+        assert_int_equal(pool, 40);
+        assert_true(memmap_hit(&hits, cx + 1, cy, &arena, &pool));
+        assert_int_equal(arena, 15);
+        assert_int_equal(pool, 41);
+        /* the label left of the cells, and the bar at the top, are no pool */
+        assert_false(memmap_hit(&hits, 3, cy, &arena, &pool));
+        assert_false(memmap_hit(&hits, cx, 1, &arena, &pool));
+        canvas_free(c);
+    }
+    free(r);
+    alloc_destroy(a);
+}
+
 static void test_clipped_to_region(void **state)
 {
     (void)state;
@@ -453,6 +494,7 @@ int main(void)
         cmocka_unit_test(test_zoom_folds_blocks_per_cell),
         cmocka_unit_test(test_fold_many_arenas),
         cmocka_unit_test(test_window_around_cursor),
+        cmocka_unit_test(test_mouse_hits),
         cmocka_unit_test(test_clipped_to_region),
         cmocka_unit_test(test_tiny_regions),
         cmocka_unit_test(test_cursor_moves),
