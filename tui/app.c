@@ -603,6 +603,7 @@ int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, vo
     if (!l) return status ? status : 2;
     status = app_open_lesson(&a, l, 1, err);
     if (status) return status;
+    a.memory = o->memory;
     Canvas *c = canvas_new(o->cols, o->rows);
     int n = session_nsteps(a.sess), rc = 0;
     for (int k = 0; k <= n && rc == 0; k++) {

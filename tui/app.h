@@ -44,6 +44,7 @@ int app_render_pane(const char *target, int step, int cols, int rows, int ascii,
 typedef struct AppFrameOptions {
     int cols, rows;  /* the terminal size (1..1000 each) */
     int animate;     /* also the animation frames within each step */
+    int memory;      /* the memory map in place of the heap graph */
 } AppFrameOptions;
 
 typedef struct AppFrame {

@@ -27,6 +27,7 @@ static void usage(FILE *f)
           "                       [--pane heap|memory]\n"
           "       memtutor record TARGET -o FILE.cast [--size COLSxROWS] [--delay MS]\n"
           "                       [--title T] [--animate] [--ascii] [--timestamp]\n"
+          "                       [--pane heap|memory]\n"
           "       memtutor trace TARGET             JSON lines, one per step\n"
           "       memtutor --reset-progress         forget the lessons finished and answers given\n"
           "       memtutor --help | --version\n",
@@ -364,7 +365,7 @@ static int cmd_record(int argc, char **argv)
 {
     RecordCtx r = {.cols = 100, .rows = 30, .delay_ms = 2000, .anim_step = -1};
     const char *target = NULL;
-    int animate = 0;
+    int animate = 0, memory = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-o") && i + 1 < argc) {
@@ -390,6 +391,13 @@ static int cmd_record(int argc, char **argv)
             r.ascii = 1;
         } else if (!strcmp(a, "--timestamp")) {
             r.timestamp = 1;
+        } else if (!strcmp(a, "--pane") && i + 1 < argc) {
+            const char *pane = argv[++i];
+            if (strcmp(pane, "heap") && strcmp(pane, "memory")) {
+                fprintf(stderr, "memtutor: record: --pane: expected heap or memory\n");
+                return 2;
+            }
+            memory = !strcmp(pane, "memory");
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "memtutor: record: unknown option %s\n", a);
             return 2;
@@ -409,7 +417,7 @@ static int cmd_record(int argc, char **argv)
         return 2;
     }
     StrBuf err = {0};
-    AppFrameOptions fo = {.cols = r.cols, .rows = r.rows, .animate = animate};
+    AppFrameOptions fo = {.cols = r.cols, .rows = r.rows, .animate = animate, .memory = memory};
     int rc = app_frames(target, &fo, record_cb, &r, &err);
     if (rc && err.len) print_error(err.s);
     sb_free(&err);

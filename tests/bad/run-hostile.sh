@@ -170,6 +170,9 @@ usage render --size 0x0 names-and-references
 usage render --size 100000x5 names-and-references
 usage render --size abc names-and-references
 usage render a b
+usage render --pane bogus names-and-references
+usage record names-and-references -o /dev/null --pane bogus
+usage record names-and-references -o /dev/null --pane
 usage check no-such-lesson
 usage list extra
 usage exec x.py --max-memory
