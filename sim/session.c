@@ -100,11 +100,15 @@ Lesson *session_load_target(const char *target, StrBuf *err, int *status)
     return NULL;
 }
 
-static Interp *start(Session *s, StrBuf *err, int *status, int trace)
+/* A script is stepped one statement at a time, up to this many steps (the
+ * last one runs the rest of the program). */
+#define SCRIPT_MAX_STEPS 1000000
+
+static Interp *start(Session *s, StrBuf *err, int *status, int trace, int64_t max_steps)
 {
     InterpOptions o;
     interp_default_options(&o);
-    o.max_steps = s->opt.max_steps;
+    o.max_steps = max_steps;
     o.max_memory = s->opt.max_memory;
     o.trace = trace;
     o.event_limit = s->opt.event_limit;
@@ -139,8 +143,10 @@ Session *session_new(Lesson *l, const SessionOptions *o, StrBuf *err, int *statu
     s->is_script = l->nsteps == 0;
     *status = 0;
     if (s->is_script) {
-        /* count the statements with a first run */
-        Interp *in = start(s, err, status, 0);
+        /* count the statements with a first run: as far as the steps go
+         * (an endless loop is found out in a moment, not at the budget) */
+        int64_t cap = SCRIPT_MAX_STEPS + 1;
+        Interp *in = start(s, err, status, 0, s->opt.max_steps < cap ? s->opt.max_steps : cap);
         if (!in) {
             free(s);
             return NULL;
@@ -148,11 +154,11 @@ Session *session_new(Lesson *l, const SessionOptions *o, StrBuf *err, int *statu
         interp_advance(in, -1);
         s->script_statements = interp_steps(in);
         interp_free(in);
-        s->nsteps = (int)(s->script_statements > 1000000 ? 1000000 : s->script_statements) + 1;
+        s->nsteps = (int)(s->script_statements > SCRIPT_MAX_STEPS ? SCRIPT_MAX_STEPS : s->script_statements) + 1;
     } else {
         s->nsteps = l->nsteps;
     }
-    s->in = start(s, err, status, 1);
+    s->in = start(s, err, status, 1, s->opt.max_steps);
     if (!s->in) {
         free(s);
         return NULL;
@@ -215,7 +221,7 @@ static RunState goto_step(Session *s, int k, int log_last)
     if (k < s->step) {
         /* back: a fresh run to step k */
         interp_free(s->in);
-        s->in = start(s, NULL, NULL, 1);
+        s->in = start(s, NULL, NULL, 1, s->opt.max_steps);
         s->step = 0;
         s->state = RUN_PAUSED;
         if (!s->in) return RUN_ERROR;
@@ -260,7 +266,7 @@ RunState session_goto_quiet(Session *s, int k) { return goto_step(s, k, 0); }
 
 int session_eval_at(Session *s, int k, const char *expr, StrBuf *out)
 {
-    Interp *in = start(s, out, NULL, 0);
+    Interp *in = start(s, out, NULL, 0, s->opt.max_steps);
     if (!in) return -1;
     RunState st = RUN_PAUSED;
     live_replay(s, in, 0);
