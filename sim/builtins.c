@@ -530,7 +530,7 @@ static int construct(Interp *in, ObjType k, Obj **args, int nargs, Obj **res)
             sb_free(&b);
             return -1;
         }
-        *res = make_str(in, b.s ? b.s : "", b.len);
+        *res = make_str_sb(in, &b);
         sb_free(&b);
         return *res ? 0 : -1;
     }
@@ -1147,7 +1147,7 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
             sb_free(&s);
             return -1;
         }
-        *res = make_str(in, s.s ? s.s : "", s.len);
+        *res = make_str_sb(in, &s);
         sb_free(&s);
         return *res ? 0 : -1;
     }
@@ -1637,7 +1637,7 @@ static int str_method(Interp *in, int id, StrObj *s, Obj **args, int nargs, Obj 
         return 0;
     }
     }
-    *res = make_str(in, b.s ? b.s : "", b.len);
+    *res = make_str_sb(in, &b);
     sb_free(&b);
     return *res ? 0 : -1;
 }

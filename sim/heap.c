@@ -506,6 +506,7 @@ Obj *new_str(Heap *h, const char *s, size_t len)
         h->empty_str->ob.rc++;
         return &h->empty_str->ob;
     }
+    if (len >= UINT32_MAX) return NULL;   /* 4 GiB of text: MemoryError */
     uint32_t nchars;
     uint8_t kind;
     str_measure(s, len, &nchars, &kind);
@@ -521,6 +522,30 @@ Obj *new_str(Heap *h, const char *s, size_t len)
     so->kind = kind;
     so->hash = -1;
     memcpy(so->s, s, len);
+    so->s[len] = '\0';
+    account_new(h, o);
+    return o;
+}
+
+Obj *new_str_cat(Heap *h, const Obj *a, const Obj *b)
+{
+    const StrObj *x = (const StrObj *)a, *y = (const StrObj *)b;
+    size_t len = (size_t)x->len + y->len;
+    if (len == 0 || len >= UINT32_MAX) return len ? NULL : new_str(h, "", 0);
+    uint8_t kind = x->kind > y->kind ? x->kind : y->kind;
+    if (x->len == 0) kind = y->kind;
+    if (y->len == 0) kind = x->kind;
+    StrObj tmp = {.ob = {.type = T_STR}, .nchars = x->nchars + y->nchars, .kind = kind};
+    /* checked against the ceiling before any real memory is taken */
+    Obj *o = obj_new(h, T_STR, sizeof(StrObj) + len + 1, (size_t)obj_sizeof(&tmp.ob), 0, 0);
+    if (!o) return NULL;
+    StrObj *so = (StrObj *)o;
+    so->len = (uint32_t)len;
+    so->nchars = tmp.nchars;
+    so->kind = kind;
+    so->hash = -1;
+    memcpy(so->s, x->s, x->len);
+    memcpy(so->s + x->len, y->s, y->len);
     so->s[len] = '\0';
     account_new(h, o);
     return o;
@@ -1533,7 +1558,7 @@ Heap *heap_new(void)
     h->slabs->arrays = xcalloc(1, sizeof(struct Slabs));
     h->slabs->regions = h->slabs->arrays->regions = xcalloc(1, sizeof(Regions));
     h->slabs->arrays->large.next = h->slabs->arrays->large.prev = &h->slabs->arrays->large;
-    h->mem_limit = (int64_t)8 << 30;
+    h->mem_limit = default_max_memory();
     h->fl_float.cap = 100;
     h->fl_list.cap = 80;
     h->fl_dict.cap = 80;

@@ -182,6 +182,7 @@ Obj *new_int(Heap *h, int64_t v);
 Obj *new_bigint(Heap *h, struct BigInt *b);   /* takes ownership; normalises to small form if it fits */
 Obj *new_float(Heap *h, double v);
 Obj *new_str(Heap *h, const char *s, size_t len);
+Obj *new_str_cat(Heap *h, const Obj *a, const Obj *b);   /* a + b, both str */
 Obj *new_tuple(Heap *h, uint32_t n);          /* items NULL: the caller fills them (owned refs) */
 Obj *new_list(Heap *h, int64_t cap);          /* empty, with capacity cap */
 Obj *new_dict(Heap *h);

@@ -103,6 +103,15 @@ Obj *make_str(Interp *in, const char *s, size_t n)
     return o;
 }
 
+Obj *make_str_sb(Interp *in, const StrBuf *b)
+{
+    if (b->over) {   /* longer than the memory ceiling */
+        exc_nomem(in);
+        return NULL;
+    }
+    return make_str(in, b->s ? b->s : "", b->len);
+}
+
 void print_out(Interp *in, const char *s, size_t n)
 {
     if (in->opt.out) fwrite(s, 1, n, in->opt.out);
@@ -1136,13 +1145,11 @@ static int seq_concat(Interp *in, Obj *a, Obj *b, Obj **res)
 {
     Heap *h = in->h;
     if (a->type == T_STR) {
-        StrObj *x = (StrObj *)a, *y = (StrObj *)b;
-        StrBuf sb = {0};
-        sb_put(&sb, x->s, x->len);
-        sb_put(&sb, y->s, y->len);
-        *res = make_str(in, sb.s ? sb.s : "", sb.len);
-        sb_free(&sb);
-        return *res ? 0 : -1;
+        /* PyUnicode_Concat: with the empty string, the other one itself */
+        if (((StrObj *)b)->len == 0) { *res = incref(h, a); return 0; }
+        if (((StrObj *)a)->len == 0) { *res = incref(h, b); return 0; }
+        *res = new_str_cat(h, a, b);
+        return *res ? 0 : exc_nomem(in);
     }
     if (a->type == T_LIST) {
         ListObj *x = (ListObj *)a, *y = (ListObj *)b;
@@ -1177,7 +1184,7 @@ static int seq_repeat(Interp *in, Obj *seq, int64_t n, Obj **res)
         if (heap_charge(h, (int64_t)s->len * n) < 0) return exc_nomem(in);
         StrBuf sb = {0};
         for (int64_t i = 0; i < n; i++) sb_put(&sb, s->s, s->len);
-        *res = make_str(in, sb.s ? sb.s : "", sb.len);
+        *res = make_str_sb(in, &sb);
         sb_free(&sb);
         return *res ? 0 : -1;
     }
@@ -1658,7 +1665,7 @@ static int getslice(Interp *in, Obj *o, Node *sl, Obj **vals, Obj **res)
         sb_put(&b, s->s + offs[ci], (size_t)(offs[ci + 1] - offs[ci]));
     }
     free(offs);
-    *res = make_str(in, b.s ? b.s : "", b.len);
+    *res = make_str_sb(in, &b);
     sb_free(&b);
     return *res ? 0 : -1;
 }
@@ -2240,7 +2247,7 @@ static int eval_fstring(Interp *in, Node *e)
             return -1;
         }
     }
-    Obj *s = make_str(in, b.s ? b.s : "", b.len);
+    Obj *s = make_str_sb(in, &b);
     sb_free(&b);
     if (!s) return -1;
     vpush(in, s);
@@ -3579,6 +3586,7 @@ static void *interp_thread(void *arg)
 {
     Interp *in = arg;
     void *alt = altstack_on();
+    sb_thread_limit(in->opt.max_memory > 0 ? (size_t)in->opt.max_memory : 0);
     sem_wait(&in->go);
     live_pause_loop(in);
     if (in->h->log) heap_log_clear(in->h);
@@ -3598,7 +3606,7 @@ void interp_default_options(InterpOptions *o)
 {
     memset(o, 0, sizeof *o);
     o->max_steps = 100000000;
-    o->max_memory = (int64_t)8 << 30;
+    o->max_memory = default_max_memory();
     o->event_limit = 2000;
 }
 

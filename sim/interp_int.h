@@ -181,6 +181,7 @@ int int_value(Interp *in, Obj *o, int64_t *v, const char *what);
 int contains(Interp *in, Obj *container, Obj *item, int *res);
 Obj *type_of(Interp *in, Obj *o);              /* borrowed class object */
 Obj *make_str(Interp *in, const char *s, size_t n);
+Obj *make_str_sb(Interp *in, const StrBuf *b);   /* MemoryError if b went over the limit */
 int list_extend_iter(Interp *in, ListObj *l, Obj *iterable);
 void print_out(Interp *in, const char *s, size_t n);
 

@@ -34,7 +34,7 @@ void session_default_options(SessionOptions *o)
 {
     memset(o, 0, sizeof *o);
     o->max_steps = 100000000;
-    o->max_memory = (int64_t)8 << 30;
+    o->max_memory = default_max_memory();
     o->event_limit = 2000;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static void oom(size_t n)
 {
@@ -34,6 +35,21 @@ void *xrealloc(void *p, size_t n)
     void *q = realloc(p, n ? n : 1);
     if (!q) oom(n);
     return q;
+}
+
+int64_t default_max_memory(void)
+{
+    /* simulated objects take about as much real memory as they model: a
+     * ceiling over half the machine's memory would let a runaway program
+     * get the whole process killed instead of raising MemoryError */
+    int64_t cap = (int64_t)8 << 30;
+    long pages = sysconf(_SC_PHYS_PAGES), psize = sysconf(_SC_PAGESIZE);
+    if (pages > 0 && psize > 0) {
+        int64_t half = (int64_t)pages * psize / 2;
+        if (half < ((int64_t)256 << 20)) half = (int64_t)256 << 20;
+        if (half < cap) cap = half;
+    }
+    return cap;
 }
 
 void *xmap(size_t size)
@@ -80,25 +96,37 @@ char *xstrndup(const char *s, size_t n)
     return p;
 }
 
-static void sb_grow(StrBuf *b, size_t extra)
+static _Thread_local size_t sb_limit;
+
+void sb_thread_limit(size_t max) { sb_limit = max; }
+
+/* Room for extra more bytes; false (and b->over) past the thread's limit. */
+static bool sb_grow(StrBuf *b, size_t extra)
 {
-    if (b->len + extra + 1 <= b->cap) return;
+    if (b->over) return false;
+    if (b->len + extra + 1 <= b->cap) return true;
+    if (sb_limit && (extra > sb_limit || b->len + extra > sb_limit)) {
+        b->over = true;
+        return false;
+    }
     size_t cap = b->cap ? b->cap : 64;
     while (cap < b->len + extra + 1) cap *= 2;
+    if (sb_limit && cap > sb_limit + 1) cap = sb_limit + 1;
     b->s = xrealloc(b->s, cap);
     b->cap = cap;
+    return true;
 }
 
 void sb_putc(StrBuf *b, char c)
 {
-    sb_grow(b, 1);
+    if (!sb_grow(b, 1)) return;
     b->s[b->len++] = c;
     b->s[b->len] = '\0';
 }
 
 void sb_put(StrBuf *b, const char *s, size_t n)
 {
-    sb_grow(b, n);
+    if (!sb_grow(b, n)) return;
     memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = '\0';
@@ -113,8 +141,7 @@ void sb_vprintf(StrBuf *b, const char *fmt, va_list ap)
     va_copy(ap2, ap);
     int n = vsnprintf(probe, sizeof probe, fmt, ap2);
     va_end(ap2);
-    if (n < 0) return;
-    sb_grow(b, (size_t)n);
+    if (n < 0 || !sb_grow(b, (size_t)n)) return;
     vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
 }
@@ -130,6 +157,7 @@ void sb_printf(StrBuf *b, const char *fmt, ...)
 void sb_clear(StrBuf *b)
 {
     b->len = 0;
+    b->over = false;
     if (b->s) b->s[0] = '\0';
 }
 
@@ -138,6 +166,7 @@ char *sb_take(StrBuf *b)
     char *s = b->s ? b->s : xstrdup("");
     b->s = NULL;
     b->len = b->cap = 0;
+    b->over = false;
     return s;
 }
 
@@ -146,6 +175,7 @@ void sb_free(StrBuf *b)
     free(b->s);
     b->s = NULL;
     b->len = b->cap = 0;
+    b->over = false;
 }
 
 char *fmt_thousands(char *buf, int64_t v)

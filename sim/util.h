@@ -3,11 +3,15 @@
 #ifndef MEMTUTOR_UTIL_H
 #define MEMTUTOR_UTIL_H
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
+/* The default ceiling of simulated memory: 8 GiB, or half the machine's
+ * memory if that is less (never under 256 MiB). */
+int64_t default_max_memory(void);
 /* An anonymous mapping of size bytes (zero-filled); free with xunmap. */
 void *xmap(size_t size);
 void xunmap(void *p, size_t size);
@@ -22,11 +26,20 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
 /* A growable NUL-terminated byte string. Zero-initialise to start empty;
- * sb_free releases it. sb_take hands the buffer to the caller (never NULL). */
+ * sb_free releases it. sb_take hands the buffer to the caller (never NULL).
+ * A buffer that would grow past its thread's limit (sb_thread_limit) stops
+ * growing and is marked `over`: what is appended then is dropped. */
 typedef struct {
     char *s;
     size_t len, cap;
+    bool over;
 } StrBuf;
+
+/* The most bytes one StrBuf may hold on the calling thread (0: no limit).
+ * The interpreter's thread sets its memory ceiling: no string longer than
+ * that can be made anyway, so building one stops there (MemoryError) instead
+ * of taking the machine's memory first. */
+void sb_thread_limit(size_t max);
 
 void sb_putc(StrBuf *b, char c);
 void sb_put(StrBuf *b, const char *s, size_t n);
