@@ -101,6 +101,17 @@ struct Slabs {
 
 static inline size_t slab_class(size_t size) { return (size + 7) / 8; }
 
+/* A fresh page of cells of class c (c * 8 bytes each), linked to the class. */
+static SlabPage *slab_page_new(struct Slabs *s, size_t c)
+{
+    SlabPage *p = region_page(s->regions);
+    p->cell = (uint32_t)(c * 8);
+    p->ncells = (uint32_t)((SLAB_PAGE - sizeof(SlabPage)) / (c * 8));
+    p->next = s->pages[c];
+    s->pages[c] = p;
+    return p;
+}
+
 /* The rare paths: an object too big for a slab, or a class with no free
  * cell left (a fresh page is carved). */
 __attribute__((noinline)) static void *slab_alloc_slow(struct Slabs *s, size_t size)
@@ -113,13 +124,8 @@ __attribute__((noinline)) static void *slab_alloc_slow(struct Slabs *s, size_t s
         s->large.next = l;
         return l + 1;
     }
-    size_t c = slab_class(size);
-    size_t cell = c * 8;
-    SlabPage *p = region_page(s->regions);
-    p->cell = (uint32_t)cell;
-    p->ncells = (uint32_t)((SLAB_PAGE - sizeof(SlabPage)) / cell);
-    p->next = s->pages[c];
-    s->pages[c] = p;
+    size_t c = slab_class(size), cell = c * 8;
+    SlabPage *p = slab_page_new(s, c);
     FreeCell *f = NULL;
     for (uint32_t i = p->ncells; i-- > 0;) {
         FreeCell *fc = (FreeCell *)(p->data + (size_t)i * cell);
@@ -170,11 +176,7 @@ static inline size_t arr_class(size_t nb) { return nb > 8 ? (nb + 7) / 8 : 1; }
 __attribute__((noinline)) static void *arr_carve(struct Slabs *s, size_t c)
 {
     size_t cell = c * 8;
-    SlabPage *p = region_page(s->regions);
-    p->cell = (uint32_t)cell;
-    p->ncells = (uint32_t)((SLAB_PAGE - sizeof(SlabPage)) / cell);
-    p->next = s->pages[c];
-    s->pages[c] = p;
+    SlabPage *p = slab_page_new(s, c);
     void *f = NULL;
     for (uint32_t i = p->ncells; i-- > 1;) {
         void **fc = (void **)(p->data + (size_t)i * cell);

@@ -540,6 +540,19 @@ int app_render(const char *target, int step, int cols, int rows, int ascii, int 
     return app_render_pane(target, step, cols, rows, ascii, color, NULL, out, err);
 }
 
+/* A headless App (render, record, benchmarks) with target open at step 0:
+ * 0, or an exit status with err set. */
+static int app_open_headless(App *a, const char *target, int cols, int rows, StrBuf *err)
+{
+    a->cols = cols;
+    a->rows = rows;
+    a->speed = SPEED_1X;
+    int status = 0;
+    Lesson *l = session_load_target(target, err, &status);
+    if (!l) return status ? status : 2;
+    return app_open_lesson(a, l, 1, err);
+}
+
 int app_render_pane(const char *target, int step, int cols, int rows, int ascii, int color, const char *pane,
                     StrBuf *out, StrBuf *err)
 {
@@ -559,9 +572,7 @@ int app_render_pane(const char *target, int step, int cols, int rows, int ascii,
         a.menu = xcalloc((size_t)a.nmenu + 1, sizeof(Lesson *));
         for (int i = 0; i < a.nmenu; i++) a.menu[i] = session_builtin(i, err);
     } else {
-        Lesson *l = session_load_target(target, err, &status);
-        if (!l) return status ? status : 2;
-        status = app_open_lesson(&a, l, 1, err);
+        status = app_open_headless(&a, target, cols, rows, err);
         if (status) return status;
         int n = session_nsteps(a.sess);
         if (step < 0 || step > n) {
@@ -595,13 +606,7 @@ int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, vo
         return 2;
     }
     App a = {0};
-    a.cols = o->cols;
-    a.rows = o->rows;
-    a.speed = SPEED_1X;
-    int status = 0;
-    Lesson *l = session_load_target(target, err, &status);
-    if (!l) return status ? status : 2;
-    status = app_open_lesson(&a, l, 1, err);
+    int status = app_open_headless(&a, target, o->cols, o->rows, err);
     if (status) return status;
     a.memory = o->memory;
     Canvas *c = canvas_new(o->cols, o->rows);
@@ -635,13 +640,7 @@ int app_time_step(const char *target, int from, int to, int cols, int rows, int 
                   StrBuf *err)
 {
     App a = {0};
-    a.cols = cols;
-    a.rows = rows;
-    a.speed = SPEED_1X;
-    int status = 0;
-    Lesson *l = session_load_target(target, err, &status);
-    if (!l) return status ? status : 2;
-    status = app_open_lesson(&a, l, 1, err);
+    int status = app_open_headless(&a, target, cols, rows, err);
     if (status) return status;
     int n = session_nsteps(a.sess);
     if (from < 0 || from > n || to < 0 || to > n) {

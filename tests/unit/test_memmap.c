@@ -289,18 +289,26 @@ static void test_fold_many_arenas(void **state)
     alloc_destroy(a);
 }
 
-/* Rows that all differ: the ones far from the cursor fold into ▲/▼ rows. */
-static void test_window_around_cursor(void **state)
+/* 20 arenas of 28-byte blocks with a different number of pools freed in
+ * each, so that no two look alike; *refs: the handles (free it). */
+static Alloc *twenty_distinct_arenas(AllocRef **refs)
 {
-    (void)state;
     Alloc *a = alloc_new();
-    size_t n = 20 * (size_t)PER_ARENA;
-    AllocRef *r = alloc_many(a, 28, n);
-    /* free a different number of pools in each arena so no two look alike */
+    AllocRef *r = alloc_many(a, 28, 20 * (size_t)PER_ARENA);
     alloc_begin_step(a);
     for (unsigned ar = 0; ar < 20; ar++)
         for (unsigned b = 0; b < (ar + 1) * 510u; b++) alloc_release(a, r[(size_t)ar * PER_ARENA + b]);
     alloc_begin_step(a);
+    *refs = r;
+    return a;
+}
+
+/* Rows that all differ: the ones far from the cursor fold into ▲/▼ rows. */
+static void test_window_around_cursor(void **state)
+{
+    (void)state;
+    AllocRef *r;
+    Alloc *a = twenty_distinct_arenas(&r);
     MemmapView v = {.arena = 15, .pool = 40, .focused = true};
     Canvas *c = canvas_new(90, 12);
     memmap_draw(c, (Rect){0, 0, 90, 12}, a, &v);
@@ -330,13 +338,8 @@ static void test_window_around_cursor(void **state)
 static void test_mouse_hits(void **state)
 {
     (void)state;
-    Alloc *a = alloc_new();
-    size_t n = 20 * (size_t)PER_ARENA;
-    AllocRef *r = alloc_many(a, 28, n);
-    alloc_begin_step(a);
-    for (unsigned ar = 0; ar < 20; ar++)
-        for (unsigned b = 0; b < (ar + 1) * 510u; b++) alloc_release(a, r[(size_t)ar * PER_ARENA + b]);
-    alloc_begin_step(a);
+    AllocRef *r;
+    Alloc *a = twenty_distinct_arenas(&r);
     for (int w = 90; w >= 50; w -= 40) {   /* one row per arena, then two */
         MemmapView v = {.arena = 15, .pool = 40, .focused = true};
         MemmapHits hits;
