@@ -36,7 +36,7 @@ ifeq ($(SANITIZE),1)
 endif
 
 .PHONY: all deps deps-check run test test-unit test-cpython test-lessons test-screens \
-	test-e2e test-bad install clean bench cpython-expect fuzz
+	test-e2e test-bad install clean bench bench-karatsuba cpython-expect fuzz
 
 all: deps-check $(BIN)
 
@@ -88,6 +88,14 @@ $(BUILD)/bench/stepback: tests/bench/stepback.c $(LIB_OBJ)
 
 bench: all $(BUILD)/bench/stepback
 	python3 tests/bench/run.py ./$(BIN) 5 $(BUILD)/bench/stepback
+
+# the Karatsuba cutoffs of sim/bigint.c measured on this machine (not part of bench)
+$(BUILD)/bench/karatsuba: tests/bench/karatsuba.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(ALL_LDLIBS)
+
+bench-karatsuba: $(BUILD)/bench/karatsuba
+	$(BUILD)/bench/karatsuba
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

@@ -1,6 +1,6 @@
 /* Arbitrary-precision integers with Python int semantics; see bigint.h.
- * Schoolbook multiplication and Knuth long division on 30-bit digits, as in
- * CPython's longobject.c.  Nothing here needs libm. */
+ * Schoolbook and Karatsuba multiplication and Knuth long division on 30-bit
+ * digits, as in CPython's longobject.c.  Nothing here needs libm. */
 #include "bigint.h"
 
 #include <math.h>
@@ -207,21 +207,224 @@ BigInt *bi_invert(const BigInt *a) {
     return t;
 }
 
+/* ------------------------------------------------------ multiplication
+ *
+ * Products are computed on raw little-endian digit arrays.  Small operands
+ * use the schoolbook method (with a squaring variant that forms each cross
+ * product once); large ones use Karatsuba as CPython's k_mul does:
+ *
+ *   a = ah*B**s + al, b = bh*B**s + bl   (B = 2**30, s = len(b) / 2)
+ *   a*b = ah*bh*B**2s + ((ah+al)*(bh+bl) - ah*bh - al*bl)*B**s + al*bl
+ *
+ * and operands of very different sizes are cut into slices the size of the
+ * smaller one (CPython's k_lopsided_mul), so each sub-product is balanced.
+ * Every routine writes the full na + nb digits of the product (leading zero
+ * digits included), so results are exactly the schoolbook ones. */
+
+/* Up to these sizes (digits of the smaller operand) the schoolbook method is
+ * used; see bigint.h for how they were measured. */
+static size_t kara_cutoff = BI_KARATSUBA_CUTOFF;
+static size_t kara_sq_cutoff = BI_KARATSUBA_SQUARE_CUTOFF;
+
+void bi_set_karatsuba_cutoffs(size_t mul, size_t sqr) {
+    /* k_mul only makes progress on operands of 4 digits or more */
+    kara_cutoff = mul == 0 ? BI_KARATSUBA_CUTOFF : mul < 3 ? 3 : mul;
+    kara_sq_cutoff = sqr == 0 ? BI_KARATSUBA_SQUARE_CUTOFF : sqr < 3 ? 3 : sqr;
+}
+
+/* r[0..na+nb) = a[0..na) * b[0..nb), schoolbook.  r must not overlap a, b. */
+static void digits_mul_school(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
+    memset(r, 0, (na + nb) * sizeof(uint32_t));
+    for (size_t i = 0; i < na; i++) {
+        uint64_t carry = 0, ai = a[i];
+        if (ai == 0) continue;
+        uint32_t *pr = r + i;
+        for (size_t j = 0; j < nb; j++) {
+            carry += pr[j] + ai * b[j];
+            pr[j] = (uint32_t)(carry & BI_MASK);
+            carry >>= BI_SHIFT;
+        }
+        pr[nb] = (uint32_t)carry;
+    }
+}
+
+/* r[0..2n) = a[0..n)**2, schoolbook with each cross product a[i]*a[j]
+ * (i < j) formed once and doubled, as CPython's x_mul does for a == b. */
+static void digits_sqr_school(uint32_t *r, const uint32_t *a, size_t n) {
+    memset(r, 0, 2 * n * sizeof(uint32_t));
+    for (size_t i = 0; i < n; i++) {
+        uint64_t f = a[i];
+        uint32_t *pr = r + 2 * i;
+        uint64_t carry = *pr + f * f;
+        *pr++ = (uint32_t)(carry & BI_MASK);
+        carry >>= BI_SHIFT;
+        f <<= 1; /* < 2**31: f * a[j] < 2**61, so carry stays below 2**62 */
+        for (size_t j = i + 1; j < n; j++) {
+            carry += *pr + a[j] * f;
+            *pr++ = (uint32_t)(carry & BI_MASK);
+            carry >>= BI_SHIFT;
+        }
+        /* carry < 2**33 here; the partial result stays below B**(2n) */
+        while (carry) {
+            carry += *pr;
+            *pr++ = (uint32_t)(carry & BI_MASK);
+            carry >>= BI_SHIFT;
+        }
+    }
+}
+
+/* r[0..n) += a[0..m) (m <= n); returns the carry out of r[n - 1]. */
+static uint32_t digits_add_into(uint32_t *r, size_t n, const uint32_t *a, size_t m) {
+    uint32_t carry = 0;
+    size_t i;
+    for (i = 0; i < m; i++) {
+        carry += r[i] + a[i];
+        r[i] = carry & BI_MASK;
+        carry >>= BI_SHIFT;
+    }
+    for (; carry && i < n; i++) {
+        carry += r[i];
+        r[i] = carry & BI_MASK;
+        carry >>= BI_SHIFT;
+    }
+    return carry;
+}
+
+/* r[0..n) -= a[0..m) (m <= n); returns the borrow out of r[n - 1]. */
+static uint32_t digits_sub_into(uint32_t *r, size_t n, const uint32_t *a, size_t m) {
+    uint32_t borrow = 0;
+    size_t i;
+    for (i = 0; i < m; i++) {
+        borrow = r[i] - a[i] - borrow;
+        r[i] = borrow & BI_MASK;
+        borrow = (borrow >> BI_SHIFT) & 1;
+    }
+    for (; borrow && i < n; i++) {
+        borrow = r[i] - borrow;
+        r[i] = borrow & BI_MASK;
+        borrow = (borrow >> BI_SHIFT) & 1;
+    }
+    return borrow;
+}
+
+/* r[0..max(na, nb) + 1) = a[0..na) + b[0..nb). */
+static void digits_add(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
+    if (na < nb) {
+        const uint32_t *t = a;
+        a = b;
+        b = t;
+        size_t tn = na;
+        na = nb;
+        nb = tn;
+    }
+    uint32_t carry = 0;
+    size_t i;
+    for (i = 0; i < nb; i++) {
+        carry += a[i] + b[i];
+        r[i] = carry & BI_MASK;
+        carry >>= BI_SHIFT;
+    }
+    for (; i < na; i++) {
+        carry += a[i];
+        r[i] = carry & BI_MASK;
+        carry >>= BI_SHIFT;
+    }
+    r[na] = carry;
+}
+
+static void digits_mul(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
+
+/* a much shorter than b (2 * na <= nb): b in slices of na digits, each
+ * multiplied by a (a balanced product) and added in at its offset. */
+static void digits_mul_lopsided(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
+    size_t nr = na + nb;
+    memset(r, 0, nr * sizeof(uint32_t));
+    uint32_t *t = xmalloc(2 * na * sizeof(uint32_t));
+    for (size_t off = 0; off < nb; off += na) {
+        size_t len = nb - off < na ? nb - off : na;
+        digits_mul(t, a, na, b + off, len);
+        uint32_t c = digits_add_into(r + off, nr - off, t, na + len);
+        (void)c; /* 0: the partial sums never exceed the full product */
+    }
+    free(t);
+}
+
+/* r[0..na+nb) = a[0..na) * b[0..nb) for any sizes (leading zero digits
+ * allowed); a == b with na == nb is a square.  r must not overlap a, b. */
+static void digits_mul(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
+    size_t nr = na + nb;
+    int square = a == b && na == nb;
+    while (na > 0 && a[na - 1] == 0) na--;
+    if (square) nb = na;
+    else
+        while (nb > 0 && b[nb - 1] == 0) nb--;
+    if (na + nb < nr) memset(r + na + nb, 0, (nr - na - nb) * sizeof(uint32_t));
+    if (na == 0 || nb == 0) {
+        memset(r, 0, (na + nb) * sizeof(uint32_t));
+        return;
+    }
+    if (na > nb) {
+        const uint32_t *t = a;
+        a = b;
+        b = t;
+        size_t tn = na;
+        na = nb;
+        nb = tn;
+    }
+    if (na <= (square ? kara_sq_cutoff : kara_cutoff)) {
+        if (square) digits_sqr_school(r, a, na);
+        else digits_mul_school(r, a, na, b, nb);
+        return;
+    }
+    if (2 * na <= nb) {
+        digits_mul_lopsided(r, a, na, b, nb);
+        return;
+    }
+    /* Karatsuba: s < na <= nb, so ah and bh are not empty */
+    size_t s = nb / 2;
+    size_t n = na + nb;
+    digits_mul(r, a, s, b, s);                       /* al*bl -> r[0..2s)   */
+    digits_mul(r + 2 * s, a + s, na - s, b + s, nb - s); /* ah*bh -> r[2s..n) */
+    size_t la = (s > na - s ? s : na - s) + 1, lb = nb - s + 1;
+    uint32_t *tmp = xmalloc((square ? 3 * la : 2 * (la + lb)) * sizeof(uint32_t));
+    uint32_t *sa = tmp, *sb, *t3;
+    digits_add(sa, a, s, a + s, na - s); /* al + ah, la digits */
+    if (square) {
+        sb = sa;
+        t3 = tmp + la;
+    } else {
+        sb = tmp + la;
+        t3 = sb + lb;
+        digits_add(sb, b, s, b + s, nb - s); /* bl + bh, lb digits */
+    }
+    size_t n3 = la + lb; /* >= nb + 2 > max(2s, n - 2s) */
+    digits_mul(t3, sa, la, sb, lb);
+    /* t3 - al*bl - ah*bh = al*bh + ah*bl >= 0, below B**(n - s) */
+    digits_sub_into(t3, n3, r, 2 * s);
+    digits_sub_into(t3, n3, r + 2 * s, n - 2 * s);
+    while (n3 > 0 && t3[n3 - 1] == 0) n3--;
+    digits_add_into(r + s, n - s, t3, n3);
+    free(tmp);
+}
+
 BigInt *bi_mul(const BigInt *a, const BigInt *b) {
     if (a->ndigits == 0 || b->ndigits == 0) return bi_zero();
     size_t n = (size_t)a->ndigits + b->ndigits;
     BigInt *r = bi_alloc(n);
-    memset(r->d, 0, n * sizeof(uint32_t));
-    for (uint32_t i = 0; i < a->ndigits; i++) {
-        uint64_t carry = 0, ai = a->d[i];
-        if (ai == 0) continue;
-        for (uint32_t j = 0; j < b->ndigits; j++) {
-            carry += r->d[i + j] + ai * b->d[j];
-            r->d[i + j] = (uint32_t)(carry & BI_MASK);
-            carry >>= BI_SHIFT;
-        }
-        r->d[i + b->ndigits] = (uint32_t)carry;
-    }
+    /* x * x of equal values (not only the same object) is a square */
+    if (a != b && a->ndigits == b->ndigits && !memcmp(a->d, b->d, a->ndigits * sizeof(uint32_t)))
+        digits_mul(r->d, a->d, a->ndigits, a->d, a->ndigits);
+    else
+        digits_mul(r->d, a->d, a->ndigits, b->d, b->ndigits);
+    r->sign = a->sign * b->sign;
+    return bi_norm(r);
+}
+
+BigInt *bi_mul_schoolbook(const BigInt *a, const BigInt *b) {
+    if (a->ndigits == 0 || b->ndigits == 0) return bi_zero();
+    size_t n = (size_t)a->ndigits + b->ndigits;
+    BigInt *r = bi_alloc(n);
+    digits_mul_school(r->d, a->d, a->ndigits, b->d, b->ndigits);
     r->sign = a->sign * b->sign;
     return bi_norm(r);
 }

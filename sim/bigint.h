@@ -77,6 +77,7 @@ BigInt *bi_abs(const BigInt *a);
 BigInt *bi_invert(const BigInt *a);   /* ~a == -a - 1 */
 BigInt *bi_add(const BigInt *a, const BigInt *b);
 BigInt *bi_sub(const BigInt *a, const BigInt *b);
+/* Schoolbook below the Karatsuba cutoffs, Karatsuba above (see bigint.c). */
 BigInt *bi_mul(const BigInt *a, const BigInt *b);
 /* Floor division: *q = a // b, *r = a % b (r has the sign of b, or is 0).
  * Either q or r may be NULL if not wanted.  Returns 0, or -1 on division by
@@ -112,6 +113,22 @@ size_t bi_i64_sizeof(int64_t v);
 uint64_t bi_i64_hash(int64_t v);
 
 void bi_free(BigInt *a);   /* NULL is fine */
+
+/* ---- multiplication internals, for tests and benchmarks ----
+ * bi_mul uses the schoolbook method while the smaller operand has at most
+ * BI_KARATSUBA_CUTOFF digits (BI_KARATSUBA_SQUARE_CUTOFF for a square, whose
+ * schoolbook form does about half the work) and Karatsuba above.  Measured
+ * with `make bench-karatsuba` (AMD EPYC, gcc 12 -O2): for multiplication the
+ * cutoffs 20..32 are within 3% of each other and 24 is best; for squares
+ * 32..64 are within 3% and 40 is best.  (CPython's 70 and 140 are tuned for
+ * its own x_mul, whose temporaries are Python objects.) */
+#define BI_KARATSUBA_CUTOFF 24
+#define BI_KARATSUBA_SQUARE_CUTOFF 40
+/* The schoolbook product at any size: what bi_mul must agree with. */
+BigInt *bi_mul_schoolbook(const BigInt *a, const BigInt *b);
+/* Set the cutoffs bi_mul uses (values below 3 count as 3; 0 restores the
+ * default).  Process-wide; meant for tests and measurements only. */
+void bi_set_karatsuba_cutoffs(size_t mul, size_t sqr);
 
 /* ---- int64 fast paths ----
  * The *_overflows helpers return 1 if the exact result does not fit in
