@@ -11,7 +11,10 @@
  *
  * On top of the tables: randomized identity checks for division
  * (q*b + r == a, 0 <= r < b or b < r <= 0) on digit patterns that exercise
- * Knuth's correction steps. */
+ * Knuth's correction steps, and Karatsuba products checked against the
+ * schoolbook ones (sizes around the cutoffs, balanced and lopsided, squares,
+ * signs, zeros; also at tiny forced cutoffs), against closed forms, and
+ * against hash() / bit_length() of big powers computed by CPython. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -517,6 +520,152 @@ static void test_divmod_random(void **state) {
     }
 }
 
+/* ------------------------------------------------ Karatsuba multiplication */
+
+/* Random n-digit value (n == 0: zero) built directly from digits, so sizes in
+ * the thousands stay cheap.  kind 0: edge-heavy digit patterns as rand_big;
+ * 1: every digit BI_MASK (the most carries); 2: uniform digits.  Random sign. */
+static BigInt *rand_digits(uint32_t n, int kind) {
+    BigInt *t = malloc(sizeof(BigInt) + (n ? n : 1) * sizeof(uint32_t));
+    assert_non_null(t);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t dg = (uint32_t)(rnd() & BI_MASK);
+        if (kind == 1) dg = BI_MASK;
+        else if (kind == 0) {
+            switch (rnd() % 6) {
+            case 0: dg = 0; break;
+            case 1: dg = BI_MASK; break;
+            case 2: dg = BI_MASK - 1; break;
+            case 3: dg = 1; break;
+            default: break;
+            }
+        }
+        t->d[i] = dg;
+    }
+    if (n) t->d[n - 1] |= 1; /* exactly n digits */
+    t->ndigits = n;
+    t->sign = n == 0 ? 0 : (rnd() & 1) ? -1 : 1;
+    BigInt *r = bi_copy(t); /* an allocation of bigint.c's own */
+    free(t);
+    return r;
+}
+
+/* bi_mul(a, b), bi_mul(b, a) and the schoolbook product are equal; a copy
+ * of a times a (a square found by value) as well. */
+static void check_mul_matches_schoolbook(const BigInt *a, const BigInt *b) {
+    BigInt *want = bi_mul_schoolbook(a, b), *p = bi_mul(a, b), *q = bi_mul(b, a);
+    if (bi_cmp(p, want) != 0 || bi_cmp(q, want) != 0)
+        fail_msg("product of %u and %u digits differs from schoolbook", (unsigned)a->ndigits,
+                 (unsigned)b->ndigits);
+    assert_int_equal(p->sign, a->sign * b->sign);
+    BigInt *c = bi_copy(a), *sq = bi_mul(a, a), *sq2 = bi_mul(a, c), *sqw = bi_mul_schoolbook(a, a);
+    if (bi_cmp(sq, sqw) != 0 || bi_cmp(sq2, sqw) != 0)
+        fail_msg("square of %u digits differs from schoolbook", (unsigned)a->ndigits);
+    assert_true(bi_is_zero(sq) || sq->sign == 1);
+    BigInt *all[] = {want, p, q, c, sq, sq2, sqw};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) bi_free(all[i]);
+}
+
+/* Sizes around the default cutoffs (24, square 40) and their doubles, so the
+ * first Karatsuba level, the lopsided threshold 2*na <= nb and the
+ * recursion's leaves are all crossed. */
+static const uint32_t KSIZES[] = {0, 1, 2, 3, 4, 5, 7, 8, 12, 23, 24, 25, 26, 39, 40, 41, 47, 48,
+                                  49, 50, 51, 63, 79, 80, 81, 97, 130, 200, 257};
+#define NKSIZES (sizeof KSIZES / sizeof KSIZES[0])
+
+static void mul_sizes_sweep(void) {
+    for (size_t i = 0; i < NKSIZES; i++)
+        for (size_t j = i; j < NKSIZES; j++) {
+            int kind = (int)((i + j) % 3);
+            BigInt *a = rand_digits(KSIZES[i], kind), *b = rand_digits(KSIZES[j], kind);
+            check_mul_matches_schoolbook(a, b);
+            bi_free(a);
+            bi_free(b);
+        }
+}
+
+/* Every pair of sizes in the table, balanced and lopsided, at the default
+ * cutoffs and at tiny ones (3 is the smallest allowed) that make small
+ * operands recurse many levels deep. */
+static void test_karatsuba_sizes(void **state) {
+    (void)state;
+    static const size_t cuts[][2] = {{0, 0}, {3, 3}, {4, 6}, {7, 5}, {16, 16}};
+    for (size_t c = 0; c < sizeof cuts / sizeof cuts[0]; c++) {
+        bi_set_karatsuba_cutoffs(cuts[c][0], cuts[c][1]);
+        mul_sizes_sweep();
+    }
+    bi_set_karatsuba_cutoffs(0, 0);
+}
+
+/* Random sizes up to 600 digits, with the lopsided cases (one operand at
+ * most half the other, or just over half) drawn on purpose. */
+static void test_karatsuba_random(void **state) {
+    (void)state;
+    for (int iter = 0; iter < 300; iter++) {
+        uint32_t na = (uint32_t)(rnd() % 600), nb;
+        switch (iter % 4) {
+        case 0: nb = na; break;                                  /* balanced */
+        case 1: nb = na + (uint32_t)(rnd() % 3); break;          /* nearly */
+        case 2: nb = 2 * na + (uint32_t)(rnd() % 3); break;      /* 2x edge */
+        default: nb = (uint32_t)(rnd() % 1200); break;           /* anything */
+        }
+        if (iter % 10 == 0) na %= 30; /* tiny times large */
+        BigInt *a = rand_digits(na, (int)(rnd() % 3)), *b = rand_digits(nb, (int)(rnd() % 3));
+        check_mul_matches_schoolbook(a, b);
+        bi_free(a);
+        bi_free(b);
+    }
+}
+
+/* Closed forms that do not rely on any multiplication code:
+ * (B**n - 1) * (B**m - 1) == B**(n+m) - B**n - B**m + 1 (all digits BI_MASK:
+ * the most carries), and big values against hashes computed by CPython. */
+static void test_karatsuba_known(void **state) {
+    (void)state;
+    static const uint32_t nm[][2] = {{25, 25}, {41, 41}, {100, 100}, {100, 201}, {24, 1000}, {777, 2000}, {3000, 3000}};
+    for (size_t i = 0; i < sizeof nm / sizeof nm[0]; i++) {
+        BigInt *one = bi_from_i64(1);
+        BigInt *bn = bi_lshift(one, (uint64_t)BI_SHIFT * nm[i][0]), *bm = bi_lshift(one, (uint64_t)BI_SHIFT * nm[i][1]);
+        BigInt *x = bi_sub(bn, one), *y = bi_sub(bm, one);
+        BigInt *bnm = bi_lshift(one, (uint64_t)BI_SHIFT * (nm[i][0] + nm[i][1]));
+        BigInt *t1 = bi_sub(bnm, bn), *t2 = bi_sub(t1, bm), *want = bi_add(t2, one);
+        BigInt *got = bi_mul(x, y);
+        assert_int_equal(bi_cmp(got, want), 0);
+        BigInt *all[] = {one, bn, bm, x, y, bnm, t1, t2, want, got};
+        for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) bi_free(all[k]);
+    }
+    /* hash(...) % 2**64 and bit_length() from CPython 3.11.7 */
+    BigInt *three = bi_from_i64(3), *seven = bi_from_i64(7), *eleven = bi_from_i64(11);
+    BigInt *p3 = bi_pow(three, 100000, 0);
+    assert_int_equal(bi_hash(p3), 33761449967175896u);
+    assert_int_equal(bi_bit_length(p3), 158497);
+    BigInt *p7 = bi_pow(seven, 50000, 0), *p11 = bi_pow(eleven, 40000, 0), *pr = bi_mul(p7, p11);
+    assert_int_equal(bi_hash(pr), 972525700667803630u); /* hash(7**50000 * 11**40000) */
+    assert_int_equal(bi_bit_length(pr), 278746);
+    BigInt *m89 = P("618970019642690137449562111"); /* 2**89 - 1 */
+    BigInt *p89 = bi_pow(m89, 3000, 0), *n89 = bi_neg(p89);
+    assert_int_equal(bi_hash(n89), 18275746743944839151u); /* hash(-(2**89-1)**3000) */
+    BigInt *x = P("10000000000000000000000000000000000000000000000000000000000007"); /* 10**61 + 7 */
+    BigInt *px = bi_pow(x, 5555, 0);
+    assert_int_equal(bi_hash(px), 482800712477721072u);
+    assert_int_equal(bi_bit_length(px), 1125652);
+    /* a smaller power by schoolbook square-and-multiply */
+    BigInt *r = bi_from_i64(1), *px2 = bi_pow(x, 1234, 0);
+    for (int i = 10; i >= 0; i--) {
+        BigInt *t = bi_mul_schoolbook(r, r);
+        bi_free(r);
+        r = t;
+        if ((1234 >> i) & 1) {
+            t = bi_mul_schoolbook(r, x);
+            bi_free(r);
+            r = t;
+        }
+    }
+    assert_int_equal(bi_cmp(r, px2), 0);
+    BigInt *all[] = {three, seven, eleven, p3, p7, p11, pr, m89, p89, n89, x, px, r, px2};
+    for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) bi_free(all[k]);
+}
+
 static void test_from_str(void **state) {
     (void)state;
     struct { const char *s; int base; const char *expect; } ok[] = {
@@ -790,6 +939,9 @@ int main(void) {
         cmocka_unit_test(test_pow),
         cmocka_unit_test(test_divmod_cases),
         cmocka_unit_test(test_divmod_random),
+        cmocka_unit_test(test_karatsuba_sizes),
+        cmocka_unit_test(test_karatsuba_random),
+        cmocka_unit_test(test_karatsuba_known),
         cmocka_unit_test(test_from_str),
         cmocka_unit_test(test_to_str),
         cmocka_unit_test(test_hash_sizeof),
