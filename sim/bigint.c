@@ -744,6 +744,31 @@ BigInt *bi_from_str_ex(const char *s, size_t n, int base, size_t max_digits, int
         *err = BI_ERR_TOO_MANY_DIGITS;
         return NULL;
     }
+    if ((base & (base - 1)) == 0) {
+        /* base 2, 4, 8, 16, 32: each character is k bits, packed from the
+         * least significant end in linear time */
+        unsigned k = 0;
+        while ((1 << k) < base) k++;
+        BigInt *r = bi_alloc(ndig * k / BI_SHIFT + 1);
+        size_t used = 0;
+        uint64_t acc = 0;
+        unsigned nbits = 0;
+        for (size_t j = n; j-- > i;) {
+            if (s[j] == '_') continue;
+            acc |= (uint64_t)digit_value(s[j]) << nbits;
+            nbits += k;
+            if (nbits >= BI_SHIFT) {
+                r->d[used++] = (uint32_t)(acc & BI_MASK);
+                acc >>= BI_SHIFT;
+                nbits -= BI_SHIFT;
+            }
+        }
+        if (nbits) r->d[used++] = (uint32_t)acc;
+        r->ndigits = (uint32_t)used;
+        r->sign = sign;
+        *err = BI_OK;
+        return bi_norm(r);
+    }
     /* chunk: the largest power of base that stays below 2**30 */
     uint32_t chunk_mul = (uint32_t)base;
     int chunk_len = 1;

@@ -714,6 +714,61 @@ static void test_from_str(void **state) {
     free(s);
 }
 
+/* Bases 2, 4, 8, 16, 32 are parsed by packing bits: compare with Horner's
+ * rule done with bi_mul / bi_add, on random strings with signs, leading
+ * zeros, underscores and mixed case; and round trips through hex(). */
+static void test_from_str_pow2(void **state) {
+    (void)state;
+    static const int bases[] = {2, 4, 8, 16, 32};
+    static const char lower[] = "0123456789abcdefghijklmnopqrstuv", upper[] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+    char buf[1200];
+    for (int iter = 0; iter < 400; iter++) {
+        int base = bases[iter % 5];
+        size_t len = 1 + (size_t)(rnd() % (iter < 100 ? 12 : 400)), n = 0;
+        int neg = rnd() % 3 == 0;
+        if (neg) buf[n++] = '-';
+        else if (rnd() % 5 == 0) buf[n++] = '+';
+        BigInt *want = bi_from_i64(0), *bb = bi_from_i64(base);
+        int lead = (int)(rnd() % 4); /* leading zeros for the first `lead` chars */
+        for (size_t j = 0; j < len; j++) {
+            int dv = (int)j < lead ? 0 : rnd() % 4 == 0 ? base - 1 : (int)(rnd() % (uint64_t)base);
+            if (j > 0 && rnd() % 8 == 0) buf[n++] = '_';
+            buf[n++] = (rnd() & 1 ? upper : lower)[dv];
+            BigInt *t = bi_mul(want, bb), *d = bi_from_i64(dv);
+            bi_free(want);
+            want = bi_add(t, d);
+            bi_free(t);
+            bi_free(d);
+        }
+        if (neg) {
+            BigInt *t = bi_neg(want);
+            bi_free(want);
+            want = t;
+        }
+        BigInt *got = bi_from_str(buf, n, base);
+        assert_non_null(got);
+        if (bi_cmp(got, want) != 0) fail_msg("base %d: %.*s", base, (int)n, buf);
+        assert_int_equal(got->sign, want->sign);
+        if (got->ndigits) assert_int_not_equal(got->d[got->ndigits - 1], 0);
+        bi_free(got);
+        bi_free(want);
+        bi_free(bb);
+    }
+    /* hex(3**k) parsed back, for sizes across digit boundaries */
+    BigInt *three = bi_from_i64(3);
+    for (uint64_t k = 1; k < 3000; k = k * 3 + 1) {
+        BigInt *v = bi_pow(three, k, 0);
+        StrBuf sb = {0};
+        bi_to_str_base(v, 16, &sb);
+        BigInt *back = bi_from_str(sb.s + 2, sb.len - 2, 16); /* skip "0x" */
+        assert_int_equal(bi_cmp(back, v), 0);
+        sb_free(&sb);
+        bi_free(back);
+        bi_free(v);
+    }
+    bi_free(three);
+}
+
 static void test_to_str(void **state) {
     (void)state;
     /* 10**4299 has 4300 digits (ok), 10**4300 has 4301 (refused) */
@@ -943,6 +998,7 @@ int main(void) {
         cmocka_unit_test(test_karatsuba_random),
         cmocka_unit_test(test_karatsuba_known),
         cmocka_unit_test(test_from_str),
+        cmocka_unit_test(test_from_str_pow2),
         cmocka_unit_test(test_to_str),
         cmocka_unit_test(test_hash_sizeof),
         cmocka_unit_test(test_to_i64),
