@@ -8,91 +8,18 @@
 # Ends with "e2e: N passed, N failed"; exit 1 if any failed, 2 bad usage.
 # Without tmux every test is skipped (reported, counted as passed: 0).
 set -u
-if [ $# -lt 1 ]; then
-    echo "usage: $0 MEMTUTOR_BINARY" >&2
-    exit 2
-fi
-bin=$1
-case "$bin" in
-    /*) ;;
-    */*) bin=$(pwd)/$bin ;;
-esac
 here=$(cd "$(dirname "$0")" && pwd)
-pass=0
-fail=0
-if ! command -v tmux >/dev/null 2>&1; then
-    echo "e2e: tmux not found: skipped"
-    echo "e2e: 0 passed, 0 failed"
-    exit 0
-fi
-# one private server per test (a server being killed may still hold its socket)
-nserver=0
-sock=memtutor-e2e-$$-0
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
-tmp=$(mktemp -d) || exit 2
+# shellcheck source=../lib/tmux.sh source-path=SCRIPTDIR
+. "$here/../lib/tmux.sh"
+SUITE=e2e
+suite_binary "$@"
+need_tmux
+tmux_setup e2e
 # the TUI records self-study progress: keep it out of the real home
 export XDG_STATE_HOME="$tmp/state"
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT INT TERM
 LESSON=${E2E_LESSON:-names-and-references}
 TIMEOUT=${E2E_TIMEOUT:-30}
-
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$tmp/screen" ] && sed 's/^/     | /' "$tmp/screen" | head -n 40; }
-
-# start CMD...: a fresh server with one 100x30 window running the command
-start() {
-    tm kill-server >/dev/null 2>&1
-    nserver=$((nserver + 1))
-    sock=memtutor-e2e-$$-$nserver
-    rm -f "$tmp/status"
-    # remain-on-exit is set before the pane starts, so no exit is missed; a
-    # wrapper shell records the exit status (tmux may reap the pane late)
-    tm set-option -g remain-on-exit on \; new-session -d -x 100 -y 30 -s t \
-        sh -c 'st=$1; shift; "$@"; echo $? > "$st"' sh "$tmp/status" "$@"
-}
-capture() { tm capture-pane -t t -p "$@" > "$tmp/screen" 2>/dev/null; }
-# wait_for TEXT: poll the screen until it shows TEXT (fixed string)
-wait_for() {
-    i=0
-    while [ $i -lt $((TIMEOUT * 20)) ]; do
-        capture
-        grep -qF -- "$1" "$tmp/screen" && return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    return 1
-}
-# wait_gone TEXT: poll until the screen no longer shows it
-wait_gone() {
-    i=0
-    while [ $i -lt $((TIMEOUT * 20)) ]; do
-        capture
-        grep -qF -- "$1" "$tmp/screen" || return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    return 1
-}
-# wait_dead: until the program has exited; prints its status
-wait_dead() {
-    i=0
-    while [ $i -lt $((TIMEOUT * 20)) ]; do
-        if [ -s "$tmp/status" ]; then cat "$tmp/status"; return 0; fi
-        d=$(tm display-message -p -t t '#{pane_dead} #{pane_dead_status}' 2>/dev/null)
-        case "$d" in "1 "?*) echo "${d#1 }"; return 0 ;; esac
-        # some tmux versions fill in the status only in the pane's last line
-        capture
-        s=$(sed -n 's/.*Pane is dead (status \([0-9]*\).*/\1/p' "$tmp/screen")
-        [ -n "$s" ] && { echo "$s"; return 0; }
-        sleep 0.05
-        i=$((i + 1))
-    done
-    echo timeout
-    return 1
-}
-keys() { tm send-keys -t t "$@"; }
-# the screen with trailing blanks trimmed, and no trailing empty rows
-trimmed() { sed 's/[[:space:]]*$//' "$1" | awk '{ l[NR] = $0 } END { n = NR; while (n > 0 && l[n] == "") n--; for (i = 1; i <= n; i++) print l[i] }'; }
+FAIL_SCREEN=40
 
 nsteps=$("$bin" trace "$LESSON" 2>/dev/null | grep -c '"step"')
 [ -n "$nsteps" ] && [ "$nsteps" -ge 3 ] || { echo "e2e: cannot count the steps of $LESSON"; nsteps=3; }
@@ -126,16 +53,7 @@ if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" &&
     keys Tab Tab Tab  # focus round the three panes and back: skips any animation
     "$bin" render "$LESSON" --step 2 --size 100x30 > "$tmp/render" 2>/dev/null
     trimmed "$tmp/render" > "$tmp/want"
-    same=0
-    i=0
-    while [ $i -lt $((TIMEOUT * 20)) ]; do
-        capture
-        trimmed "$tmp/screen" > "$tmp/got"
-        if cmp -s "$tmp/want" "$tmp/got"; then same=1; break; fi
-        sleep 0.05
-        i=$((i + 1))
-    done
-    if [ $same = 1 ]; then ok "live step 2 equals render --step 2 --size 100x30"
+    if poll screen_is "$tmp/want"; then ok "live step 2 equals render --step 2 --size 100x30"
     else bad "live step 2 equals render --step 2 --size 100x30"; diff "$tmp/want" "$tmp/got" | head -n 20; fi
 
     # 2. help overlay from the key table, closed by Esc and by q
@@ -182,8 +100,7 @@ if start env LANG=C.UTF-8 TERM=xterm-256color NO_COLOR=1 "$bin" "$LESSON" && wai
     if grep -qE "$(printf '\033')\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9;]*)?m" "$tmp/screen"; then
         bad "NO_COLOR: no colour codes"
     else ok "NO_COLOR: no colour codes"; fi
-    keys q
-    wait_dead >/dev/null
+    quit
 else bad "NO_COLOR: starts"; fi
 # ...while without NO_COLOR there are some (the test above can fail)
 if start env LANG=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" && wait_for "step 0/$nsteps"; then
@@ -191,8 +108,7 @@ if start env LANG=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" && wait_for "step
     if grep -qE "$(printf '\033')\[([0-9;]*;)?(3[0-9]|9[0-7])(;[0-9;]*)?m" "$tmp/screen"; then
         ok "colour codes without NO_COLOR"
     else bad "colour codes without NO_COLOR"; fi
-    keys q
-    wait_dead >/dev/null
+    quit
 fi
 
 # 7. the lesson menu: Enter opens, q goes back, q quits
@@ -212,8 +128,7 @@ if start env LANG=C LC_ALL=C TERM=xterm-256color "$bin" "$LESSON" && wait_for "s
     capture
     if grep -q '+-' "$tmp/screen" && ! grep -q '─' "$tmp/screen"; then ok "C locale: ASCII drawing"
     else bad "C locale: ASCII drawing"; fi
-    keys q
-    wait_dead >/dev/null
+    quit
 fi
 
 # 9. not a terminal: exit 2, one line on stderr, nothing on stdout
@@ -229,5 +144,4 @@ TERM=dumb "$bin" "$LESSON" >"$tmp/out" 2>"$tmp/err" </dev/null
 st=$?
 if [ $st = 2 ] && [ ! -s "$tmp/out" ]; then ok "TERM=dumb: exit 2"; else bad "TERM=dumb: exit 2 (status $st)"; fi
 
-echo "e2e: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish
