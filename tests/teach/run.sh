@@ -9,73 +9,29 @@
 # Ends with "teach: N passed, N failed"; exit 1 if any failed, 2 bad usage.
 # Without tmux every test is skipped (reported; 0 passed, 0 failed).
 set -u
-if [ $# -lt 1 ]; then
-    echo "usage: $0 MEMTUTOR_BINARY" >&2
-    exit 2
-fi
-bin=$1
-case "$bin" in
-    /*) ;;
-    */*) bin=$(pwd)/$bin ;;
-esac
-pass=0
-fail=0
-if ! command -v tmux >/dev/null 2>&1; then
-    echo "teach: tmux not found: skipped"
-    echo "teach: 0 passed, 0 failed"
-    exit 0
-fi
-nserver=0
-sock=memtutor-teach-$$-0
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
-tmp=$(mktemp -d) || exit 2
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT INT TERM
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=../lib/tmux.sh source-path=SCRIPTDIR
+. "$here/../lib/tmux.sh"
+SUITE=teach
+suite_binary "$@"
+need_tmux
+tmux_setup teach
 TIMEOUT=${TEACH_TIMEOUT:-10}
+FAIL_SCREEN=32
 export HOME="$tmp/home" XDG_STATE_HOME="$tmp/state"
 mkdir -p "$HOME"
 progress=$XDG_STATE_HOME/memtutor/progress.json
 
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$tmp/screen" ] && sed 's/^/     | /' "$tmp/screen" | head -n 32; }
-
-# start CMD...: a fresh server with one 100x30 window running the command
-start() {
-    tm kill-server >/dev/null 2>&1
-    nserver=$((nserver + 1))
-    sock=memtutor-teach-$$-$nserver
-    tm set-option -g remain-on-exit on \; new-session -d -x 100 -y 30 -s t \
-        env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$@"
+# tui ARGS...: memtutor ARGS in a fresh 100x30 window, with the private HOME
+tui() {
+    start env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
+        "$bin" "$@"
 }
-capture() { tm capture-pane -t t -p > "$tmp/screen" 2>/dev/null; }
-# wait_for TEXT: poll the screen until it shows TEXT (fixed string)
-wait_for() {
-    i=0
-    while [ $i -lt $((TIMEOUT * 20)) ]; do
-        capture
-        grep -qF -- "$1" "$tmp/screen" && return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    return 1
-}
-wait_gone() {
-    i=0
-    while [ $i -lt $((TIMEOUT * 20)) ]; do
-        capture
-        grep -qF -- "$1" "$tmp/screen" || return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    return 1
-}
-keys() { tm send-keys -t t "$@"; }
-text() { tm send-keys -t t -l "$1"; }
-quit() { keys q; i=0; while [ $i -lt 100 ] && [ "$(tm display-message -p -t t '#{pane_dead}' 2>/dev/null)" != 1 ]; do sleep 0.05; i=$((i + 1)); done; }
 
 L=names-and-references   # step 2 asks sys.getrefcount(a) (2); step 3 sys.getrefcount(b) (3)
 
 # 1. a question answered right, then one answered wrong; the narration follows
-if start "$bin" $L && wait_for "step 0/"; then
+if tui $L && wait_for "step 0/"; then
     keys Right
     wait_for "step 1/" || true
     keys Right
@@ -95,7 +51,7 @@ if start "$bin" $L && wait_for "step 0/"; then
     # s skips a question (back to step 2 keeps its reply; a fresh lesson asks again)
     quit
 else bad "question: lesson opens"; fi
-if start "$bin" $L && wait_for "step 0/"; then
+if tui $L && wait_for "step 0/"; then
     keys Right Right
     wait_for "answer: " || true
     keys s
@@ -105,7 +61,7 @@ if start "$bin" $L && wait_for "step 0/"; then
 fi
 
 # 2. the live prompt adds an object, which then shows in the graph; errors inline
-if start "$bin" $L && wait_for "step 0/"; then
+if tui $L && wait_for "step 0/"; then
     keys Right
     wait_for "step 1/" || true
     keys Right
@@ -135,7 +91,7 @@ if start "$bin" $L && wait_for "step 0/"; then
 fi
 
 # 3. the inspector lists the referrers of an aliased list (a, b, pair[0], pair[1])
-if start "$bin" $L && wait_for "step 0/"; then
+if tui $L && wait_for "step 0/"; then
     for n in 1 2 3 4 5; do keys Right; wait_for "step $n/" || true; done
     keys s
     keys i
@@ -156,7 +112,7 @@ if start "$bin" $L && wait_for "step 0/"; then
 fi
 
 # 4. notes toggle
-if start "$bin" $L && wait_for "step 0/"; then
+if tui $L && wait_for "step 0/"; then
     keys Right
     wait_for "step 1/" || true
     keys n
@@ -172,7 +128,7 @@ fi
 
 # 5. progress: the last step reached is recorded, and the menu shows it
 rm -rf "$XDG_STATE_HOME"
-if start "$bin" $L && wait_for "step 0/"; then
+if tui $L && wait_for "step 0/"; then
     keys G
     wait_for "step 8/8" || true
     quit
@@ -180,23 +136,23 @@ if start "$bin" $L && wait_for "step 0/"; then
         ok "progress: the last step reached is recorded (finished)"
     else bad "progress: the last step reached is recorded (finished)"; cat "$progress" 2>/dev/null | head -20; fi
 fi
-if start "$bin" && wait_for "Enter open"; then
+if tui && wait_for "Enter open"; then
     if grep -qF "✓" "$tmp/screen" && grep -F "✓" "$tmp/screen" | grep -qF "$L"; then ok "progress: the menu marks the finished lesson ✓"
     else bad "progress: the menu marks the finished lesson ✓"; fi
     quit
 fi
-if start "$bin" --ascii && wait_for "Enter open"; then
+if tui --ascii && wait_for "Enter open"; then
     if grep -F "[x]" "$tmp/screen" | grep -qF "$L"; then ok "progress: [x] in ASCII mode"
     else bad "progress: [x] in ASCII mode"; fi
     quit
 fi
 # continue where you left off
-if start "$bin" del-unbinds-names && wait_for "step 0/"; then
+if tui del-unbinds-names && wait_for "step 0/"; then
     keys Right Right
     wait_for "step 2/" || true
     quit
 fi
-if start "$bin" && wait_for "continue where you left off: del-unbinds-names, step 2"; then
+if tui && wait_for "continue where you left off: del-unbinds-names, step 2"; then
     ok "progress: the menu offers to continue where you left off"
     for n in 1 2 3 4 5 6 7 8 9 10 11; do keys Down; done
     keys Enter
@@ -210,7 +166,7 @@ if [ ! -f "$progress" ]; then ok "--reset-progress clears it"; else bad "--reset
 # 6. a corrupt progress file does not stop the menu
 mkdir -p "$(dirname "$progress")"
 printf '{"lessons": [1, 2' > "$progress"
-if start "$bin" && wait_for "Enter open"; then
+if tui && wait_for "Enter open"; then
     if grep -qF "corrupt" "$tmp/screen" && [ -f "$progress.corrupt" ]; then
         ok "corrupt progress: the menu opens, says so, the file is moved aside"
     else bad "corrupt progress: the menu opens, says so, the file is moved aside"; fi
@@ -221,7 +177,7 @@ else bad "corrupt progress: the menu opens"; fi
 
 # 7. the menu's "open a script…"
 printf 'x = [1, 2]\ny = x\n' > "$tmp/mine.py"
-if start "$bin" && wait_for "Enter open"; then
+if tui && wait_for "Enter open"; then
     for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do keys Down; done
     keys Enter
     if wait_for "open a script: "; then
@@ -233,5 +189,4 @@ if start "$bin" && wait_for "Enter open"; then
     quit
 fi
 
-echo "teach: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish
