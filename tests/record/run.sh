@@ -10,22 +10,12 @@
 # usage: tests/record/run.sh MEMTUTOR_BINARY
 # Ends with "record: N passed, N failed"; exit 1 if any failed, 2 bad usage.
 set -u
-if [ $# -lt 1 ]; then
-    echo "usage: $0 MEMTUTOR_BINARY" >&2
-    exit 2
-fi
-bin=$1
-case "$bin" in
-    /*) ;;
-    */*) bin=$(pwd)/$bin ;;
-esac
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=../lib/tmux.sh source-path=SCRIPTDIR
+. "$here/../lib/tmux.sh"
+SUITE=record
+suite_binary "$@"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
-finish() { echo "record: $pass passed, $fail failed"; [ "$fail" = 0 ]; exit $?; }
 
 [ -x "$bin" ] || { bad "$bin: no such program (build it first)"; finish; }
 for tool in python3 tmux asciinema; do
@@ -35,71 +25,23 @@ for tool in python3 tmux asciinema; do
 done
 [ "$fail" = 0 ] || finish
 
-tmp=$(mktemp -d) || exit 2
+tmux_setup rec
 # a private copy: the tree may be rebuilt while the suite runs
 cp "$bin" "$tmp/memtutor" 2>/dev/null && bin=$tmp/memtutor
-nserver=0
-sock=memtutor-rec-$$-0
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT INT TERM
 TIMEOUT=${RECORD_TIMEOUT:-20}
-
-# start CMD: a fresh private tmux server with one 100x30 window running CMD (sh -c)
-start() {
-    tm kill-server >/dev/null 2>&1
-    nserver=$((nserver + 1))
-    sock=memtutor-rec-$$-$nserver
-    tm new-session -d -x 100 -y 30 -s t "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color sh -c '$1'"
-}
-capture() { tm capture-pane -t t -p > "$tmp/screen" 2>/dev/null; }
-wait_for() {
-    i=0
-    while [ $i -lt $((TIMEOUT * 20)) ]; do
-        capture
-        grep -qF -- "$1" "$tmp/screen" && return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    return 1
-}
-wait_gone() {
-    i=0
-    while [ $i -lt $((TIMEOUT * 20)) ]; do
-        capture
-        grep -qF -- "$1" "$tmp/screen" || return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    return 1
-}
-# wait_file F: until F exists and is not empty
-wait_file() {
-    i=0
-    while [ $i -lt $((TIMEOUT * 20)) ]; do
-        [ -s "$1" ] && return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    return 1
-}
-# trailing blanks trimmed, trailing empty rows dropped
-trimmed() { sed 's/[[:space:]]*$//' "$1" | awk '{ l[NR] = $0 } END { n = NR; while (n > 0 && l[n] == "") n--; for (i = 1; i <= n; i++) print l[i] }'; }
-show() { sed 's/^/     | /' "$1" | head -n "${2:-12}"; }
 
 # play CAST: asciinema plays it in tmux; ok when it exits 0 with nothing on
 # stderr and the final screen equals `render TARGET --step LAST`
 play_check() {  # play_check NAME CAST TARGET LAST
     rm -f "$tmp/rc" "$tmp/perr"
-    start "asciinema play -i 0.01 \"$2\" 2>\"$tmp/perr\"; echo \$? > \"$tmp/rc\"; exec sleep 600"
+    start_sh "asciinema play -i 0.01 \"$2\" 2>\"$tmp/perr\"; echo \$? > \"$tmp/rc\"; exec sleep 600"
     if ! wait_file "$tmp/rc"; then bad "$1: asciinema play did not finish"; return; fi
     if [ "$(cat "$tmp/rc")" != 0 ] || [ -s "$tmp/perr" ]; then
         bad "$1: asciinema play failed (status $(cat "$tmp/rc"))"; show "$tmp/perr"; return
     fi
-    capture
     "$bin" render "$3" --step "$4" --size 100x30 > "$tmp/render" 2>/dev/null
     trimmed "$tmp/render" > "$tmp/want"
-    trimmed "$tmp/screen" > "$tmp/got"
-    if cmp -s "$tmp/want" "$tmp/got"; then ok "$1: asciinema plays it; final screen equals render --step $4"
+    if screen_is "$tmp/want"; then ok "$1: asciinema plays it; final screen equals render --step $4"
     else bad "$1: final screen after asciinema play differs from render --step $4"; diff "$tmp/want" "$tmp/got" | head -n 20; fi
 }
 
@@ -196,20 +138,20 @@ if [ -e /dev/full ]; then
 fi
 
 # 4. autoplay in the TUI
-if start "exec \"$bin\" \"$id\" --autoplay --delay 100" && wait_for "autoplay"; then
+if start_sh "exec \"$bin\" \"$id\" --autoplay --delay 100" && wait_for "autoplay"; then
     ok "--autoplay: playing from the start"
     if wait_for "step $n/$n"; then ok "--autoplay --delay 100: reaches step $n/$n by itself"
     else bad "--autoplay --delay 100: does not reach step $n/$n"; show "$tmp/screen" 40; fi
     if wait_gone "autoplay"; then ok "--autoplay: stops on the last step"
     else bad "--autoplay: still playing on the last step"; fi
-    tm send-keys -t t Left
+    keys Left
     if wait_for "step $((n - 1))/$n"; then ok "after autoplay the presenter steps (←)"
     else bad "after autoplay the presenter steps (←)"; show "$tmp/screen" 40; fi
 else
     bad "--autoplay: does not start playing"; show "$tmp/screen" 40
 fi
-if start "exec \"$bin\" \"$id\" --autoplay --delay 300" && wait_for "step 1/$n"; then
-    tm send-keys -t t x          # a key bound to nothing still pauses
+if start_sh "exec \"$bin\" \"$id\" --autoplay --delay 300" && wait_for "step 1/$n"; then
+    keys x          # a key bound to nothing still pauses
     if wait_gone "autoplay"; then
         capture
         at=$(sed -n 's/.* step \([0-9]*\)\/.*/\1/p' "$tmp/screen" | head -n 1)
@@ -218,7 +160,7 @@ if start "exec \"$bin\" \"$id\" --autoplay --delay 300" && wait_for "step 1/$n";
         now=$(sed -n 's/.* step \([0-9]*\)\/.*/\1/p' "$tmp/screen" | head -n 1)
         if [ -n "$at" ] && [ "$at" = "$now" ]; then ok "a key pauses autoplay (stays at step $at)"
         else bad "a key pauses autoplay (step $at, then $now)"; fi
-        tm send-keys -t t p
+        keys p
         if wait_for "autoplay" && wait_for "step $n/$n"; then ok "p resumes autoplay to the last step"
         else bad "p resumes autoplay"; show "$tmp/screen" 40; fi
     else
