@@ -9,10 +9,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=../lib/tmux.sh source-path=SCRIPTDIR
 . "$here/../lib/tmux.sh"
-SUITE=e2e-safety
-suite_binary "$@"
-need_tmux
-tmux_setup safety
+suite_begin e2e-safety safety "$@"
 LESSON=names-and-references
 TIMEOUT=${E2E_TIMEOUT:-10}
 FAIL_SCREEN=15

@@ -11,10 +11,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=../lib/tmux.sh source-path=SCRIPTDIR
 . "$here/../lib/tmux.sh"
-SUITE=e2e
-suite_binary "$@"
-need_tmux
-tmux_setup e2e
+suite_begin e2e e2e "$@"
 # the TUI records self-study progress: keep it out of the real home
 export XDG_STATE_HOME="$tmp/state"
 LESSON=${E2E_LESSON:-names-and-references}

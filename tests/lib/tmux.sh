@@ -2,7 +2,8 @@
 # tests/teach, tests/record, tests/e2e-safety).  POSIX sh; a suite sources it
 #     here=$(cd "$(dirname "$0")" && pwd)
 #     . "$here/../lib/tmux.sh"
-# and then sets
+# calls suite_begin NAME TAG "$@" (or its parts: suite_binary, need_tmux,
+# tmux_setup) and sets
 #     SUITE         its name, for "SUITE: N passed, N failed" (tools/suite.sh
 #                   parses that closing line)
 #     TIMEOUT       seconds a wait_* helper polls the screen before it gives up
@@ -15,8 +16,8 @@
 
 pass=0
 fail=0
-SUITE=${SUITE:-tmux}
-TIMEOUT=${TIMEOUT:-10}
+SUITE=tmux
+TIMEOUT=10
 FAIL_SCREEN=0
 FAIL_BLANKS=1
 CAPTURE_FROM=
@@ -59,6 +60,17 @@ need_tmux() {
         echo "$SUITE: 0 passed, 0 failed"
         exit 0
     fi
+}
+
+# suite_begin NAME TAG "$@": the usual start of a suite: SUITE=NAME, the
+# binary from the arguments, skipped without tmux, tmux_setup TAG
+suite_begin() {
+    SUITE=$1
+    _tag=$2
+    shift 2
+    suite_binary "$@"
+    need_tmux
+    tmux_setup "$_tag"
 }
 
 # tmux_setup TAG: a temporary directory $tmp, private servers named

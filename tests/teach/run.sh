@@ -12,10 +12,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=../lib/tmux.sh source-path=SCRIPTDIR
 . "$here/../lib/tmux.sh"
-SUITE=teach
-suite_binary "$@"
-need_tmux
-tmux_setup teach
+suite_begin teach teach "$@"
 TIMEOUT=${TEACH_TIMEOUT:-10}
 FAIL_SCREEN=32
 export HOME="$tmp/home" XDG_STATE_HOME="$tmp/state"
