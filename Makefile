@@ -60,7 +60,7 @@ $(BUILD)/lessons_gen.c: $(LESSONS) tools/embed.sh
 $(BUILD)/lessons_gen.o: $(BUILD)/lessons_gen.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $$(pkg-config --cflags cmocka) -o $@ $< $(LIB_OBJ) $$(pkg-config --libs cmocka) $(ALL_LDLIBS)
 

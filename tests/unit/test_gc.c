@@ -4,132 +4,16 @@
  * tracking rules, get_referrers and freeze.  Expected numbers were checked
  * with /root/.pyenv/versions/3.11.7/bin/python3; heap_check() runs after
  * every operation. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-
-#include <string.h>
-
-#include "gc.h"
-#include "heap.h"
+#include "heap_fixture.h"
 
 /* ------------------------------------------------------------------ fixture */
 
-#define NAMES_MAX 64
-#define ORDER_MAX 64
-
-typedef struct T {
-    Heap *h;
-    Obj *names[NAMES_MAX];    /* references the test code holds: heap_check roots */
-    int n;
-    uint32_t order[ORDER_MAX]; /* serials of the objects finalized, in order */
-    int norder;
-    int resurrect;             /* finalizer: keep the next object it sees alive */
-} T;
-
-static void names_roots(void *ctx, visit_fn visit, void *arg)
-{
-    T *t = ctx;
-    for (int i = 0; i < t->n; i++) visit(t->names[i], arg);
-    if (t->h->garbage) visit(t->h->garbage, arg);
-}
-
-static void check(T *t)
-{
-    StrBuf r = {0};
-    int bad = heap_check(t->h, names_roots, t, &r);
-    if (bad) print_error("heap_check: %s", r.s ? r.s : "");
-    sb_free(&r);
-    assert_int_equal(bad, 0);
-}
-
-static Obj *name(T *t, Obj *o)
-{
-    assert_non_null(o);
-    assert_true(t->n < NAMES_MAX);
-    t->names[t->n++] = o;
-    return o;
-}
-
-static void forget(T *t, Obj *o)
-{
-    for (int i = t->n - 1; i >= 0; i--)
-        if (t->names[i] == o) {
-            memmove(&t->names[i], &t->names[i + 1], (size_t)(t->n - i - 1) * sizeof(Obj *));
-            t->n--;
-            return;
-        }
-    fail_msg("not a name");
-}
-
-static void unname(T *t, Obj *o)
-{
-    forget(t, o);
-    decref(t->h, o);
-}
-
-/* __del__: record the object; when asked, store a new reference to it in
- * the test's names (resurrection). */
-static void record_del(void *ctx, Obj *o)
-{
-    T *t = ctx;
-    assert_true(t->norder < ORDER_MAX);
-    t->order[t->norder++] = o->serial;
-    if (t->resurrect) {
-        t->resurrect = 0;
-        name(t, incref(t->h, o));
-    }
-}
-
-static int setup(void **state)
-{
-    T *t = test_calloc(1, sizeof(T));
-    t->h = heap_new();
-    /* the interpreter always installs the hook; automatic collections need it */
-    t->h->finalize = record_del;
-    t->h->finalize_ctx = t;
-    *state = t;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    T *t = *state;
-    heap_free(t->h);
-    test_free(t);
-    return 0;
-}
-
-static ClassObj *make_class(T *t, int has_del)
-{
-    ClassObj *c = (ClassObj *)name(t, new_class(t->h, 1, NULL));
-    c->has_del = (uint8_t)has_del;
-    return c;
-}
-
-/* inst.<attr> = v (steals v) */
-static void set_attr(T *t, Obj *inst, Sym attr, Obj *v)
-{
-    Obj **slot = instance_slot(t->h, (InstanceObj *)inst, attr, 1);
-    assert_non_null(slot);
-    Obj *old = *slot;
-    *slot = v;
-    if (old) decref(t->h, old);
-}
-
+/* gc.collect(gen), then heap_check */
 static int64_t collect(T *t, int gen)
 {
     int64_t n = gc_collect(t->h, gen);
     check(t);
     return n;
-}
-
-static void assert_order(const T *t, const uint32_t *want, int n)
-{
-    assert_int_equal(t->norder, n);
-    for (int i = 0; i < n; i++) assert_int_equal(t->order[i], want[i]);
 }
 
 /* ------------------------------------------------------------------ gc.collect() */
@@ -941,7 +825,7 @@ static void test_collect_restores_reason_after_del(void **state)
 
 int main(void)
 {
-#define T_(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T_(f) cmocka_unit_test_setup_teardown(f, setup_with_finalizer, teardown)
     const struct CMUnitTest tests[] = {
         T_(test_self_list),
         T_(test_two_lists),

@@ -4,125 +4,18 @@
  * small-int sharing and the simulated memory limit.  Every order below was
  * checked against /root/.pyenv/versions/3.11.7/bin/python3; the scenario
  * tests run heap_check() after every operation. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-
 #include <stdio.h>
-#include <string.h>
 
-#include "gc.h"
-#include "heap.h"
+#include "heap_fixture.h"
 
 /* ------------------------------------------------------------------ fixture */
-
-#define NAMES_MAX 64
-#define ORDER_MAX 64
-
-/* One test's world: the heap, the references the test code holds ("names",
- * reported to heap_check as roots) and the serials the finalizer saw. */
-typedef struct T {
-    Heap *h;
-    Obj *names[NAMES_MAX];
-    int n;
-    uint32_t order[ORDER_MAX];
-    int norder;
-} T;
-
-static void names_roots(void *ctx, visit_fn visit, void *arg)
-{
-    T *t = ctx;
-    for (int i = 0; i < t->n; i++) visit(t->names[i], arg);
-    if (t->h->garbage) visit(t->h->garbage, arg);
-}
-
-/* Every refcount must equal the references the heap and the names hold. */
-static void check(T *t)
-{
-    StrBuf r = {0};
-    int bad = heap_check(t->h, names_roots, t, &r);
-    if (bad) print_error("heap_check: %s", r.s ? r.s : "");
-    sb_free(&r);
-    assert_int_equal(bad, 0);
-}
-
-/* The test takes over the new reference o (a name now holds it). */
-static Obj *name(T *t, Obj *o)
-{
-    assert_non_null(o);
-    assert_true(t->n < NAMES_MAX);
-    t->names[t->n++] = o;
-    return o;
-}
-
-/* Forget one name for o without releasing it (the reference was given away). */
-static void forget(T *t, Obj *o)
-{
-    for (int i = t->n - 1; i >= 0; i--)
-        if (t->names[i] == o) {
-            memmove(&t->names[i], &t->names[i + 1], (size_t)(t->n - i - 1) * sizeof(Obj *));
-            t->n--;
-            return;
-        }
-    fail_msg("not a name");
-}
-
-/* del name: drop one name for o and its reference. */
-static void unname(T *t, Obj *o)
-{
-    forget(t, o);
-    decref(t->h, o);
-}
-
-static void record_del(void *ctx, Obj *o)
-{
-    T *t = ctx;
-    assert_true(t->norder < ORDER_MAX);
-    t->order[t->norder++] = o->serial;
-}
-
-static int setup(void **state)
-{
-    T *t = test_calloc(1, sizeof(T));
-    t->h = heap_new();
-    *state = t;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    T *t = *state;
-    heap_free(t->h);
-    test_free(t);
-    return 0;
-}
 
 /* A class whose instances have __del__ (the finalizer hook records them). */
 static ClassObj *del_class(T *t)
 {
-    ClassObj *c = (ClassObj *)name(t, new_class(t->h, 1, NULL));
-    c->has_del = 1;
-    t->h->finalize = record_del;
-    t->h->finalize_ctx = t;
+    ClassObj *c = make_class(t, 1);
+    install_finalizer(t);
     return c;
-}
-
-/* inst.<attr> = v (steals v) */
-static void set_attr(T *t, Obj *inst, Sym attr, Obj *v)
-{
-    Obj **slot = instance_slot(t->h, (InstanceObj *)inst, attr, 1);
-    assert_non_null(slot);
-    Obj *old = *slot;
-    *slot = v;
-    if (old) decref(t->h, old);
-}
-
-static void assert_order(const T *t, const uint32_t *want, int n)
-{
-    assert_int_equal(t->norder, n);
-    for (int i = 0; i < n; i++) assert_int_equal(t->order[i], want[i]);
 }
 
 static const Event *last_event(const Heap *h)

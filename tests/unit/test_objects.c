@@ -4,86 +4,13 @@
  * /root/.pyenv/versions/3.11.7/bin/python3 (the script is quoted beside each
  * table).  After every operation the heap's byte total must equal the sum
  * of getsizeof over the live objects, and heap_check must pass. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "bigint.h"
-#include "gc.h"
-#include "heap.h"
+#include "heap_fixture.h"
 
 /* ------------------------------------------------------------------ fixture */
-
-#define NAMES_MAX 64
-
-typedef struct T {
-    Heap *h;
-    Obj *names[NAMES_MAX];
-    int n;
-} T;
-
-static void names_roots(void *ctx, visit_fn visit, void *arg)
-{
-    T *t = ctx;
-    for (int i = 0; i < t->n; i++) visit(t->names[i], arg);
-}
-
-static void sum_sizes(Obj *o, void *arg) { *(int64_t *)arg += obj_sizeof(o); }
-
-/* Refcounts right, and the byte statistics equal getsizeof of what lives. */
-static void check(T *t)
-{
-    StrBuf r = {0};
-    int bad = heap_check(t->h, names_roots, t, &r);
-    if (bad) print_error("heap_check: %s", r.s ? r.s : "");
-    sb_free(&r);
-    assert_int_equal(bad, 0);
-    int64_t sum = 0;
-    heap_foreach(t->h, sum_sizes, &sum);
-    assert_int_equal(t->h->bytes_total, sum);
-}
-
-static Obj *name(T *t, Obj *o)
-{
-    assert_non_null(o);
-    assert_true(t->n < NAMES_MAX);
-    t->names[t->n++] = o;
-    return o;
-}
-
-static void unname(T *t, Obj *o)
-{
-    for (int i = t->n - 1; i >= 0; i--)
-        if (t->names[i] == o) {
-            memmove(&t->names[i], &t->names[i + 1], (size_t)(t->n - i - 1) * sizeof(Obj *));
-            t->n--;
-            decref(t->h, o);
-            return;
-        }
-    fail_msg("not a name");
-}
-
-static int setup(void **state)
-{
-    T *t = test_calloc(1, sizeof(T));
-    t->h = heap_new();
-    *state = t;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    T *t = *state;
-    heap_free(t->h);
-    test_free(t);
-    return 0;
-}
 
 /* A growth table: from length `len` on, getsizeof is `size`. */
 typedef struct { int64_t len, size; } Step;
@@ -547,7 +474,7 @@ static void test_array_million(void **state)
 
 int main(void)
 {
-#define T_(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T_(f) cmocka_unit_test_setup_teardown(f, setup_check_bytes, teardown)
     const struct CMUnitTest tests[] = {
         T_(test_sizeof_int),
         T_(test_sizeof_scalars),
