@@ -4,8 +4,8 @@
  * as roots) and the serials of the objects the finalizer hook saw.
  *
  * check(t) runs heap_check (every refcount must equal the references the heap
- * and the names hold) and, when t->check_bytes is set (setup_check_bytes),
- * also that the heap's byte total equals getsizeof summed over what lives.
+ * and the names hold) and checks that the heap's byte total equals getsizeof
+ * summed over what lives.
  * setup leaves the finalizer hook unset (no automatic collections: gc.c runs
  * them only with a hook, as the interpreter always installs one);
  * setup_with_finalizer installs record_del first.
@@ -36,7 +36,6 @@ typedef struct T {
     uint32_t order[ORDER_MAX]; /* serials of the objects finalized, in order */
     int norder;
     int resurrect;             /* finalizer: keep the next object it sees alive */
-    int check_bytes;           /* check(): the byte statistics too */
 } T;
 
 static inline void names_roots(void *ctx, visit_fn visit, void *arg)
@@ -48,8 +47,8 @@ static inline void names_roots(void *ctx, visit_fn visit, void *arg)
 
 static inline void sum_sizes(Obj *o, void *arg) { *(int64_t *)arg += obj_sizeof(o); }
 
-/* Every refcount must equal the references the heap and the names hold; with
- * check_bytes, the byte statistics equal getsizeof of what lives. */
+/* Every refcount must equal the references the heap and the names hold, and
+ * the byte statistics equal getsizeof of what lives. */
 static inline void check(T *t)
 {
     StrBuf r = {0};
@@ -57,11 +56,9 @@ static inline void check(T *t)
     if (bad) print_error("heap_check: %s", r.s ? r.s : "");
     sb_free(&r);
     assert_int_equal(bad, 0);
-    if (t->check_bytes) {
-        int64_t sum = 0;
-        heap_foreach(t->h, sum_sizes, &sum);
-        assert_int_equal(t->h->bytes_total, sum);
-    }
+    int64_t sum = 0;
+    heap_foreach(t->h, sum_sizes, &sum);
+    assert_int_equal(t->h->bytes_total, sum);
 }
 
 /* The test takes over the new reference o (a name now holds it). */
@@ -123,13 +120,6 @@ static inline int setup_with_finalizer(void **state)
 {
     setup(state);
     install_finalizer(*state);
-    return 0;
-}
-
-static inline int setup_check_bytes(void **state)
-{
-    setup(state);
-    ((T *)*state)->check_bytes = 1;
     return 0;
 }
 

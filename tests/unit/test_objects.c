@@ -474,7 +474,7 @@ static void test_array_million(void **state)
 
 int main(void)
 {
-#define T_(f) cmocka_unit_test_setup_teardown(f, setup_check_bytes, teardown)
+#define T_(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
     const struct CMUnitTest tests[] = {
         T_(test_sizeof_int),
         T_(test_sizeof_scalars),
