@@ -16,6 +16,41 @@ static int64_t collect(T *t, int gen)
     return n;
 }
 
+/* l = []; l.append(l): a named list that holds itself */
+static Obj *self_list(T *t)
+{
+    Obj *l = name(t, new_list(t->h, 0));
+    assert_int_equal(list_append(t->h, (ListObj *)l, incref(t->h, l)), 0);
+    return l;
+}
+
+/* a = []; b = [a]; a.append(b): two named lists in a cycle */
+static void list_cycle(T *t, Obj **a, Obj **b)
+{
+    *a = name(t, new_list(t->h, 0));
+    *b = name(t, new_list(t->h, 0));
+    assert_int_equal(list_append(t->h, (ListObj *)*b, incref(t->h, *a)), 0);
+    assert_int_equal(list_append(t->h, (ListObj *)*a, incref(t->h, *b)), 0);
+}
+
+/* a = C(); b = C(); a.x = b; b.x = a: two named instances of c in a cycle */
+static void instance_cycle(T *t, ClassObj *c, Obj **a, Obj **b)
+{
+    *a = name(t, new_instance(t->h, c));
+    *b = name(t, new_instance(t->h, c));
+    set_attr(t, *a, 10, incref(t->h, *b));
+    set_attr(t, *b, 10, incref(t->h, *a));
+}
+
+/* del a, b; heap_check before and after */
+static void unname2(T *t, Obj *a, Obj *b)
+{
+    check(t);
+    unname(t, a);
+    unname(t, b);
+    check(t);
+}
+
 /* ------------------------------------------------------------------ gc.collect() */
 
 /* l = []; l.append(l); del l; gc.collect() -> 1 */
@@ -24,8 +59,7 @@ static void test_self_list(void **state)
     T *t = *state;
     Heap *h = t->h;
     int64_t lists = h->live_count[T_LIST];
-    Obj *l = name(t, new_list(h, 0));
-    assert_int_equal(list_append(h, (ListObj *)l, incref(h, l)), 0);
+    Obj *l = self_list(t);
     check(t);
     unname(t, l);
     assert_int_equal(h->live_count[T_LIST], lists + 1);
@@ -40,10 +74,8 @@ static void test_two_lists(void **state)
 {
     T *t = *state;
     Heap *h = t->h;
-    Obj *a = name(t, new_list(h, 0));
-    Obj *b = name(t, new_list(h, 0));
-    assert_int_equal(list_append(h, (ListObj *)b, incref(h, a)), 0);
-    assert_int_equal(list_append(h, (ListObj *)a, incref(h, b)), 0);
+    Obj *a, *b;
+    list_cycle(t, &a, &b);
     check(t);
     /* still named: nothing to collect, and both survive into generation 2 */
     assert_int_equal(collect(t, 2), 0);
@@ -67,10 +99,7 @@ static void test_dict_self_cycle(void **state)
     assert_false(gc_is_tracked(d));
     assert_int_equal(dict_set(h, (DictObj *)d, k, d), 0);
     assert_true(gc_is_tracked(d));
-    check(t);
-    unname(t, k);
-    unname(t, d);
-    check(t);
+    unname2(t, k, d);
     assert_int_equal(h->live_count[T_DICT], 1);
     assert_int_equal(collect(t, 2), 1);
     assert_int_equal(h->live_count[T_DICT], 0);
@@ -83,14 +112,9 @@ static void test_two_instances(void **state)
     T *t = *state;
     Heap *h = t->h;
     ClassObj *c = make_class(t, 0);
-    Obj *a = name(t, new_instance(h, c));
-    Obj *b = name(t, new_instance(h, c));
-    set_attr(t, a, 10, incref(h, b));
-    set_attr(t, b, 10, incref(h, a));
-    check(t);
-    unname(t, a);
-    unname(t, b);
-    check(t);
+    Obj *a, *b;
+    instance_cycle(t, c, &a, &b);
+    unname2(t, a, b);
     assert_int_equal(collect(t, 2), 2);
     assert_int_equal(h->live_count[T_INSTANCE], 0);
     assert_int_equal(c->gc.ob.rc, 1);
@@ -102,17 +126,12 @@ static void test_two_instances_payload(void **state)
     T *t = *state;
     Heap *h = t->h;
     ClassObj *c = make_class(t, 0);
-    Obj *a = name(t, new_instance(h, c));
-    Obj *b = name(t, new_instance(h, c));
-    set_attr(t, a, 10, incref(h, b));
-    set_attr(t, b, 10, incref(h, a));
+    Obj *a, *b;
+    instance_cycle(t, c, &a, &b);
     Obj *payload = new_list(h, 0);
     assert_int_equal(list_append(h, (ListObj *)payload, new_int(h, 12345)), 0);
     set_attr(t, a, 11, payload);
-    check(t);
-    unname(t, a);
-    unname(t, b);
-    check(t);
+    unname2(t, a, b);
     assert_int_equal(collect(t, 2), 3);
     assert_int_equal(h->live_count[T_INSTANCE], 0);
     assert_int_equal(h->live_count[T_LIST], 0);
@@ -128,10 +147,7 @@ static void test_list_tuple_cycle(void **state)
     Obj *tup = name(t, new_tuple(h, 1));
     ((TupleObj *)tup)->items[0] = incref(h, l);
     assert_int_equal(list_append(h, (ListObj *)l, incref(h, tup)), 0);
-    check(t);
-    unname(t, tup);
-    unname(t, l);
-    check(t);
+    unname2(t, tup, l);
     assert_int_equal(collect(t, 2), 2);
     assert_int_equal(h->live_count[T_TUPLE], 0);
     assert_int_equal(h->live_count[T_LIST], 0);
@@ -143,8 +159,7 @@ static void test_garbage_hanging_off_cycle(void **state)
 {
     T *t = *state;
     Heap *h = t->h;
-    Obj *l = name(t, new_list(h, 0));
-    assert_int_equal(list_append(h, (ListObj *)l, incref(h, l)), 0);
+    Obj *l = self_list(t);
     assert_int_equal(list_append(h, (ListObj *)l, new_list(h, 0)), 0);
     Obj *d = new_dict(h);                    /* untracked dict: not counted */
     assert_int_equal(list_append(h, (ListObj *)l, d), 0);
@@ -216,14 +231,10 @@ static void test_resurrection(void **state)
     T *t = *state;
     Heap *h = t->h;
     ClassObj *c = make_class(t, 1);
-    Obj *a = name(t, new_instance(h, c));
-    Obj *b = name(t, new_instance(h, c));
+    Obj *a, *b;
+    instance_cycle(t, c, &a, &b);
     uint32_t sa = a->serial, sb = b->serial;
-    set_attr(t, a, 10, incref(h, b));
-    set_attr(t, b, 10, incref(h, a));
-    unname(t, a);
-    unname(t, b);
-    check(t);
+    unname2(t, a, b);
     t->resurrect = 1;
     int64_t before = h->live_count[T_INSTANCE];
     assert_int_equal(collect(t, 2), 0);
@@ -271,15 +282,11 @@ static void test_debug_saveall(void **state)
 {
     T *t = *state;
     Heap *h = t->h;
-    Obj *a = name(t, new_list(h, 0));
-    Obj *b = name(t, new_list(h, 0));
+    Obj *a, *b;
+    list_cycle(t, &a, &b);
     uint32_t sa = a->serial, sb = b->serial;
-    assert_int_equal(list_append(h, (ListObj *)b, incref(h, a)), 0);
-    assert_int_equal(list_append(h, (ListObj *)a, incref(h, b)), 0);
-    unname(t, a);
-    unname(t, b);
+    unname2(t, a, b);
     h->debug = GC_DEBUG_SAVEALL;
-    check(t);
     assert_int_equal(collect(t, 2), 2);
     assert_non_null(h->garbage);
     assert_int_equal(h->garbage->type, T_LIST);
@@ -337,8 +344,7 @@ static void test_generation_promotion(void **state)
     assert_int_equal(h->stats[1].collections, 1);
     assert_int_equal(h->stats[2].collections, 1);
     /* a cycle found in generation 1 is collected by collect(1) */
-    Obj *l = name(t, new_list(h, 0));
-    assert_int_equal(list_append(h, (ListObj *)l, incref(h, l)), 0);
+    Obj *l = self_list(t);
     assert_int_equal(collect(t, 0), 0);
     assert_int_equal(gc_generation(h, l), 1);
     unname(t, l);
@@ -605,10 +611,8 @@ static void test_freeze(void **state)
 {
     T *t = *state;
     Heap *h = t->h;
-    Obj *a = name(t, new_list(h, 0));
-    Obj *b = name(t, new_list(h, 0));
-    assert_int_equal(list_append(h, (ListObj *)b, incref(h, a)), 0);
-    assert_int_equal(list_append(h, (ListObj *)a, incref(h, b)), 0);
+    Obj *a, *b;
+    list_cycle(t, &a, &b);
     name(t, new_dict(h));                    /* untracked: not frozen */
     assert_int_equal(collect(t, 0), 0);      /* one in generation 1 ... */
     Obj *c = name(t, new_list(h, 0));        /* ... and one in generation 0 */
@@ -625,9 +629,7 @@ static void test_freeze(void **state)
     assert_int_equal(gc_generation(h, c), 3);
     check(t);
     /* a frozen cycle is not collected */
-    unname(t, a);
-    unname(t, b);
-    check(t);
+    unname2(t, a, b);
     assert_int_equal(collect(t, 2), 0);
     assert_int_equal(h->live_count[T_LIST], 3);
     /* frozen objects still die by reference counting */
@@ -681,14 +683,10 @@ static void test_del_breaks_cycle(void **state)
     T *t = *state;
     Heap *h = t->h;
     ClassObj *c = make_class(t, 1);
-    Obj *a = name(t, new_instance(h, c));
-    Obj *b = name(t, new_instance(h, c));
+    Obj *a, *b;
+    instance_cycle(t, c, &a, &b);
     uint32_t want[] = {a->serial, b->serial};
-    set_attr(t, a, 10, incref(h, b));
-    set_attr(t, b, 10, incref(h, a));
-    unname(t, a);
-    unname(t, b);
-    check(t);
+    unname2(t, a, b);
     breaker = a;
     h->finalize = del_breaks_cycle;
     assert_int_equal(collect(t, 2), 0);
@@ -706,10 +704,7 @@ static void test_set_instance_cycle(void **state)
     Obj *in = name(t, new_instance(h, c));
     set_attr(t, in, 10, incref(h, s));
     assert_int_equal(set_add(h, (SetObj *)s, in), 1);
-    check(t);
-    unname(t, s);
-    unname(t, in);
-    check(t);
+    unname2(t, s, in);
     assert_int_equal(collect(t, 2), 2);
     assert_int_equal(h->live_count[T_SET], 0);
     assert_int_equal(h->live_count[T_INSTANCE], 0);
@@ -721,8 +716,7 @@ static void test_debug_saveall_young(void **state)
 {
     T *t = *state;
     Heap *h = t->h;
-    Obj *l = name(t, new_list(h, 0));
-    assert_int_equal(list_append(h, (ListObj *)l, incref(h, l)), 0);
+    Obj *l = self_list(t);
     unname(t, l);
     h->debug = GC_DEBUG_SAVEALL;
     assert_int_equal(collect(t, 0), 1);
@@ -737,8 +731,7 @@ static void test_automatic_collects_cycle(void **state)
     T *t = *state;
     Heap *h = t->h;
     h->gen[0].threshold = 3;
-    Obj *l = name(t, new_list(h, 0));
-    assert_int_equal(list_append(h, (ListObj *)l, incref(h, l)), 0);
+    Obj *l = self_list(t);
     unname(t, l);
     name(t, new_list(h, 0));
     name(t, new_list(h, 0));
@@ -758,13 +751,10 @@ static void test_collect_events(void **state)
 {
     T *t = *state;
     Heap *h = t->h;
-    Obj *a = name(t, new_list(h, 0));
-    Obj *b = name(t, new_list(h, 0));
+    Obj *a, *b;
+    list_cycle(t, &a, &b);
     uint32_t sa = a->serial, sb = b->serial;
-    assert_int_equal(list_append(h, (ListObj *)b, incref(h, a)), 0);
-    assert_int_equal(list_append(h, (ListObj *)a, incref(h, b)), 0);
-    unname(t, a);
-    unname(t, b);
+    unname2(t, a, b);
     heap_trace_enable(h, 10000);
     heap_set_reason(h, R_TEMP, 5);
     assert_int_equal(collect(t, 2), 2);
