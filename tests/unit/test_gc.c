@@ -16,6 +16,15 @@ static int64_t collect(T *t, int gen)
     return n;
 }
 
+/* del a, b; heap_check before and after */
+static void unname2(T *t, Obj *a, Obj *b)
+{
+    check(t);
+    unname(t, a);
+    unname(t, b);
+    check(t);
+}
+
 /* l = []; l.append(l): a named list that holds itself */
 static Obj *self_list(T *t)
 {
@@ -33,6 +42,14 @@ static void list_cycle(T *t, Obj **a, Obj **b)
     assert_int_equal(list_append(t->h, (ListObj *)*a, incref(t->h, *b)), 0);
 }
 
+/* ... and del a, b: the cycle is unreachable (a and b still point at the
+ * lists, which live until a collection frees them) */
+static void unreachable_list_cycle(T *t, Obj **a, Obj **b)
+{
+    list_cycle(t, a, b);
+    unname2(t, *a, *b);
+}
+
 /* a = C(); b = C(); a.x = b; b.x = a: two named instances of c in a cycle */
 static void instance_cycle(T *t, ClassObj *c, Obj **a, Obj **b)
 {
@@ -40,15 +57,6 @@ static void instance_cycle(T *t, ClassObj *c, Obj **a, Obj **b)
     *b = name(t, new_instance(t->h, c));
     set_attr(t, *a, 10, incref(t->h, *b));
     set_attr(t, *b, 10, incref(t->h, *a));
-}
-
-/* del a, b; heap_check before and after */
-static void unname2(T *t, Obj *a, Obj *b)
-{
-    check(t);
-    unname(t, a);
-    unname(t, b);
-    check(t);
 }
 
 /* ------------------------------------------------------------------ gc.collect() */
@@ -283,9 +291,8 @@ static void test_debug_saveall(void **state)
     T *t = *state;
     Heap *h = t->h;
     Obj *a, *b;
-    list_cycle(t, &a, &b);
+    unreachable_list_cycle(t, &a, &b);
     uint32_t sa = a->serial, sb = b->serial;
-    unname2(t, a, b);
     h->debug = GC_DEBUG_SAVEALL;
     assert_int_equal(collect(t, 2), 2);
     assert_non_null(h->garbage);
@@ -752,9 +759,8 @@ static void test_collect_events(void **state)
     T *t = *state;
     Heap *h = t->h;
     Obj *a, *b;
-    list_cycle(t, &a, &b);
+    unreachable_list_cycle(t, &a, &b);
     uint32_t sa = a->serial, sb = b->serial;
-    unname2(t, a, b);
     heap_trace_enable(h, 10000);
     heap_set_reason(h, R_TEMP, 5);
     assert_int_equal(collect(t, 2), 2);
