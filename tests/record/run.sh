@@ -31,18 +31,20 @@ cp "$bin" "$tmp/memtutor" 2>/dev/null && bin=$tmp/memtutor
 TIMEOUT=${RECORD_TIMEOUT:-20}
 
 # play CAST: asciinema plays it in tmux; ok when it exits 0 with nothing on
-# stderr and the final screen equals `render TARGET --step LAST`
-play_check() {  # play_check NAME CAST TARGET LAST
+# stderr and the final screen equals `render TARGET --step LAST [RENDER-ARGS]`
+play_check() {  # play_check NAME CAST TARGET LAST [RENDER-ARGS...]
     rm -f "$tmp/rc" "$tmp/perr"
     start_sh "asciinema play -i 0.01 \"$2\" 2>\"$tmp/perr\"; echo \$? > \"$tmp/rc\"; exec sleep 600"
     if ! wait_file "$tmp/rc"; then bad "$1: asciinema play did not finish"; return; fi
     if [ "$(cat "$tmp/rc")" != 0 ] || [ -s "$tmp/perr" ]; then
         bad "$1: asciinema play failed (status $(cat "$tmp/rc"))"; show "$tmp/perr"; return
     fi
-    "$bin" render "$3" --step "$4" --size 100x30 > "$tmp/render" 2>/dev/null
+    pc_name=$1 pc_target=$3 pc_last=$4
+    shift 4
+    "$bin" render "$pc_target" --step "$pc_last" --size 100x30 "$@" > "$tmp/render" 2>/dev/null
     trimmed "$tmp/render" > "$tmp/want"
-    if screen_is "$tmp/want"; then ok "$1: asciinema plays it; final screen equals render --step $4"
-    else bad "$1: final screen after asciinema play differs from render --step $4"; diff "$tmp/want" "$tmp/got" | head -n 20; fi
+    if screen_is "$tmp/want"; then ok "$pc_name: asciinema plays it; final screen equals render --step $pc_last $*"
+    else bad "$pc_name: final screen after asciinema play differs from render --step $pc_last $*"; diff "$tmp/want" "$tmp/got" | head -n 20; fi
 }
 
 # 1. every built-in lesson: structure and playback
@@ -79,6 +81,15 @@ if python3 "$here/check_cast.py" "$tmp/an1.cast" 100 30 "$n" > "$tmp/check" &&
     ok "--animate: more frames ($(grep -c '"o"' "$tmp/an1.cast") against $(grep -c '"o"' "$tmp/a1.cast")), same markers"
 else bad "--animate: structure or frame count"; show "$tmp/check"; fi
 play_check "--animate" "$tmp/an1.cast" "$id" "$n"
+# --pane memory: the memory map in place of the heap graph, step by step
+mid=why-the-process-does-not-shrink
+mn=$("$bin" trace "$mid" 2>/dev/null | grep -c '"step"')
+if "$bin" record "$mid" -o "$tmp/mem.cast" --pane memory 2>"$tmp/err" &&
+   python3 "$here/check_cast.py" "$tmp/mem.cast" 100 30 "$mn" > "$tmp/check" &&
+   grep -q 'arenas of 1 MiB' "$tmp/mem.cast" && ! grep -q 'arenas of 1 MiB' "$tmp/$mid.cast"; then
+    ok "--pane memory: asciicast v2 with the memory map, $mn markers"
+else bad "--pane memory: record, structure or pane"; show "$tmp/err"; show "$tmp/check"; fi
+play_check "--pane memory" "$tmp/mem.cast" "$mid" "$mn" --pane memory
 if "$bin" record "$id" -o "$tmp/t.cast" --size 90x28 --delay 500 --title 'Demo "quoted" ✓' --ascii 2>/dev/null &&
    python3 "$here/check_cast.py" "$tmp/t.cast" 90 28 "$n" 'Demo "quoted" ✓' > "$tmp/check" &&
    python3 - "$tmp/t.cast" "$n" <<'PY'

@@ -614,6 +614,22 @@ static void test_memory_limit(void **state)
     h->mem_limit = (int64_t)8 << 30;
     assert_int_equal(list_append(h, (ListObj *)l, new_int(h, 100000)), 0);
     check(t);
+
+    /* a str + str is checked against the ceiling before it is made, and
+     * 4 GiB of text is more than a str holds (the length is not read) */
+    Obj *x = name(t, new_str(h, "abcdef", 6)), *y = name(t, new_str(h, "\xc3\xa9", 2));
+    Obj *xy = name(t, new_str_cat(h, x, y));
+    assert_string_equal(((StrObj *)xy)->s, "abcdef\xc3\xa9");
+    assert_int_equal(((StrObj *)xy)->nchars, 7);
+    assert_int_equal(obj_sizeof(xy), obj_sizeof(name(t, new_str(h, "abcdef\xc3\xa9", 8))));
+    h->mem_limit = h->bytes_total + obj_sizeof(xy) - 1;
+    live = h->live_total;
+    assert_null(new_str_cat(h, x, y));
+    assert_int_equal(h->live_total, live);
+    h->mem_limit = (int64_t)8 << 30;
+    assert_null(new_str(h, "x", (size_t)UINT32_MAX));
+    assert_int_equal(h->live_total, live);
+    check(t);
 }
 
 int main(void)
