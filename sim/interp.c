@@ -936,6 +936,8 @@ static const char *tname(Interp *in, Obj *o)
     return obj_type_name(o);
 }
 
+const char *obj_tname(Interp *in, Obj *o) { return tname(in, o); }
+
 static int int_op(Interp *in, int op, Obj *a, Obj *b, Obj **res)
 {
     if (!(a->flags & OF_BIG) && !(b->flags & OF_BIG)) {
@@ -1136,7 +1138,7 @@ int binary_op(Interp *in, int op, Obj *a, Obj *b, Obj **res)
         *res = r;
         return 0;
     }
-    if (op == OP_MOD && a->type == T_STR) return exc_set(in, X_TYPE, "not all arguments converted during string formatting");
+    if (op == OP_MOD && a->type == T_STR) return str_percent(in, a, b, res);
     return exc_set(in, X_TYPE, "unsupported operand type(s) for %s: '%s' and '%s'", op_symbol(op), tname(in, a),
                    tname(in, b));
 }
@@ -1601,6 +1603,8 @@ static int getitem(Interp *in, Obj *o, Obj *idx, Obj **res)
         return exc_set(in, X_TYPE, "'%s' object is not subscriptable", tname(in, o));
     }
 }
+
+int obj_getitem(Interp *in, Obj *o, Obj *idx, Obj **res) { return getitem(in, o, idx, res); }
 
 static int getslice(Interp *in, Obj *o, Node *sl, Obj **vals, Obj **res)
 {

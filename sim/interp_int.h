@@ -182,6 +182,9 @@ int contains(Interp *in, Obj *container, Obj *item, int *res);
 Obj *type_of(Interp *in, Obj *o);              /* borrowed class object */
 Obj *make_str(Interp *in, const char *s, size_t n);
 Obj *make_str_sb(Interp *in, const StrBuf *b);   /* MemoryError if b went over the limit */
+int obj_getitem(Interp *in, Obj *o, Obj *idx, Obj **res);   /* o[idx], a new reference */
+int str_percent(Interp *in, Obj *fmt, Obj *args, Obj **res); /* fmt % args (sim/percent.c) */
+const char *obj_tname(Interp *in, Obj *o);                     /* type(o).__name__ */
 int list_extend_iter(Interp *in, ListObj *l, Obj *iterable);
 void print_out(Interp *in, const char *s, size_t n);
 

@@ -1,0 +1,2 @@
+# str % args: fewer arguments than conversions
+print("%s and %s" % ("one",))

@@ -1,0 +1,2 @@
+# str % args: an unknown conversion (its index counts code points)
+print("été %y" % 1)
