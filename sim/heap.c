@@ -502,6 +502,8 @@ static void str_measure(const char *s, size_t len, uint32_t *nchars, uint8_t *ki
     *kind = maxcp < 0x80 ? 1 : maxcp < 0x100 ? 2 : maxcp < 0x10000 ? 3 : 4;
 }
 
+static void init_static(Heap *h, Obj *o, ObjType t);
+
 Obj *new_str(Heap *h, const char *s, size_t len)
 {
     if (len == 0 && h->empty_str) {
@@ -513,8 +515,22 @@ Obj *new_str(Heap *h, const char *s, size_t len)
     uint8_t kind;
     str_measure(s, len, &nchars, &kind);
     StrObj tmp = {.ob = {.type = T_STR}, .nchars = nchars, .kind = kind};
-    if (len == 1 && kind == 1 && h->empty_str) {
-        /* CPython caches one-character latin-1 strings */
+    if (nchars == 1 && kind <= 2 && h->empty_str) {
+        /* one latin-1 character: CPython 3.11's static singletons (as the
+         * small ints, shared by the whole interpreter, never freed) */
+        uint32_t cp = len == 1 ? (unsigned char)s[0] : (((unsigned char)s[0] & 0x1Fu) << 6) | ((unsigned char)s[1] & 0x3Fu);
+        StrObj *c = h->latin1[cp];
+        if (!c) {
+            c = h->latin1[cp] = xcalloc(1, sizeof(StrObj) + 3);
+            init_static(h, &c->ob, T_STR);
+            memcpy(c->s, s, len);
+            c->len = (uint32_t)len;
+            c->nchars = 1;
+            c->kind = kind;
+            c->hash = -1;
+        }
+        c->ob.rc++;
+        return &c->ob;
     }
     Obj *o = obj_new(h, T_STR, sizeof(StrObj) + len + 1, (size_t)obj_sizeof(&tmp.ob), 0, 0);
     if (!o) return NULL;
@@ -1630,6 +1646,7 @@ void heap_free(Heap *h)
     free(h->false_);
     free(h->small_ints);
     free(h->empty_str);
+    for (int i = 0; i < 256; i++) free(h->latin1[i]);
     free(h->empty_tuple);
     free(h->dstack);
     free(h->fl_float.refs);

@@ -137,6 +137,7 @@ struct Heap {
     Obj *none, *true_, *false_, *notimpl;
     IntObj *small_ints;            /* -5 .. 256 */
     StrObj *empty_str;
+    StrObj *latin1[256];           /* one-character strings, made when first used */
     TupleObj *empty_tuple;
 };
 

@@ -242,21 +242,48 @@ static void collect_locals(Code *c, const NodeList *body)
     }
 }
 
+/* Constants.  A literal's object is made when the source is parsed and
+ * the parse tree (CPython's AST arena) holds it until the module has run;
+ * the compiler merges equal constants module-wide, and each code object
+ * (the module, a function, a class body, a comprehension) that uses one
+ * holds it in its co_consts.  in->const_refs[i] counts the references the
+ * interpreter holds on consts[i]: the arena's and the code objects'. */
 static int add_const(Interp *in, Obj *o)
 {
     if (in->nconsts == in->consts_cap) {
         in->consts_cap = in->consts_cap ? in->consts_cap * 2 : 64;
         in->consts = xrealloc(in->consts, in->consts_cap * sizeof(Obj *));
+        in->const_refs = xrealloc(in->const_refs, in->consts_cap * sizeof(int));
+        in->const_arena = xrealloc(in->const_arena, in->consts_cap * sizeof(uint8_t));
     }
-    in->consts[in->nconsts++] = o;
-    return 0;
+    in->consts[in->nconsts] = o;
+    in->const_refs[in->nconsts] = 1;    /* the parse tree's (the new object's own) */
+    in->const_arena[in->nconsts] = 1;
+    return in->nconsts++;
 }
 
-/* A literal's object, merged module-wide as CPython's compiler does. */
-static Obj *const_for(Interp *in, const Node *e)
+/* Code c uses constant k: the first use puts it in c's co_consts. */
+static void code_use_const(Interp *in, Code *c, int k)
+{
+    if (!c || k < 0) return;
+    for (int i = 0; i < c->nconsts; i++)
+        if (c->consts[i] == k) return;
+    if (c->nconsts == c->consts_cap) {
+        c->consts_cap = c->consts_cap ? c->consts_cap * 2 : 8;
+        c->consts = xrealloc(c->consts, (size_t)c->consts_cap * sizeof(int));
+    }
+    c->consts[c->nconsts++] = k;
+    incref(in->h, in->consts[k]);
+    in->const_refs[k]++;
+}
+
+/* A literal's object, merged module-wide as CPython's compiler does; *index
+ * gets its place in in->consts. */
+static Obj *const_for(Interp *in, const Node *e, int *index)
 {
     for (int i = 0; i < in->nconsts; i++) {
         Obj *c = in->consts[i];
+        *index = i;
         switch (e->kind) {
         case E_INT:
             if (c->type == T_INT && !(c->flags & OF_BIG) && ((IntObj *)c)->v == e->ival) return c;
@@ -271,6 +298,7 @@ static Obj *const_for(Interp *in, const Node *e)
         default: break;
         }
     }
+    *index = -1;
     Obj *o = NULL;
     switch (e->kind) {
     case E_INT: o = new_int(in->h, e->ival); break;
@@ -289,7 +317,7 @@ static Obj *const_for(Interp *in, const Node *e)
     }
     default: return NULL;
     }
-    add_const(in, o);
+    *index = add_const(in, o);
     return o;
 }
 
@@ -387,10 +415,13 @@ static void resolve_expr(Interp *in, Code *c, Node *e)
     if (e->kind == E_COMPARE) check_compare(in, e);
     switch (e->kind) {
     case E_NAME: resolve_name(c, e); break;
-    case E_INT:
-        if (!is_small_int(e->ival)) e->aux = const_for(in, e);
+    case E_INT: case E_BIGINT: case E_FLOAT: case E_STR: {
+        if (e->kind == E_INT && is_small_int(e->ival)) break;   /* shared: no count to show */
+        int k;
+        e->aux = const_for(in, e, &k);
+        code_use_const(in, c, k);
         break;
-    case E_BIGINT: case E_FLOAT: case E_STR: e->aux = const_for(in, e); break;
+    }
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: resolve_comp(in, c, e); break;
     default:
         resolve_expr(in, c, e->a);
@@ -3516,6 +3547,28 @@ static void program_end(Interp *in)
 
 /* ================================================================ thread */
 
+/* The module has run (run_mod returns): its code object goes, and with it
+ * its co_consts (released last to first, as a tuple is), then the parse
+ * tree (the arena's list, also last to first). */
+static void module_done(Interp *in)
+{
+    Heap *h = in->h;
+    Code *m = in->module_code;
+    heap_set_reason(h, R_PROGRAM_END, 0);
+    for (int i = m->nconsts; i-- > 0;) {
+        int k = m->consts[i];
+        in->const_refs[k]--;
+        decref(h, in->consts[k]);
+    }
+    m->nconsts = 0;
+    for (int k = in->nconsts; k-- > 0;) {
+        if (!in->const_arena[k]) continue;
+        in->const_arena[k] = 0;
+        in->const_refs[k]--;
+        decref(h, in->consts[k]);
+    }
+}
+
 static void finish_run(Interp *in, int r)
 {
     if (in->state == RUN_LIMIT) {
@@ -3541,6 +3594,7 @@ static void finish_run(Interp *in, int r)
     } else {
         in->state = RUN_DONE;
     }
+    module_done(in);
     program_end(in);
 }
 
@@ -3802,12 +3856,15 @@ void interp_free(Interp *in)
     sem_destroy(&in->paused);
     heap_free(in->h);
     for (int i = 0; i < in->ncodes; i++) {
+        free(in->codes[i]->consts);
         free(in->codes[i]->names);
         free(in->codes[i]->globals_decl);
         free(in->codes[i]);
     }
     free(in->codes);
     free(in->consts);
+    free(in->const_refs);
+    free(in->const_arena);
     free(in->symstr);
     free(in->method_cache);
     builtins_free(in);
@@ -3927,7 +3984,8 @@ void interp_roots(void *ctx, visit_fn visit, void *arg)
 {
     Interp *in = ctx;
     visit(in->globals, arg);
-    for (int i = 0; i < in->nconsts; i++) visit(in->consts[i], arg);
+    for (int i = 0; i < in->nconsts; i++)
+        for (int k = 0; k < in->const_refs[i]; k++) visit(in->consts[i], arg);
     for (uint32_t i = 0; i < in->nsymstr; i++)
         if (in->symstr[i]) visit(in->symstr[i], arg);
     for (uint32_t i = 0; i < in->vn; i++) visit(in->vs[i], arg);

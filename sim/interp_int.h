@@ -22,6 +22,8 @@ typedef struct Code {
     Sym *globals_decl;
     int nglobals_decl;
     struct Code *parent;
+    int *consts;         /* co_consts: indexes into Interp.consts, each holding a reference */
+    int nconsts, consts_cap;
 } Code;
 
 typedef struct Frame {
@@ -63,6 +65,8 @@ struct Interp {
     /* constants (co_consts, merged module-wide) */
     Obj **consts;
     int nconsts, consts_cap;
+    int *const_refs;         /* references the interpreter holds on consts[i] */
+    uint8_t *const_arena;    /* consts[i] still held by the parse tree */
 
     /* the interned str of every name (co_names): global dict keys use these */
     Obj **symstr;

@@ -46,8 +46,8 @@ static void test_refcount_arithmetic(void **state)
     ((TupleObj *)tup)->items[1] = incref(h, x);
     assert_int_equal(x->rc, 5);
     check(t);
-    Obj *d = name(t, new_dict(h));             /* d = {'k': x}  */
-    Obj *k = name(t, new_str(h, "k", 1));
+    Obj *d = name(t, new_dict(h));             /* d = {'kk': x} (a one-character key would be shared) */
+    Obj *k = name(t, new_str(h, "kk", 2));
     assert_int_equal(dict_set(h, (DictObj *)d, k, x), 0);
     assert_int_equal(x->rc, 6);
     assert_int_equal(k->rc, 2);
@@ -99,6 +99,17 @@ static void test_static_objects_never_freed(void **state)
     assert_ptr_equal(et, new_tuple(h, 0));
     decref(h, et);
     decref(h, et);
+    /* one latin-1 character: CPython 3.11's static singletons */
+    Obj *a = new_str(h, "a", 1), *eacute = new_str(h, "\xc3\xa9", 2), *euro = new_str(h, "\xe2\x82\xac", 3);
+    assert_true(a->flags & OF_STATIC);
+    assert_ptr_equal(a, new_str(h, "a", 1));
+    assert_true(eacute->flags & OF_STATIC);
+    assert_int_equal(obj_sizeof(eacute), 74);
+    assert_false(euro->flags & OF_STATIC);   /* past latin-1: a str of its own */
+    decref(h, a);
+    decref(h, a);
+    decref(h, eacute);
+    decref(h, euro);
     assert_int_equal(h->live_total, live);
     check(t);
 }
