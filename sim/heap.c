@@ -1559,6 +1559,21 @@ void heap_dealloc(Heap *h, Obj *o)
 
 /* ------------------------------------------------------------------ lifetime */
 
+void heap_startup_free_lists(Heap *h)
+{
+    /* sys._debugmallocstats() as the first thing a CPython 3.11 script does:
+     * 8 free dicts, 4 floats, 40 lists, and tuples of sizes 1 to 20 */
+    static const uint8_t tuples[21] = {0, 4, 8, 2, 2, 3, 0, 8, 6, 1, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1, 6};
+    struct { FreeList *fl; size_t size; int n; } kinds[3] = {
+        {&h->fl_dict, 64, 8}, {&h->fl_float, 24, 4}, {&h->fl_list, 56, 40}};
+    for (int k = 0; k < 3; k++)
+        for (int i = 0; i < kinds[k].n && kinds[k].fl->n < kinds[k].fl->cap; i++)
+            kinds[k].fl->refs[kinds[k].fl->n++] = alloc_malloc(h->alloc, kinds[k].size);
+    for (uint32_t n = 1; n <= 20; n++)
+        for (int i = 0; i < tuples[n] && h->fl_tuple[n].n < h->fl_tuple[n].cap; i++)
+            h->fl_tuple[n].refs[h->fl_tuple[n].n++] = alloc_malloc(h->alloc, 40 + 8 * (size_t)n);
+}
+
 static void init_static(Heap *h, Obj *o, ObjType t)
 {
     o->type = (uint8_t)t;

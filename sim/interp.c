@@ -321,6 +321,85 @@ static Obj *const_for(Interp *in, const Node *e, int *index)
     return o;
 }
 
+/* CPython's AST optimizer folds a tuple display of constants, and the
+ * negation of a number literal, into one constant (made at compile time,
+ * held by the parse tree, merged with an equal one). */
+static int foldable(const Node *e)
+{
+    switch (e->kind) {
+    case E_INT: case E_BIGINT: case E_FLOAT: case E_STR: case E_NONE: case E_TRUE: case E_FALSE: return 1;
+    case E_UNARY: return e->op == UOP_NEG && (e->a->kind == E_INT || e->a->kind == E_FLOAT);
+    case E_TUPLE:
+        for (int i = 0; i < e->list.n; i++)
+            if (!foldable(e->list.items[i])) return 0;
+        return 1;
+    default: return 0;
+    }
+}
+
+/* The constant a foldable node stands for (borrowed); *k its index in
+ * in->consts, or -1 for a shared object (None, a small int, ()). */
+static Obj *fold_const(Interp *in, const Node *e, int *k)
+{
+    Heap *h = in->h;
+    *k = -1;
+    switch (e->kind) {
+    case E_NONE: return h->none;
+    case E_TRUE: return h->true_;
+    case E_FALSE: return h->false_;
+    case E_INT:
+        if (is_small_int(e->ival)) return &h->small_ints[e->ival - SMALL_INT_MIN].ob;
+        return const_for(in, e, k);
+    case E_BIGINT: case E_FLOAT: case E_STR: return const_for(in, e, k);
+    case E_UNARY: {
+        int ka;
+        Node v = *e->a;   /* the literal's own object is made (the parse tree holds it) */
+        if (!fold_const(in, e->a, &ka)) return NULL;
+        if (v.kind == E_INT) {
+            if (v.ival == INT64_MIN) return NULL;
+            v.ival = -v.ival;
+            if (is_small_int(v.ival)) return &h->small_ints[v.ival - SMALL_INT_MIN].ob;
+        } else {
+            v.fval = -v.fval;
+        }
+        return const_for(in, &v, k);
+    }
+    case E_TUPLE: {
+        uint32_t n = (uint32_t)e->list.n;
+        if (n == 0) return &h->empty_tuple->gc.ob;
+        Obj **items = xcalloc(n, sizeof(Obj *));
+        for (uint32_t i = 0; i < n; i++) {
+            int ki;
+            items[i] = fold_const(in, e->list.items[i], &ki);
+            if (!items[i]) {
+                free(items);
+                return NULL;
+            }
+        }
+        /* merged with an equal constant tuple (its items are merged too) */
+        for (int i = 0; i < in->nconsts; i++) {
+            Obj *c = in->consts[i];
+            if (c->type != T_TUPLE || ((TupleObj *)c)->n != n) continue;
+            if (memcmp(((TupleObj *)c)->items, items, n * sizeof(Obj *)) == 0) {
+                free(items);
+                *k = i;
+                return c;
+            }
+        }
+        Obj *t = new_tuple(h, n);
+        if (!t) {
+            free(items);
+            return NULL;
+        }
+        for (uint32_t i = 0; i < n; i++) ((TupleObj *)t)->items[i] = incref(h, items[i]);
+        free(items);
+        *k = add_const(in, t);
+        return t;
+    }
+    default: return NULL;
+    }
+}
+
 static void resolve_expr(Interp *in, Code *c, Node *e);
 static void resolve_body(Interp *in, Code *c, NodeList *body);
 
@@ -423,6 +502,16 @@ static void resolve_expr(Interp *in, Code *c, Node *e)
         break;
     }
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: resolve_comp(in, c, e); break;
+    case E_TUPLE: case E_UNARY:
+        if (foldable(e)) {
+            int k;
+            e->aux = fold_const(in, e, &k);
+            if (e->aux) {
+                code_use_const(in, c, k);
+                break;
+            }
+        }
+        /* fall through */
     default:
         resolve_expr(in, c, e->a);
         resolve_expr(in, c, e->b);
@@ -2581,6 +2670,10 @@ static int eval_full(Interp *in, Node *e)
         return 0;
     }
     case E_TUPLE: {
+        if (e->aux) {   /* folded at compile time */
+            vpush(in, incref(h, e->aux));
+            return 0;
+        }
         uint32_t base = in->vn;
         if (eval_list_as(in, &e->list, R_STORE) < 0) return -1;
         Obj *t = new_tuple(h, (uint32_t)e->list.n);
@@ -2667,6 +2760,10 @@ static int eval_full(Interp *in, Node *e)
         return 0;
     }
     case E_UNARY: {
+        if (e->aux) {   /* folded at compile time */
+            vpush(in, incref(h, e->aux));
+            return 0;
+        }
         if (eval(in, e->a) < 0) return -1;
         Obj *a = vpop(in), *res = NULL;
         int r = 0;
@@ -3752,6 +3849,7 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
     /* CPython 3.11 starts a script with (248, 0, 2) counted and ~11,000
      * objects in generation 2 (measured); the simulated run starts there too,
      * so automatic collections come where they would in python3 */
+    heap_startup_free_lists(in->h);
     in->h->gen[0].count = 248;
     in->h->gen[2].count = 2;
     in->h->startup_objects = 10919;
