@@ -50,8 +50,9 @@ compare('   making/freeing 1M ints, cycles', 'alloc_free.py')
 compare('2. gc.collect, 1M live containers', 'gc_live.py')
 compare('   gc.collect, 1M unreachable', 'gc_cycles.py')
 # 3. render of the frame at the million-object step against exec of the same program
-timed('3. render del lesson, step 4 (1M)', [memtutor, 'render', 'del-unbinds-names', '--step', '4'])
-timed('   exec of the same program to line 5', [memtutor, 'exec', os.path.join(here, 'del_prefix.py')])
+# (9 runs each: these take tens of milliseconds, where the machine's noise shows most)
+timed('3. render del lesson, step 4 (1M)', [memtutor, 'render', 'del-unbinds-names', '--step', '4'], 9)
+timed('   exec of the same program to line 5', [memtutor, 'exec', os.path.join(here, 'del_prefix.py')], 9)
 # 4. one step back at the million-object step, as the key press does it in
 # the TUI (re-run to step 3, draw), inside one process; and as a whole
 # process (start-up, lesson, re-run, drawing): an upper bound
@@ -59,5 +60,5 @@ if stepback:
     ts = [float(subprocess.run([stepback, 'del-unbinds-names', '4', '3', '9'], check=True,
                                stdout=subprocess.PIPE).stdout) for _ in range(rounds)]
     print('%-34s %8.1f ms (median of %d x 9)' % ('4. step back 4 -> 3 in the TUI', statistics.median(ts), rounds))
-timed('   as a process: render --step 3', [memtutor, 'render', 'del-unbinds-names', '--step', '3'])
+timed('   as a process: render --step 3', [memtutor, 'render', 'del-unbinds-names', '--step', '3'], 9)
 timed('5. start-up: memtutor list', [memtutor, 'list'], 21)
