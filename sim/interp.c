@@ -23,8 +23,56 @@ static const char *const exc_names[] = {
     [X_VALUE] = "ValueError", [X_ZERODIV] = "ZeroDivisionError",
     [X_RECURSION] = "RecursionError", [X_MEMORY] = "MemoryError", [X_SYNTAX] = "SyntaxError",
     [X_OVERFLOW] = "OverflowError", [X_STOPITER] = "StopIteration", [X_RUNTIME] = "RuntimeError",
-    [X_UNBOUNDLOCAL] = "UnboundLocalError",
+    [X_UNBOUNDLOCAL] = "UnboundLocalError", [X_UNSUPPORTED] = "",
 };
+
+/* Names and methods CPython 3.11 has that the subset does not: using one
+ * stops the run with "not supported" instead of a NameError or
+ * AttributeError that python3 would never give. */
+static const char *const cpython_builtins[] = {
+    "abs", "aiter", "all", "anext", "any", "ascii", "bin", "breakpoint", "bytearray", "bytes", "callable",
+    "chr", "classmethod", "compile", "complex", "copyright", "credits", "delattr", "dir", "divmod", "eval",
+    "exec", "exit", "filter", "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help", "hex",
+    "input", "issubclass", "iter", "license", "locals", "map", "memoryview", "next", "oct", "open", "ord",
+    "pow", "property", "quit", "repr", "reversed", "round", "setattr", "slice", "staticmethod", "super",
+    "vars", "__import__", "__build_class__", "Ellipsis",
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
+    "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+    "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+    "DeprecationWarning", "EOFError", "EncodingWarning", "EnvironmentError", "Exception", "ExceptionGroup",
+    "FileExistsError", "FileNotFoundError", "FloatingPointError", "FutureWarning", "GeneratorExit", "IOError",
+    "ImportError", "ImportWarning", "IndentationError", "IndexError", "InterruptedError", "IsADirectoryError",
+    "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError", "ModuleNotFoundError", "NameError",
+    "NotADirectoryError", "NotImplementedError", "OSError", "OverflowError", "PendingDeprecationWarning",
+    "PermissionError", "ProcessLookupError", "RecursionError", "ReferenceError", "ResourceWarning",
+    "RuntimeError", "RuntimeWarning", "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning",
+    "SystemError", "SystemExit", "TabError", "TimeoutError", "TypeError", "UnboundLocalError",
+    "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning",
+    "UserWarning", "ValueError", "Warning", "ZeroDivisionError", NULL,
+};
+
+static const struct { ObjType t; const char *names; } cpython_methods[] = {
+    {T_INT, " as_integer_ratio bit_count bit_length conjugate denominator from_bytes imag numerator real to_bytes "},
+    {T_BOOL, " as_integer_ratio bit_count bit_length conjugate denominator from_bytes imag numerator real to_bytes "},
+    {T_FLOAT, " as_integer_ratio conjugate fromhex hex imag is_integer real "},
+    {T_STR, " capitalize casefold center count encode endswith expandtabs find format format_map index isalnum "
+            "isalpha isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper "
+            "join ljust lower lstrip maketrans partition removeprefix removesuffix replace rfind rindex rjust "
+            "rpartition rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill "},
+    {T_LIST, " append clear copy count extend index insert pop remove reverse sort "},
+    {T_DICT, " clear copy fromkeys get items keys pop popitem setdefault update values "},
+    {T_SET, " add clear copy difference difference_update discard intersection intersection_update isdisjoint "
+            "issubset issuperset pop remove symmetric_difference symmetric_difference_update union update "},
+    {T_TUPLE, " count index "},
+    {T_RANGE, " count index start step stop "},
+};
+
+static int not_supported(Interp *in, int line, int col, const char *what, const char *name)
+{
+    in->unsup_line = line;
+    in->unsup_col = col;
+    return exc_set(in, X_UNSUPPORTED, "not supported: %s%s", what, name);
+}
 
 const char *exc_name(ExcType t) { return exc_names[t]; }
 
@@ -680,9 +728,16 @@ static int global_del(Interp *in, Sym s)
     return r;
 }
 
-static int name_error(Interp *in, Sym s)
+static int name_error(Interp *in, const Node *e)
 {
-    return exc_set(in, X_NAME, "name '%s' is not defined", symname(in, s));
+    const char *n = symname(in, e->name);
+    for (int i = 0; cpython_builtins[i]; i++)
+        if (!strcmp(cpython_builtins[i], n)) {
+            char what[96];
+            snprintf(what, sizeof what, n[0] >= 'A' && n[0] <= 'Z' ? "the built-in name %s" : "the builtin %s()", n);
+            return not_supported(in, e->line, e->col, what, "");
+        }
+    return exc_set(in, X_NAME, "name '%s' is not defined", n);
 }
 
 static Frame *enclosing(Interp *in, int depth)
@@ -731,7 +786,7 @@ static int load_name(Interp *in, Node *e)
         }
         if (!v) v = global_get(in, e->name);
         if (!v) v = builtin_lookup(in, e->name);
-        if (!v) return name_error(in, e->name);
+        if (!v) return name_error(in, e);
     }
     vpush(in, incref(in->h, v));
     return 0;
@@ -1904,7 +1959,18 @@ static int attr_error(Interp *in, Obj *o, Sym name)
     if (o->type == T_MODULE)
         return exc_set(in, X_ATTRIBUTE, "module '%s' has no attribute '%s'", symname(in, ((ModuleObj *)o)->name),
                        symname(in, name));
-    return exc_set(in, X_ATTRIBUTE, "'%s' object has no attribute '%s'", tname(in, o), symname(in, name));
+    const char *n = symname(in, name);
+    size_t len = strlen(n);
+    for (size_t i = 0; i < sizeof cpython_methods / sizeof cpython_methods[0]; i++) {
+        if (cpython_methods[i].t != o->type) continue;
+        for (const char *p = strstr(cpython_methods[i].names, n); p; p = strstr(p + 1, n))
+            if (p[-1] == ' ' && p[len] == ' ') {
+                char what[96];
+                snprintf(what, sizeof what, "%s.", obj_type_name(o));
+                return not_supported(in, in->frame->line, in->stmt_col, what, n);
+            }
+    }
+    return exc_set(in, X_ATTRIBUTE, "'%s' object has no attribute '%s'", tname(in, o), n);
 }
 
 static int getattr(Interp *in, Obj *o, Sym name, Obj **res)
@@ -3085,7 +3151,7 @@ static int delete(Interp *in, Node *t)
         }
         int r = global_del(in, t->name);
         if (r < 0) return -1;
-        if (r == 0) return name_error(in, t->name);
+        if (r == 0) return exc_set(in, X_NAME, "name '%s' is not defined", symname(in, t->name));
         return 0;
     }
     case E_TUPLE: case E_LIST:
@@ -3394,6 +3460,7 @@ static int exec_stmt(Interp *in, Node *s)
     Heap *h = in->h;
     int r = EX_OK;
     in->frame->line = s->line;
+    in->stmt_col = s->col;
     h->line = s->line;
     heap_set_reason(h, R_TEMP, 0);
     switch ((NodeKind)s->kind) {
@@ -3680,7 +3747,15 @@ static void finish_run(Interp *in, int r)
         drop_to(in, 0);
         return;
     }
-    if (r < 0) {
+    if (r < 0 && in->exc == X_UNSUPPORTED) {
+        /* outside the subset: memtutor's own message, not a traceback */
+        sb_clear(&in->error);
+        sb_printf(&in->error, "memtutor: %s:%d:%d: %s\n", in->filename, in->unsup_line, in->unsup_col, in->exc_msg.s);
+        in->exit_status = 2;
+        drop_to(in, 0);
+        in->exc = X_NONE;
+        in->state = RUN_ERROR;
+    } else if (r < 0) {
         tb_add(in, in->top->line, "<module>");
         sb_clear(&in->error);
         format_traceback(in, &in->error);
@@ -3710,7 +3785,10 @@ static void run_live(Interp *in)
     Frame *frame = in->frame;
     int depth = in->depth;
     int r = exec_body(in, in->live_body);
-    if (r == EX_ERR) {
+    if (r == EX_ERR && in->exc == X_UNSUPPORTED) {
+        sb_puts(in->live_err, in->exc_msg.s);
+        in->live_failed = 1;
+    } else if (r == EX_ERR) {
         sb_puts(in->live_err, exc_names[in->exc]);
         if (in->exc_msg.len) sb_printf(in->live_err, ": %s", in->exc_msg.s);
         in->live_failed = 1;

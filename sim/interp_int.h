@@ -39,7 +39,8 @@ typedef struct Frame {
 
 typedef enum {
     X_NONE, X_NAME, X_TYPE, X_INDEX, X_KEY, X_ATTRIBUTE, X_VALUE, X_ZERODIV,
-    X_RECURSION, X_MEMORY, X_SYNTAX, X_OVERFLOW, X_STOPITER, X_RUNTIME, X_UNBOUNDLOCAL
+    X_RECURSION, X_MEMORY, X_SYNTAX, X_OVERFLOW, X_STOPITER, X_RUNTIME, X_UNBOUNDLOCAL,
+    X_UNSUPPORTED   /* outside memtutor's subset: not a Python exception, the run stops (exit 2) */
 } ExcType;
 
 typedef struct TbEntry { int line; const char *fname; } TbEntry;
@@ -63,6 +64,8 @@ struct Interp {
     int ncodes, codes_cap;
 
     /* constants (co_consts, merged module-wide) */
+    int unsup_line, unsup_col;   /* where the X_UNSUPPORTED was met */
+    int stmt_col;                /* the running statement's column */
     Obj **consts;
     int nconsts, consts_cap;
     int *const_refs;         /* references the interpreter holds on consts[i] */
