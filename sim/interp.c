@@ -376,13 +376,92 @@ static int foldable(const Node *e)
 {
     switch (e->kind) {
     case E_INT: case E_BIGINT: case E_FLOAT: case E_STR: case E_NONE: case E_TRUE: case E_FALSE: return 1;
-    case E_UNARY: return e->op == UOP_NEG && (e->a->kind == E_INT || e->a->kind == E_FLOAT);
+    case E_UNARY: return (e->op == UOP_NEG || e->op == UOP_INVERT || e->op == UOP_NOT) && foldable(e->a);
     case E_TUPLE:
         for (int i = 0; i < e->list.n; i++)
             if (!foldable(e->list.items[i])) return 0;
         return 1;
+    case E_BINOP: return e->op != OP_MATMUL && foldable(e->a) && foldable(e->b);
     default: return 0;
     }
+}
+
+static uint64_t int_bits(const Obj *o)
+{
+    if (o->flags & OF_BIG) return bi_bit_length(((const IntObj *)o)->big);
+    int64_t v = ((const IntObj *)o)->v;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    return u ? 64 - (uint64_t)__builtin_clzll(u) : 0;
+}
+
+/* ast_opt.c's limits: no folding into an int of more than 128 bits, a tuple
+ * of more than 256 items or a str of more than 4096 characters, and no
+ * folding of str % args. */
+static int fold_is_safe(int op, Obj *a, Obj *b)
+{
+    int ai = a->type == T_INT || a->type == T_BOOL, bi = b->type == T_INT || b->type == T_BOOL;
+    int64_t bv = bi && !(b->flags & OF_BIG) ? ((IntObj *)b)->v : 0;
+    switch (op) {
+    case OP_MUL:
+        if (ai && bi) return int_bits(a) == 0 || int_bits(b) == 0 || int_bits(a) + int_bits(b) <= 128;
+        if (ai && !bi) return fold_is_safe(op, b, a);
+        if (bi && (a->type == T_TUPLE || a->type == T_STR)) {
+            int64_t size = a->type == T_TUPLE ? (int64_t)((TupleObj *)a)->n : (int64_t)((StrObj *)a)->nchars;
+            if (size == 0) return 1;
+            if (b->flags & OF_BIG) return 0;
+            return bv >= 0 && bv <= (a->type == T_TUPLE ? 256 : 4096) / size;
+        }
+        return 1;
+    case OP_POW:
+        if (ai && bi && int_bits(a) && (b->flags & OF_BIG ? bi_cmp_i64(((IntObj *)b)->big, 0) > 0 : bv > 0)) {
+            if (b->flags & OF_BIG) return 0;
+            return int_bits(a) <= (uint64_t)(128 / bv);
+        }
+        return 1;
+    case OP_LSHIFT:
+        if (ai && bi && int_bits(a) && (b->flags & OF_BIG ? bi_cmp_i64(((IntObj *)b)->big, 0) > 0 : bv > 0)) {
+            if ((b->flags & OF_BIG) || bv > 128) return 0;
+            return int_bits(a) <= (uint64_t)(128 - bv);
+        }
+        return 1;
+    case OP_MOD: return a->type != T_STR;
+    default: return 1;
+    }
+}
+
+/* A folded value (a new reference) as a constant: a shared object as it is,
+ * else merged with an equal constant (the folded object itself goes) or a
+ * new constant held by the parse tree.  Borrowed; *k as fold_const's. */
+static Obj *fold_result(Interp *in, Obj *res, int *k)
+{
+    Heap *h = in->h;
+    *k = -1;
+    if (res->flags & OF_STATIC) {
+        decref(h, res);
+        return res;
+    }
+    for (int i = 0; i < in->nconsts; i++) {
+        Obj *c = in->consts[i];
+        if (c->type != res->type) continue;
+        int same = 0;
+        if (c->type == T_INT && !(c->flags & OF_BIG) && !(res->flags & OF_BIG))
+            same = ((IntObj *)c)->v == ((IntObj *)res)->v;
+        else if (c->type == T_FLOAT)
+            same = memcmp(&((FloatObj *)c)->v, &((FloatObj *)res)->v, sizeof(double)) == 0;
+        else if (c->type == T_STR)
+            same = ((StrObj *)c)->len == ((StrObj *)res)->len &&
+                   memcmp(((StrObj *)c)->s, ((StrObj *)res)->s, ((StrObj *)c)->len) == 0;
+        else if (c->type == T_TUPLE)
+            same = ((TupleObj *)c)->n == ((TupleObj *)res)->n &&
+                   memcmp(((TupleObj *)c)->items, ((TupleObj *)res)->items, ((TupleObj *)c)->n * sizeof(Obj *)) == 0;
+        if (same) {
+            decref(h, res);
+            *k = i;
+            return c;
+        }
+    }
+    *k = add_const(in, res);
+    return res;
 }
 
 /* The constant a foldable node stands for (borrowed); *k its index in
@@ -401,16 +480,25 @@ static Obj *fold_const(Interp *in, const Node *e, int *k)
     case E_BIGINT: case E_FLOAT: case E_STR: return const_for(in, e, k);
     case E_UNARY: {
         int ka;
-        Node v = *e->a;   /* the literal's own object is made (the parse tree holds it) */
-        if (!fold_const(in, e->a, &ka)) return NULL;
-        if (v.kind == E_INT) {
-            if (v.ival == INT64_MIN) return NULL;
-            v.ival = -v.ival;
-            if (is_small_int(v.ival)) return &h->small_ints[v.ival - SMALL_INT_MIN].ob;
-        } else {
-            v.fval = -v.fval;
+        Obj *a = fold_const(in, e->a, &ka), *res = NULL;
+        if (!a) return NULL;
+        int intlike = a->type == T_INT || a->type == T_BOOL;
+        if (e->op == UOP_NOT) {
+            res = incref(h, obj_truth(in, a) ? h->false_ : h->true_);
+        } else if (e->op == UOP_NEG && a->type == T_FLOAT) {
+            res = new_float(h, -((FloatObj *)a)->v);
+        } else if (intlike) {
+            Obj *x = new_int(h, e->op == UOP_NEG ? 0 : -1);
+            int r = x ? binary_op(in, e->op == UOP_NEG ? OP_SUB : OP_BITXOR, e->op == UOP_NEG ? x : a,
+                                  e->op == UOP_NEG ? a : x, &res) : -1;
+            if (x) decref(h, x);
+            if (r < 0) {
+                in->exc = X_NONE;
+                sb_clear(&in->exc_msg);
+                return NULL;
+            }
         }
-        return const_for(in, &v, k);
+        return res ? fold_result(in, res, k) : NULL;
     }
     case E_TUPLE: {
         uint32_t n = (uint32_t)e->list.n;
@@ -443,6 +531,20 @@ static Obj *fold_const(Interp *in, const Node *e, int *k)
         free(items);
         *k = add_const(in, t);
         return t;
+    }
+    case E_BINOP: {
+        int ka, kb;
+        Obj *a = fold_const(in, e->a, &ka);
+        Obj *b = a ? fold_const(in, e->b, &kb) : NULL;
+        if (!a || !b || !fold_is_safe(e->op, a, b)) return NULL;
+        Obj *res = NULL;
+        if (binary_op(in, e->op, a, b, &res) < 0) {
+            /* left for the run to raise, as CPython's optimizer leaves it */
+            in->exc = X_NONE;
+            sb_clear(&in->exc_msg);
+            return NULL;
+        }
+        return fold_result(in, res, k);
     }
     default: return NULL;
     }
@@ -550,7 +652,7 @@ static void resolve_expr(Interp *in, Code *c, Node *e)
         break;
     }
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: resolve_comp(in, c, e); break;
-    case E_TUPLE: case E_UNARY:
+    case E_TUPLE: case E_UNARY: case E_BINOP:
         if (foldable(e)) {
             int k;
             e->aux = fold_const(in, e, &k);
@@ -2812,6 +2914,10 @@ static int eval_full(Interp *in, Node *e)
     }
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: return eval_comp(in, e);
     case E_BINOP: {
+        if (e->aux) {   /* folded at compile time */
+            vpush(in, incref(h, e->aux));
+            return 0;
+        }
         if (eval(in, e->a) < 0) return -1;
         if (eval(in, e->b) < 0) {
             decref(h, vpop(in));
