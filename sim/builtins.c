@@ -1231,13 +1231,10 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
         int64_t c;
         if (nargs_exact(in, "chr", nargs, 1) < 0 || int_value(in, args[0], &c, "an integer is required") < 0) return -1;
         if (c < 0 || c > 0x10FFFF) return exc_set(in, X_VALUE, "chr() arg not in range(0x110000)");
-        char buf[4];
-        int n = 0;
-        if (c < 0x80) buf[n++] = (char)c;
-        else if (c < 0x800) { buf[n++] = (char)(0xC0 | (c >> 6)); buf[n++] = (char)(0x80 | (c & 0x3F)); }
-        else if (c < 0x10000) { buf[n++] = (char)(0xE0 | (c >> 12)); buf[n++] = (char)(0x80 | ((c >> 6) & 0x3F)); buf[n++] = (char)(0x80 | (c & 0x3F)); }
-        else { buf[n++] = (char)(0xF0 | (c >> 18)); buf[n++] = (char)(0x80 | ((c >> 12) & 0x3F)); buf[n++] = (char)(0x80 | ((c >> 6) & 0x3F)); buf[n++] = (char)(0x80 | (c & 0x3F)); }
-        *res = make_str(in, buf, (size_t)n);
+        StrBuf ch = {0};
+        sb_put_utf8(&ch, (uint32_t)c);
+        *res = make_str_sb(in, &ch);
+        sb_free(&ch);
         return *res ? 0 : -1;
     }
     case B_ORD: {

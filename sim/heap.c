@@ -504,24 +504,42 @@ static void str_measure(const char *s, size_t len, uint32_t *nchars, uint8_t *ki
 
 static void init_static(Heap *h, Obj *o, ObjType t);
 
+/* A str object of len bytes (contents to fill), checked against the
+ * ceiling before any real memory is taken; NULL: MemoryError. */
+static StrObj *str_alloc(Heap *h, size_t len, uint32_t nchars, uint8_t kind)
+{
+    if (len >= UINT32_MAX) return NULL;   /* 4 GiB of text */
+    StrObj tmp = {.ob = {.type = T_STR}, .nchars = nchars, .kind = kind};
+    Obj *o = obj_new(h, T_STR, sizeof(StrObj) + len + 1, (size_t)obj_sizeof(&tmp.ob), 0, 0);
+    if (!o) return NULL;
+    StrObj *so = (StrObj *)o;
+    so->len = (uint32_t)len;
+    so->nchars = nchars;
+    so->kind = kind;
+    so->hash = -1;
+    so->s[len] = '\0';
+    account_new(h, o);
+    return so;
+}
+
 Obj *new_str(Heap *h, const char *s, size_t len)
 {
     if (len == 0 && h->empty_str) {
         h->empty_str->ob.rc++;
         return &h->empty_str->ob;
     }
-    if (len >= UINT32_MAX) return NULL;   /* 4 GiB of text: MemoryError */
+    if (len >= UINT32_MAX) return NULL;
     uint32_t nchars;
     uint8_t kind;
     str_measure(s, len, &nchars, &kind);
-    StrObj tmp = {.ob = {.type = T_STR}, .nchars = nchars, .kind = kind};
     if (nchars == 1 && kind <= 2 && h->empty_str) {
         /* one latin-1 character: CPython 3.11's static singletons (as the
          * small ints, shared by the whole interpreter, never freed) */
-        uint32_t cp = len == 1 ? (unsigned char)s[0] : (((unsigned char)s[0] & 0x1Fu) << 6) | ((unsigned char)s[1] & 0x3Fu);
-        StrObj *c = h->latin1[cp];
+        uint32_t cp = '?';
+        utf8_decode((const unsigned char *)s, len, &cp);
+        StrObj *c = h->latin1[cp & 0xFF];
         if (!c) {
-            c = h->latin1[cp] = xcalloc(1, sizeof(StrObj) + 3);
+            c = h->latin1[cp & 0xFF] = xcalloc(1, sizeof(StrObj) + 3);
             init_static(h, &c->ob, T_STR);
             memcpy(c->s, s, len);
             c->len = (uint32_t)len;
@@ -532,41 +550,24 @@ Obj *new_str(Heap *h, const char *s, size_t len)
         c->ob.rc++;
         return &c->ob;
     }
-    Obj *o = obj_new(h, T_STR, sizeof(StrObj) + len + 1, (size_t)obj_sizeof(&tmp.ob), 0, 0);
-    if (!o) return NULL;
-    StrObj *so = (StrObj *)o;
-    so->len = (uint32_t)len;
-    so->nchars = nchars;
-    so->kind = kind;
-    so->hash = -1;
+    StrObj *so = str_alloc(h, len, nchars, kind);
+    if (!so) return NULL;
     memcpy(so->s, s, len);
-    so->s[len] = '\0';
-    account_new(h, o);
-    return o;
+    return &so->ob;
 }
 
 Obj *new_str_cat(Heap *h, const Obj *a, const Obj *b)
 {
     const StrObj *x = (const StrObj *)a, *y = (const StrObj *)b;
-    size_t len = (size_t)x->len + y->len;
-    if (len == 0 || len >= UINT32_MAX) return len ? NULL : new_str(h, "", 0);
-    uint8_t kind = x->kind > y->kind ? x->kind : y->kind;
-    if (x->len == 0) kind = y->kind;
-    if (y->len == 0) kind = x->kind;
-    StrObj tmp = {.ob = {.type = T_STR}, .nchars = x->nchars + y->nchars, .kind = kind};
-    /* checked against the ceiling before any real memory is taken */
-    Obj *o = obj_new(h, T_STR, sizeof(StrObj) + len + 1, (size_t)obj_sizeof(&tmp.ob), 0, 0);
-    if (!o) return NULL;
-    StrObj *so = (StrObj *)o;
-    so->len = (uint32_t)len;
-    so->nchars = tmp.nchars;
-    so->kind = kind;
-    so->hash = -1;
+    if (x->nchars + y->nchars <= 1) {   /* the empty or a one-character str: shared */
+        const StrObj *z = x->len ? x : y;
+        return new_str(h, z->s, z->len);
+    }
+    StrObj *so = str_alloc(h, (size_t)x->len + y->len, x->nchars + y->nchars, x->kind > y->kind ? x->kind : y->kind);
+    if (!so) return NULL;
     memcpy(so->s, x->s, x->len);
     memcpy(so->s + x->len, y->s, y->len);
-    so->s[len] = '\0';
-    account_new(h, o);
-    return o;
+    return &so->ob;
 }
 
 Obj *new_tuple(Heap *h, uint32_t n)

@@ -30,12 +30,11 @@ static const char *const exc_names[] = {
  * stops the run with "not supported" instead of a NameError or
  * AttributeError that python3 would never give. */
 static const char *const cpython_builtins[] = {
-    "abs", "aiter", "all", "anext", "any", "ascii", "bin", "breakpoint", "bytearray", "bytes", "callable",
-    "chr", "classmethod", "compile", "complex", "copyright", "credits", "delattr", "dir", "divmod", "eval",
-    "exec", "exit", "filter", "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help", "hex",
-    "input", "issubclass", "iter", "license", "locals", "map", "memoryview", "next", "oct", "open", "ord",
-    "pow", "property", "quit", "repr", "reversed", "round", "setattr", "slice", "staticmethod", "super",
-    "vars", "__import__", "__build_class__", "Ellipsis",
+    "aiter", "anext", "ascii", "bin", "breakpoint", "bytearray", "bytes", "callable", "classmethod",
+    "compile", "complex", "copyright", "credits", "delattr", "dir", "divmod", "eval", "exec", "exit", "filter",
+    "format", "frozenset", "getattr", "globals", "hasattr", "help", "hex", "input", "issubclass", "license",
+    "locals", "map", "memoryview", "oct", "open", "pow", "property", "quit", "setattr", "slice",
+    "staticmethod", "super", "vars", "__import__", "__build_class__", "Ellipsis",
     "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
     "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
     "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
@@ -182,6 +181,7 @@ static const char *source_line(Interp *in, int line, size_t *len);
 static Code *code_new(Interp *in, CodeKind kind, const Node *node, Code *parent)
 {
     Code *c = xcalloc(1, sizeof(Code));
+    c->index = in->ncodes;
     c->kind = kind;
     c->node = node;
     c->parent = parent;
@@ -296,6 +296,86 @@ static void collect_locals(Code *c, const NodeList *body)
  * (the module, a function, a class body, a comprehension) that uses one
  * holds it in its co_consts.  in->const_refs[i] counts the references the
  * interpreter holds on consts[i]: the arena's and the code objects'. */
+/* A constant's value, to merge equal ones: ints of one word, floats (by
+ * their bits), strs and tuples (by their items, merged already).  type 0:
+ * not merged (big ints). */
+typedef struct {
+    uint8_t type;
+    int64_t iv;
+    double fv;
+    const char *s;
+    size_t n;
+    Obj *const *items;
+} ConstKey;
+
+static ConstKey const_key(const Obj *o)
+{
+    ConstKey k = {0};
+    switch ((ObjType)o->type) {
+    case T_INT: if (!(o->flags & OF_BIG)) { k.type = T_INT; k.iv = ((const IntObj *)o)->v; } break;
+    case T_FLOAT: k.type = T_FLOAT; k.fv = ((const FloatObj *)o)->v; break;
+    case T_STR: k.type = T_STR; k.s = ((const StrObj *)o)->s; k.n = ((const StrObj *)o)->len; break;
+    case T_TUPLE: k.type = T_TUPLE; k.items = ((const TupleObj *)o)->items; k.n = ((const TupleObj *)o)->n; break;
+    default: break;
+    }
+    return k;
+}
+
+static uint64_t const_key_hash(const ConstKey *k)
+{
+    uint64_t x = k->type;
+    switch (k->type) {
+    case T_INT: x += (uint64_t)k->iv * 0x9E3779B97F4A7C15ULL; break;
+    case T_FLOAT: { uint64_t b; memcpy(&b, &k->fv, sizeof b); x += b * 0x9E3779B97F4A7C15ULL; break; }
+    case T_STR: x += (uint64_t)str_hash_bytes(k->s, k->n); break;
+    case T_TUPLE:
+        for (size_t i = 0; i < k->n; i++) x = (x ^ (uint64_t)(uintptr_t)k->items[i]) * 0x100000001B3ULL;
+        break;
+    }
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    return x ^ (x >> 33);
+}
+
+static int const_key_equal(const ConstKey *a, const ConstKey *b)
+{
+    if (a->type != b->type || a->n != b->n) return 0;
+    switch (a->type) {
+    case T_INT: return a->iv == b->iv;
+    case T_FLOAT: return memcmp(&a->fv, &b->fv, sizeof(double)) == 0;
+    case T_STR: return memcmp(a->s, b->s, a->n) == 0;
+    case T_TUPLE: return memcmp(a->items, b->items, a->n * sizeof(Obj *)) == 0;
+    default: return 0;
+    }
+}
+
+/* The constant equal to k, or -1. */
+static int const_find(Interp *in, const ConstKey *k)
+{
+    if (!k->type || !in->ctab) return -1;
+    for (uint32_t p = (uint32_t)const_key_hash(k) & in->ctab_mask;; p = (p + 1) & in->ctab_mask) {
+        int i = in->ctab[p] - 1;
+        if (i < 0) return -1;
+        ConstKey ck = const_key(in->consts[i]);
+        if (const_key_equal(&ck, k)) return i;
+    }
+}
+
+static void ctab_put(Interp *in, int i)
+{
+    ConstKey k = const_key(in->consts[i]);
+    if (!k.type) return;
+    uint32_t p = (uint32_t)const_key_hash(&k) & in->ctab_mask;
+    while (in->ctab[p]) p = (p + 1) & in->ctab_mask;
+    in->ctab[p] = i + 1;
+}
+
+/* Constants.  A literal's object is made when the source is parsed and
+ * the parse tree (CPython's AST arena) holds it until the module has run;
+ * the compiler merges equal constants module-wide, and each code object
+ * (the module, a function, a class body, a comprehension) that uses one
+ * holds it in its co_consts.  in->const_refs[i] counts the references the
+ * interpreter holds on consts[i]: the arena's and the code objects'. */
 static int add_const(Interp *in, Obj *o)
 {
     if (in->nconsts == in->consts_cap) {
@@ -303,10 +383,16 @@ static int add_const(Interp *in, Obj *o)
         in->consts = xrealloc(in->consts, in->consts_cap * sizeof(Obj *));
         in->const_refs = xrealloc(in->const_refs, in->consts_cap * sizeof(int));
         in->const_arena = xrealloc(in->const_arena, in->consts_cap * sizeof(uint8_t));
+        /* the table at most half full */
+        free(in->ctab);
+        in->ctab_mask = (uint32_t)in->consts_cap * 2 - 1;
+        in->ctab = xcalloc((size_t)in->ctab_mask + 1, sizeof(int));
+        for (int i = 0; i < in->nconsts; i++) ctab_put(in, i);
     }
     in->consts[in->nconsts] = o;
     in->const_refs[in->nconsts] = 1;    /* the parse tree's (the new object's own) */
     in->const_arena[in->nconsts] = 1;
+    ctab_put(in, in->nconsts);
     return in->nconsts++;
 }
 
@@ -314,8 +400,25 @@ static int add_const(Interp *in, Obj *o)
 static void code_use_const(Interp *in, Code *c, int k)
 {
     if (!c || k < 0) return;
-    for (int i = 0; i < c->nconsts; i++)
-        if (c->consts[i] == k) return;
+    uint64_t key = (uint64_t)(c->index + 1) << 32 | (uint32_t)k;
+    if (in->cuse_n * 2 >= in->cuse_mask) {   /* grow: at most half full */
+        uint32_t old = in->cuse_mask ? in->cuse_mask + 1 : 0;
+        uint64_t *t = in->cuse;
+        in->cuse_mask = old ? old * 2 - 1 : 255;
+        in->cuse = xcalloc((size_t)in->cuse_mask + 1, sizeof(uint64_t));
+        for (uint32_t i = 0; i < old; i++) {
+            if (!t[i]) continue;
+            uint32_t p = (uint32_t)((t[i] * 0x9E3779B97F4A7C15ULL) >> 32) & in->cuse_mask;
+            while (in->cuse[p]) p = (p + 1) & in->cuse_mask;
+            in->cuse[p] = t[i];
+        }
+        free(t);
+    }
+    uint32_t p = (uint32_t)((key * 0x9E3779B97F4A7C15ULL) >> 32) & in->cuse_mask;
+    for (; in->cuse[p]; p = (p + 1) & in->cuse_mask)
+        if (in->cuse[p] == key) return;
+    in->cuse[p] = key;
+    in->cuse_n++;
     if (c->nconsts == c->consts_cap) {
         c->consts_cap = c->consts_cap ? c->consts_cap * 2 : 8;
         c->consts = xrealloc(c->consts, (size_t)c->consts_cap * sizeof(int));
@@ -329,23 +432,15 @@ static void code_use_const(Interp *in, Code *c, int k)
  * gets its place in in->consts. */
 static Obj *const_for(Interp *in, const Node *e, int *index)
 {
-    for (int i = 0; i < in->nconsts; i++) {
-        Obj *c = in->consts[i];
-        *index = i;
-        switch (e->kind) {
-        case E_INT:
-            if (c->type == T_INT && !(c->flags & OF_BIG) && ((IntObj *)c)->v == e->ival) return c;
-            break;
-        case E_FLOAT:
-            if (c->type == T_FLOAT && memcmp(&((FloatObj *)c)->v, &e->fval, sizeof(double)) == 0) return c;
-            break;
-        case E_STR:
-            if (c->type == T_STR && ((StrObj *)c)->len == e->len && memcmp(((StrObj *)c)->s, e->str, e->len) == 0)
-                return c;
-            break;
-        default: break;
-        }
+    ConstKey k = {0};
+    switch (e->kind) {
+    case E_INT: k.type = T_INT; k.iv = e->ival; break;
+    case E_FLOAT: k.type = T_FLOAT; k.fv = e->fval; break;
+    case E_STR: k.type = T_STR; k.s = e->str; k.n = e->len; break;
+    default: break;
     }
+    *index = const_find(in, &k);
+    if (*index >= 0) return in->consts[*index];
     *index = -1;
     Obj *o = NULL;
     switch (e->kind) {
@@ -434,31 +529,23 @@ static int fold_is_safe(int op, Obj *a, Obj *b)
  * new constant held by the parse tree.  Borrowed; *k as fold_const's. */
 static Obj *fold_result(Interp *in, Obj *res, int *k)
 {
-    Heap *h = in->h;
     *k = -1;
     if (res->flags & OF_STATIC) {
-        decref(h, res);
+        decref(in->h, res);
         return res;
     }
-    for (int i = 0; i < in->nconsts; i++) {
-        Obj *c = in->consts[i];
-        if (c->type != res->type) continue;
-        int same = 0;
-        if (c->type == T_INT && !(c->flags & OF_BIG) && !(res->flags & OF_BIG))
-            same = ((IntObj *)c)->v == ((IntObj *)res)->v;
-        else if (c->type == T_FLOAT)
-            same = memcmp(&((FloatObj *)c)->v, &((FloatObj *)res)->v, sizeof(double)) == 0;
-        else if (c->type == T_STR)
-            same = ((StrObj *)c)->len == ((StrObj *)res)->len &&
-                   memcmp(((StrObj *)c)->s, ((StrObj *)res)->s, ((StrObj *)c)->len) == 0;
-        else if (c->type == T_TUPLE)
-            same = ((TupleObj *)c)->n == ((TupleObj *)res)->n &&
-                   memcmp(((TupleObj *)c)->items, ((TupleObj *)res)->items, ((TupleObj *)c)->n * sizeof(Obj *)) == 0;
-        if (same) {
-            decref(h, res);
-            *k = i;
-            return c;
+    ConstKey key = const_key(res);
+    int i = const_find(in, &key);
+    if (i >= 0) {
+        /* the compiler keeps the earlier one; this one stays in the parse
+           tree until the module has run */
+        if (in->narena_extra == in->arena_extra_cap) {
+            in->arena_extra_cap = in->arena_extra_cap ? in->arena_extra_cap * 2 : 16;
+            in->arena_extra = xrealloc(in->arena_extra, (size_t)in->arena_extra_cap * sizeof(Obj *));
         }
+        in->arena_extra[in->narena_extra++] = res;
+        *k = i;
+        return in->consts[i];
     }
     *k = add_const(in, res);
     return res;
@@ -512,16 +599,6 @@ static Obj *fold_const(Interp *in, const Node *e, int *k)
                 return NULL;
             }
         }
-        /* merged with an equal constant tuple (its items are merged too) */
-        for (int i = 0; i < in->nconsts; i++) {
-            Obj *c = in->consts[i];
-            if (c->type != T_TUPLE || ((TupleObj *)c)->n != n) continue;
-            if (memcmp(((TupleObj *)c)->items, items, n * sizeof(Obj *)) == 0) {
-                free(items);
-                *k = i;
-                return c;
-            }
-        }
         Obj *t = new_tuple(h, n);
         if (!t) {
             free(items);
@@ -529,8 +606,7 @@ static Obj *fold_const(Interp *in, const Node *e, int *k)
         }
         for (uint32_t i = 0; i < n; i++) ((TupleObj *)t)->items[i] = incref(h, items[i]);
         free(items);
-        *k = add_const(in, t);
-        return t;
+        return fold_result(in, t, k);   /* merged with an equal tuple (its items are merged already) */
     }
     case E_BINOP: {
         int ka, kb;
@@ -3837,6 +3913,7 @@ static void module_done(Interp *in)
         in->const_refs[k]--;
         decref(h, in->consts[k]);
     }
+    while (in->narena_extra > 0) decref(h, in->arena_extra[--in->narena_extra]);
 }
 
 static void finish_run(Interp *in, int r)
@@ -4147,6 +4224,9 @@ void interp_free(Interp *in)
     free(in->consts);
     free(in->const_refs);
     free(in->const_arena);
+    free(in->ctab);
+    free(in->cuse);
+    free(in->arena_extra);
     free(in->symstr);
     free(in->method_cache);
     builtins_free(in);
@@ -4268,6 +4348,7 @@ void interp_roots(void *ctx, visit_fn visit, void *arg)
     visit(in->globals, arg);
     for (int i = 0; i < in->nconsts; i++)
         for (int k = 0; k < in->const_refs[i]; k++) visit(in->consts[i], arg);
+    for (int i = 0; i < in->narena_extra; i++) visit(in->arena_extra[i], arg);
     for (uint32_t i = 0; i < in->nsymstr; i++)
         if (in->symstr[i]) visit(in->symstr[i], arg);
     for (uint32_t i = 0; i < in->vn; i++) visit(in->vs[i], arg);

@@ -22,6 +22,7 @@ typedef struct Code {
     Sym *globals_decl;
     int nglobals_decl;
     struct Code *parent;
+    int index;           /* place in Interp.codes */
     int *consts;         /* co_consts: indexes into Interp.consts, each holding a reference */
     int nconsts, consts_cap;
 } Code;
@@ -70,6 +71,12 @@ struct Interp {
     int nconsts, consts_cap;
     int *const_refs;         /* references the interpreter holds on consts[i] */
     uint8_t *const_arena;    /* consts[i] still held by the parse tree */
+    int *ctab;               /* consts by value: index + 1, 0 empty (open addressing) */
+    uint32_t ctab_mask;
+    Obj **arena_extra;       /* folded values equal to an earlier constant: only the parse tree holds them */
+    int narena_extra, arena_extra_cap;
+    uint64_t *cuse;          /* (code index + 1) << 32 | const index: in that co_consts */
+    uint32_t cuse_mask, cuse_n;
 
     /* the interned str of every name (co_names): global dict keys use these */
     Obj **symstr;
@@ -191,6 +198,10 @@ Obj *make_str(Interp *in, const char *s, size_t n);
 Obj *make_str_sb(Interp *in, const StrBuf *b);   /* MemoryError if b went over the limit */
 int obj_getitem(Interp *in, Obj *o, Obj *idx, Obj **res);   /* o[idx], a new reference */
 int str_percent(Interp *in, Obj *fmt, Obj *args, Obj **res); /* fmt % args (sim/percent.c) */
+/* CPython's int <-> str digit limit (sys.int_info.default_max_str_digits), and
+ * the ValueError past it */
+#define INT_MAX_STR_DIGITS 4300
+int exc_int_str_limit(Interp *in);
 const char *obj_tname(Interp *in, Obj *o);                     /* type(o).__name__ */
 int list_extend_iter(Interp *in, ListObj *l, Obj *iterable);
 void print_out(Interp *in, const char *s, size_t n);

@@ -112,30 +112,6 @@ static int err_last(Lexer *L, size_t cur, const char *msg)
 
 /* ---- helpers ---- */
 
-int lex_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-    if (n == 0) return 0;
-    unsigned c = s[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    int len;
-    uint32_t v, min;
-    if (c >= 0xC2 && c <= 0xDF) len = 2, v = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF) len = 3, v = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4) len = 4, v = c & 0x07, min = 0x10000;
-    else return 0;
-    if ((size_t)len > n) return 0;
-    for (int k = 1; k < len; k++) {
-        if ((s[k] & 0xC0) != 0x80) return 0;
-        v = (v << 6) | (s[k] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-    *cp = v;
-    return len;
-}
-
 int lex_check_encoding(const char *src, size_t len, const char *filename, ParseError *err)
 {
     const unsigned char *s = (const unsigned char *)src;
@@ -161,7 +137,7 @@ int lex_check_encoding(const char *src, size_t len, const char *filename, ParseE
             continue;
         }
         uint32_t cp;
-        int k = lex_utf8_decode(s + i, len - i, &cp);
+        int k = utf8_decode(s + i, len - i, &cp);
         if (k == 0) {
             err->kind = PERR_SYNTAX;
             snprintf(err->type, sizeof err->type, "SyntaxError");
@@ -236,29 +212,6 @@ static int hexval(int c)
     return -1;
 }
 
-static void put_utf8(StrBuf *b, uint32_t cp)
-{
-    char t[4];
-    if (cp < 0x80) {
-        sb_putc(b, (char)cp);
-    } else if (cp < 0x800) {
-        t[0] = (char)(0xC0 | (cp >> 6));
-        t[1] = (char)(0x80 | (cp & 0x3F));
-        sb_put(b, t, 2);
-    } else if (cp < 0x10000) {
-        t[0] = (char)(0xE0 | (cp >> 12));
-        t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        t[2] = (char)(0x80 | (cp & 0x3F));
-        sb_put(b, t, 3);
-    } else {
-        t[0] = (char)(0xF0 | (cp >> 18));
-        t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        t[3] = (char)(0x80 | (cp & 0x3F));
-        sb_put(b, t, 4);
-    }
-}
-
 int lex_decode_string(Module *m, const char *s, size_t n, int raw, const char **out,
                       size_t *outlen, size_t *bad, const char **why)
 {
@@ -294,7 +247,7 @@ int lex_decode_string(Module *m, const char *s, size_t n, int raw, const char **
             uint32_t v = (uint32_t)(e - '0');
             for (int k = 0; k < 2 && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '7'; k++)
                 v = v * 8 + (uint32_t)(s[++i] - '0');
-            put_utf8(&b, v);
+            sb_put_utf8(&b, v);
             break;
         }
         case 'x': case 'u': case 'U': {
@@ -316,7 +269,7 @@ int lex_decode_string(Module *m, const char *s, size_t n, int raw, const char **
                 *why = "illegal Unicode character";
                 return -1;
             }
-            put_utf8(&b, v);
+            sb_put_utf8(&b, v);
             break;
         }
         case 'N':
@@ -752,7 +705,7 @@ static int lex_name_or_string(Lexer *L, size_t i, int col)
         }
         if (c >= 0x80) {
             uint32_t cp;
-            int k = lex_utf8_decode(s + j, L->n - j, &cp);
+            int k = utf8_decode(s + j, L->n - j, &cp);
             if (k == 0) break;
             int cl = classify_cp(cp);
             if (cl <= 0) {
@@ -884,7 +837,7 @@ int lex_source(Module *m, const char *src, size_t len, int first_line, int first
         else if (is_id_start_ascii(c) || c >= 0x80) {
             if (c >= 0x80) {
                 uint32_t cp = 0;
-                int k = lex_utf8_decode(s + i, L.n - i, &cp);
+                int k = utf8_decode(s + i, L.n - i, &cp);
                 int cl = k ? classify_cp(cp) : 0;
                 if (cl <= 0) {
                     char buf[8] = {0};

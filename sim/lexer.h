@@ -87,9 +87,6 @@ int lex_check_encoding(const char *src, size_t len, const char *filename, ParseE
 /* The text of a token kind for messages ("'('", "NEWLINE"). */
 const char *lex_kind_text(int kind);
 
-/* Decode one UTF-8 sequence at s (n bytes available); returns its length
- * (1..4) and stores the code point, or 0 if invalid. */
-int lex_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
 /* Decode the escapes of a string body (not raw) into m's arena.  On a bad
  * \x or \u escape returns -1 and sets *bad to the offset of the backslash. */

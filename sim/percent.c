@@ -12,8 +12,6 @@
 
 #include "bigint.h"
 
-#define INT_MAX_STR_DIGITS 4300
-
 typedef struct {
     Interp *in;
     Obj *args;        /* what follows the %: the tuple, or the one argument */
@@ -39,23 +37,6 @@ static int is_mapping(const Obj *o)
     /* PyMapping_Check: anything with __getitem__ (a list too) */
     return o->type == T_DICT || o->type == T_LIST || o->type == T_ARRAY || o->type == T_RANGE ||
            o->type == T_DICTVIEW;
-}
-
-static void put_utf8(StrBuf *b, uint32_t cp)
-{
-    char u[4];
-    int n;
-    if (cp < 0x80) { u[0] = (char)cp; n = 1; }
-    else if (cp < 0x800) { u[0] = (char)(0xC0 | cp >> 6); u[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-    else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | cp >> 12); u[1] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | cp >> 18); u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    sb_put(b, u, (size_t)n);
 }
 
 static int64_t code_points(const char *s, size_t n)
@@ -104,9 +85,7 @@ static int int_digits(Interp *in, Obj *v, int base, int upper, StrBuf *digits, i
         StrBuf t = {0};
         int r = 0;
         if (base == 10) {
-            if (bi_to_str_limited(a, &t, INT_MAX_STR_DIGITS) < 0)
-                r = exc_set(in, X_VALUE, "Exceeds the limit (4300 digits) for integer string conversion; "
-                                         "use sys.set_int_max_str_digits() to increase the limit");
+            if (bi_to_str_limited(a, &t, INT_MAX_STR_DIGITS) < 0) r = exc_int_str_limit(in);
             else sb_put(digits, t.s, t.len);
         } else {
             bi_to_str_base(a, base, &t);   /* "0x1f" / "0o17" */
@@ -139,10 +118,9 @@ static void ascii_escape(StrBuf *t)
             i++;
             continue;
         }
-        int nb = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        uint32_t cp = c & (nb == 4 ? 0x07 : nb == 3 ? 0x0F : 0x1F);
-        for (int j = 1; j < nb && i + (size_t)j < t->len; j++) cp = (cp << 6) | ((unsigned char)t->s[i + (size_t)j] & 0x3F);
-        i += (size_t)nb;
+        uint32_t cp = '?';
+        int len = utf8_decode((const unsigned char *)t->s + i, t->len - i, &cp);
+        i += len > 0 ? (size_t)len : 1;
         if (cp <= 0xFF) sb_printf(&e, "\\x%02x", cp);
         else if (cp <= 0xFFFF) sb_printf(&e, "\\u%04x", cp);
         else sb_printf(&e, "\\U%08x", cp);
@@ -346,7 +324,7 @@ static int convert(Fmt *f, const char *s, size_t n, size_t *pos, StrBuf *out)
                 r = exc_set(in, X_OVERFLOW, "%%c arg not in range(0x110000)");
                 break;
             }
-            put_utf8(&t, (uint32_t)cp);
+            sb_put_utf8(&t, (uint32_t)cp);
         } else if (v->type == T_INT) {
             r = exc_set(in, X_OVERFLOW, "%%c arg not in range(0x110000)");
             break;
@@ -361,14 +339,9 @@ static int convert(Fmt *f, const char *s, size_t n, size_t *pos, StrBuf *out)
     default: {
         /* the index counts code points, as CPython's does */
         uint32_t cp = (unsigned char)c;
-        if (cp >= 0x80) {
-            size_t k = i - 1;
-            int nb = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : 2;
-            cp &= nb == 4 ? 0x07 : nb == 3 ? 0x0F : 0x1F;
-            for (int j = 1; j < nb && k + (size_t)j < n; j++) cp = (cp << 6) | ((unsigned char)s[k + (size_t)j] & 0x3F);
-        }
+        int len = utf8_decode((const unsigned char *)s + i - 1, n - (i - 1), &cp);
         char shown[8] = {0};
-        memcpy(shown, s + i - 1, cp >= 0x10000 ? 4 : cp >= 0x800 ? 3 : cp >= 0x80 ? 2 : 1);
+        memcpy(shown, s + i - 1, len > 0 ? (size_t)len : 1);
         r = exc_set(in, X_VALUE, "unsupported format character '%s' (0x%x) at index %lld", shown, cp,
                     (long long)code_points(s, i - 1));
         break;

@@ -122,7 +122,6 @@ static void repr_array_items(Interp *in, ArrayObj *a, StrBuf *out)
  * raises RecursionError instead of overflowing the C stack. */
 #define REPR_DEPTH_LIMIT 1000
 /* sys.get_int_max_str_digits() of CPython 3.11 */
-#define INT_MAX_STR_DIGITS 4300
 
 /* Set a Python exception from inside a repr: obj_repr cannot return one, so
  * it records the failure (in->repr_failed); the rest of the repr unwinds
@@ -315,6 +314,12 @@ void obj_str(Interp *in, Obj *o, StrBuf *out)
 
 /* The format-spec mini-language, enough for f"{x:>8}", f"{x:,}", f"{x:.2f}",
  * f"{x:05d}" and f"{x:x}". */
+int exc_int_str_limit(Interp *in)
+{
+    return exc_set(in, X_VALUE, "Exceeds the limit (4300 digits) for integer string conversion; "
+                                "use sys.set_int_max_str_digits() to increase the limit");
+}
+
 int format_value(Interp *in, Obj *v, const Node *specnode, StrBuf *out)
 {
     StrBuf spec = {0};
@@ -417,8 +422,7 @@ int format_value(Interp *in, Obj *v, const Node *specnode, StrBuf *out)
                 StrBuf r = {0};
                 if (bi_to_str_limited(((IntObj *)v)->big, &r, INT_MAX_STR_DIGITS) < 0) {
                     sb_free(&body);
-                    return exc_set(in, X_VALUE, "Exceeds the limit (4300 digits) for integer string conversion; "
-                                                "use sys.set_int_max_str_digits() to increase the limit");
+                    return exc_int_str_limit(in);
                 }
                 snprintf(buf, sizeof buf, "%s", r.s);
                 sb_free(&r);

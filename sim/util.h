@@ -44,6 +44,10 @@ void sb_thread_limit(size_t max);
 void sb_putc(StrBuf *b, char c);
 void sb_put(StrBuf *b, const char *s, size_t n);
 void sb_puts(StrBuf *b, const char *s);
+void sb_put_utf8(StrBuf *b, uint32_t cp);   /* one code point, UTF-8 encoded */
+/* Decode one UTF-8 sequence at s (n bytes available); returns its length
+ * (1..4) and stores the code point, or 0 if invalid. */
+int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 void sb_printf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vprintf(StrBuf *b, const char *fmt, va_list ap);
 void sb_clear(StrBuf *b);
