@@ -123,6 +123,8 @@ typedef struct Module {
     uint32_t nsyms;
     struct Arena *arena;
     void *symtab;            /* the parser's intern table (private) */
+    size_t mem_limit;        /* 0, or the most bytes its tokens and nodes may take:
+                                past that the parse stops with MemoryError */
 } Module;
 
 /* Intern a name (used by the interpreter too, e.g. "__init__"). */

@@ -4040,7 +4040,9 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
                    int *status)
 {
     ParseError pe;
-    Module *m = parse_module(filename, src, len, &pe);
+    int64_t room = memory_headroom();
+    int64_t parse_limit = opt && opt->max_memory < room ? opt->max_memory : room;
+    Module *m = parse_module_limited(filename, src, len, parse_limit == INT64_MAX ? 0 : (size_t)parse_limit, &pe);
     if (!m) {
         parse_format_error(&pe, src, err);
         *status = pe.kind == PERR_UNSUPPORTED ? 2 : 1;
@@ -4052,7 +4054,10 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
     if (opt) in->opt = *opt;
     else interp_default_options(&in->opt);
     in->h = heap_new();
-    in->h->mem_limit = in->opt.max_memory;
+    /* what exists before the first line runs (builtins, interned names)
+     * never fails: the ceiling applies from the first line on, so a ceiling
+     * too small for even that gives MemoryError there, not a crash here */
+    in->h->mem_limit = INT64_MAX;
     const char *hc = getenv("MEMTUTOR_HEAP_CHECK");
     in->heap_check = hc && *hc == '1';
     in->h->finalize = run_finalizer;
@@ -4115,6 +4120,7 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
     in->h->gen[2].count = 2;
     in->h->startup_objects = 10919;
     in->h->long_lived_total = in->h->startup_objects;
+    in->h->mem_limit = in->opt.max_memory;
     in->state = RUN_PAUSED;
     sem_init(&in->go, 0, 0);
     sem_init(&in->paused, 0, 0);
@@ -4130,6 +4136,10 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
         return NULL;
     }
     pthread_attr_destroy(&attr);
+    /* under a real limit (ulimit -v) the ceiling keeps within it: MemoryError,
+     * not a failed malloc (its thread's stack is mapped by now) */
+    room = memory_headroom();
+    if (room < in->h->mem_limit) in->h->mem_limit = room;
     in->thread_alive = 1;
     *status = 0;
     return in;

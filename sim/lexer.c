@@ -162,6 +162,8 @@ static Token *push_tok(Lexer *L, int kind, size_t off, size_t end, int line, int
     TokenList *o = L->out;
     if (o->n == L->cap) {
         L->cap = L->cap ? L->cap * 2 : 256;
+        if (L->m->mem_limit && (size_t)L->cap * sizeof *o->toks + arena_used(L->m->arena) > L->m->mem_limit)
+            parse_memory_error(L->err);
         o->toks = xrealloc(o->toks, (size_t)L->cap * sizeof *o->toks);
     }
     Token *t = &o->toks[o->n++];
@@ -781,6 +783,7 @@ int lex_source(Module *m, const char *src, size_t len, int first_line, int first
     int atbol = !bracketed;
     int line_has_tokens = 0;
     for (;;) {
+        if (err->kind != PERR_NONE) goto fail;   /* out of parse memory */
         if (atbol) {
             atbol = 0;
             int r = lex_indent(&L);

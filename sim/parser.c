@@ -242,8 +242,24 @@ static void unsupported_node(Parser *p, Node *n, const char *what)
 
 /* ---- nodes ---- */
 
+void parse_memory_error(ParseError *e)
+{
+    if (e->kind != PERR_NONE) return;
+    e->kind = PERR_SYNTAX;
+    snprintf(e->type, sizeof e->type, "MemoryError");
+    e->msg[0] = '\0';
+    e->no_location = 1;
+}
+
+/* The parse tree counts against the module's ceiling. */
+static void count_node(Parser *p)
+{
+    if (p->m->mem_limit && arena_used(p->m->arena) > p->m->mem_limit) parse_memory_error(p->err);
+}
+
 static Node *new_node(Parser *p, int kind, const Token *start)
 {
+    count_node(p);
     Node *n = arena_alloc(p->m->arena, sizeof *n);
     n->kind = (uint16_t)kind;
     n->line = start->line;
@@ -255,6 +271,7 @@ static Node *new_node(Parser *p, int kind, const Token *start)
 
 static Node *new_node_at(Parser *p, int kind, const Node *start)
 {
+    count_node(p);
     Node *n = arena_alloc(p->m->arena, sizeof *n);
     n->kind = (uint16_t)kind;
     n->line = start->line;
@@ -2059,8 +2076,15 @@ static int parse_file_input(Module *m, const char *src, size_t len, int first_li
 
 Module *parse_module(const char *filename, const char *src, size_t len, ParseError *err)
 {
+    return parse_module_limited(filename, src, len, 0, err);
+}
+
+Module *parse_module_limited(const char *filename, const char *src, size_t len, size_t mem_limit,
+                             ParseError *err)
+{
     err_init(err, filename, 0);
     Module *m = module_new(filename, src, len);
+    m->mem_limit = mem_limit;
     Vec body = {0};
     if (parse_file_input(m, m->source, len, 1, &body, err) < 0) {
         module_free(m);
@@ -2129,7 +2153,8 @@ void parse_format_error(const ParseError *e, const char *source, StrBuf *out)
         return;
     }
     if (e->no_location) {
-        sb_printf(out, "%s: %s\n", e->type, e->msg);
+        if (e->msg[0]) sb_printf(out, "%s: %s\n", e->type, e->msg);
+        else sb_printf(out, "%s\n", e->type);
         return;
     }
     sb_printf(out, "  File \"%s\", line %d\n", e->filename, e->line);

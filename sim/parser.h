@@ -29,6 +29,13 @@ Module *module_new(const char *filename, const char *src, size_t len);
 
 /* Parse a whole program.  Returns NULL on error with *err filled. */
 Module *parse_module(const char *filename, const char *src, size_t len, ParseError *err);
+/* The same, its tokens and parse tree held to mem_limit bytes (0: no limit;
+ * past it: type "MemoryError", no message, no location).  The module keeps
+ * the limit for later parse_statements. */
+Module *parse_module_limited(const char *filename, const char *src, size_t len, size_t mem_limit,
+                             ParseError *err);
+/* Set err to MemoryError (no location), unless it holds an error already. */
+void parse_memory_error(ParseError *err);
 
 /* Parse one expression (surrounding whitespace and newlines allowed) in m's
  * arena and symbol table.  NULL on error. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -50,6 +51,30 @@ int64_t default_max_memory(void)
         if (half < cap) cap = half;
     }
     return cap;
+}
+
+int64_t memory_headroom(void)
+{
+    int64_t room = INT64_MAX;
+    long psize = sysconf(_SC_PAGESIZE);
+    long vm = 0, data = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) {
+        long rss, shared, text, lib;
+        if (fscanf(f, "%ld %ld %ld %ld %ld %ld", &vm, &rss, &shared, &text, &lib, &data) != 6) vm = data = 0;
+        fclose(f);
+    }
+    const int res[2] = {RLIMIT_AS, RLIMIT_DATA};
+    const long used[2] = {vm, data};
+    for (int i = 0; i < 2; i++) {
+        struct rlimit rl;
+        if (getrlimit(res[i], &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) continue;
+        int64_t lim = rl.rlim_cur > (rlim_t)INT64_MAX ? INT64_MAX : (int64_t)rl.rlim_cur;
+        int64_t left = lim - (int64_t)used[i] * psize;
+        if (left < 0) left = 0;
+        if (left / 2 < room) room = left / 2;
+    }
+    return room;
 }
 
 void *xmap(size_t size)

@@ -12,6 +12,10 @@ void *xcalloc(size_t n, size_t size);
 /* The default ceiling of simulated memory: 8 GiB, or half the machine's
  * memory if that is less (never under 256 MiB). */
 int64_t default_max_memory(void);
+/* Half the address space and data the process may still take under its
+ * resource limits (ulimit -v, -d), INT64_MAX when unlimited: a simulated
+ * ceiling within it raises MemoryError before a real allocation fails. */
+int64_t memory_headroom(void);
 /* An anonymous mapping of size bytes (zero-filled); free with xunmap. */
 void *xmap(size_t size);
 void xunmap(void *p, size_t size);

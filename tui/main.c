@@ -1,5 +1,6 @@
 /* memtutor's command line (DESIGN.md section 2). */
 #include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,17 +45,53 @@ static void print_error(const char *msg)
     else fprintf(stderr, "memtutor: %s\n", n ? msg : "failed");
 }
 
+/* Option values are parsed strictly: decimal digits only (no sign, blanks,
+ * or trailing text), overflow checked, within [lo, hi]. */
+static int parse_count(const char *s, long long lo, long long hi, long long *out)
+{
+    if (!s || *s < '0' || *s > '9') return -1;
+    unsigned long long v = 0;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        if (v > (ULLONG_MAX - 9) / 10) return -1;
+        v = v * 10 + (unsigned)(*s - '0');
+    }
+    if (*s || v < (unsigned long long)lo || v > (unsigned long long)hi) return -1;
+    *out = (long long)v;
+    return 0;
+}
+
+/* A size: digits and an optional K, M or G (binary), 1 .. 2^62 bytes. */
 static int parse_size_opt(const char *s, int64_t *out)
 {
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || end == s || v <= 0) return -1;
-    if (*end == 'K' || *end == 'k') { v <<= 10; end++; }
-    else if (*end == 'M' || *end == 'm') { v <<= 20; end++; }
-    else if (*end == 'G' || *end == 'g') { v <<= 30; end++; }
-    if (*end) return -1;
-    *out = v;
+    size_t n = strlen(s);
+    int shift = 0;
+    char unit = n ? s[n - 1] : 0;
+    if (unit == 'K' || unit == 'k') shift = 10;
+    else if (unit == 'M' || unit == 'm') shift = 20;
+    else if (unit == 'G' || unit == 'g') shift = 30;
+    char digits[32];
+    size_t nd = shift ? n - 1 : n;
+    if (nd == 0 || nd >= sizeof digits) return -1;
+    memcpy(digits, s, nd);
+    digits[nd] = '\0';
+    long long v;
+    if (parse_count(digits, 1, (long long)1 << 62, &v) < 0 || v > ((long long)1 << 62) >> shift) return -1;
+    *out = (int64_t)v << shift;
+    return 0;
+}
+
+/* COLSxROWS, each 1..1000 */
+static int parse_cols_rows(const char *s, int *cols, int *rows)
+{
+    const char *x = strchr(s, 'x');
+    if (!x || x - s > 8) return -1;
+    char c[9];
+    memcpy(c, s, (size_t)(x - s));
+    c[x - s] = '\0';
+    long long a, b;
+    if (parse_count(c, 1, 1000, &a) < 0 || parse_count(x + 1, 1, 1000, &b) < 0) return -1;
+    *cols = (int)a;
+    *rows = (int)b;
     return 0;
 }
 
@@ -75,7 +112,7 @@ static int cmd_exec(int argc, char **argv)
             }
         } else if (!strcmp(argv[i], "--max-memory") && i + 1 < argc) {
             if (parse_size_opt(argv[++i], &opt.max_memory) < 0) {
-                fprintf(stderr, "memtutor: --max-memory: expected a size such as 512M\n");
+                fprintf(stderr, "memtutor: --max-memory: expected a size such as 512M (at most 4294967296G)\n");
                 return 2;
             }
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -245,15 +282,14 @@ static int cmd_render(int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--step") && i + 1 < argc) {
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end || v < 0 || v > 1000000) {
-                fprintf(stderr, "memtutor: render: --step: expected a step number\n");
+            long long v;
+            if (parse_count(argv[++i], 0, 1000000, &v) < 0) {
+                fprintf(stderr, "memtutor: render: --step: expected a step number (0 to 1000000)\n");
                 return 2;
             }
             step = (int)v;
         } else if (!strcmp(a, "--size") && i + 1 < argc) {
-            if (sscanf(argv[++i], "%dx%d", &cols, &rows) != 2 || cols < 1 || rows < 1 || cols > 1000 || rows > 1000) {
+            if (parse_cols_rows(argv[++i], &cols, &rows) < 0) {
                 fprintf(stderr, "memtutor: render: --size: expected COLSxROWS, e.g. 100x30\n");
                 return 2;
             }
@@ -373,14 +409,13 @@ static int cmd_record(int argc, char **argv)
         if (!strcmp(a, "-o") && i + 1 < argc) {
             r.path = argv[++i];
         } else if (!strcmp(a, "--size") && i + 1 < argc) {
-            if (sscanf(argv[++i], "%dx%d", &r.cols, &r.rows) != 2 || r.cols < 1 || r.rows < 1 || r.cols > 1000 || r.rows > 1000) {
+            if (parse_cols_rows(argv[++i], &r.cols, &r.rows) < 0) {
                 fprintf(stderr, "memtutor: record: --size: expected COLSxROWS, e.g. 100x30\n");
                 return 2;
             }
         } else if (!strcmp(a, "--delay") && i + 1 < argc) {
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end || end == argv[i] || v < 1 || v > 600000) {
+            long long v;
+            if (parse_count(argv[++i], 1, 600000, &v) < 0) {
                 fprintf(stderr, "memtutor: record: --delay: expected milliseconds (1 to 600000)\n");
                 return 2;
             }
@@ -455,9 +490,8 @@ static int cmd_tui(int argc, char **argv)
         } else if (!strcmp(a, "--color")) o.color = 1;
         else if (!strcmp(a, "--autoplay")) o.autoplay = 1;
         else if (!strcmp(a, "--delay") && i + 1 < argc) {
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end || v < 0 || v > 600000) {
+            long long v;
+            if (parse_count(argv[++i], 0, 600000, &v) < 0) {
                 fprintf(stderr, "memtutor: --delay: expected milliseconds\n");
                 return 2;
             }

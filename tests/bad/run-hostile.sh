@@ -175,8 +175,64 @@ usage render --size 100000x5 names-and-references
 usage render --size abc names-and-references
 usage render a b
 usage render --pane bogus names-and-references
-usage record names-and-references -o /dev/null --pane bogus
-usage record names-and-references -o /dev/null --pane
+usage record names-and-references -o "$tmp/x.cast" --pane bogus
+usage record names-and-references -o "$tmp/x.cast" --pane
+# every number parsed strictly, overflow checked
+usage render --size 10x10junk names-and-references
+usage render --size 4294967297x1 names-and-references
+usage render --size 100x4294967326 names-and-references
+usage render --size ' 100x30' names-and-references
+usage render --size 100x+30 names-and-references
+usage render --step '' names-and-references
+usage render --step ' 1' names-and-references
+usage render --step 1junk names-and-references
+usage render --step 4294967297 names-and-references
+usage record names-and-references -o "$tmp/x.cast" --size 10x10junk
+usage record names-and-references -o "$tmp/x.cast" --size 4294967297x1
+usage record names-and-references -o "$tmp/x.cast" --delay ''
+usage record names-and-references -o "$tmp/x.cast" --delay 4294967297
+usage --delay 4294967297
+usage --delay ''
+[ ! -e "$tmp/x.cast" ] && ok "bad usage of record leaves no file" || bad "bad usage of record left $tmp/x.cast"
+
+# tiny and real memory limits: MemoryError (exit 1), never a crash
+printf 'x = [1, 2, 3]\nprint(x)\n' > "$tmp/small.py"
+for m in 17179869184G 9223372036854775808 4294967297G 0 '' ' 5M' 5M5; do
+    usage exec --max-memory "$m" "$tmp/small.py"
+done
+usage exec --max-steps 18446744073709551617 "$tmp/small.py"
+usage exec --max-steps '' "$tmp/small.py"
+for m in 1 1000 1K 2K; do
+    run "exec --max-memory $m: MemoryError" 1 "MemoryError" exec --max-memory $m "$tmp/small.py"
+done
+run "trace --max-memory 1000 is not an option (exit 2)" 2 "memtutor: trace: expected one TARGET" trace --max-memory 1000 "$tmp/small.py"
+if command -v python3 >/dev/null 2>&1; then
+    gen "''.join('n%d = %d\\n' % (i, i) for i in range(200000))" names.py
+    run "200,000 names under --max-memory 4M: MemoryError" 1 "MemoryError" exec --max-memory 4M "$tmp/names.py"
+    # the parse tree counts against the ceiling
+    gen "'x=1\\n' * 4000000" parse16.py
+    run "a 16 MB script under --max-memory 64M: MemoryError while parsing" 1 "MemoryError" exec --max-memory 64M "$tmp/parse16.py"
+    if [ -x /usr/bin/time ] && ! nm "$memtutor" 2>/dev/null | grep -q __asan_init; then
+        inputs=$((inputs + 1))
+        /usr/bin/time -f '%M' -o "$tmp/rss" "$memtutor" exec --max-memory 64M "$tmp/parse16.py" >/dev/null 2>&1
+        kb=$(tail -n 1 "$tmp/rss")
+        if [ "${kb:-999999}" -lt 262144 ]; then ok "a 16 MB script under --max-memory 64M: peak RSS ${kb} KB"
+        else bad "a 16 MB script under --max-memory 64M: peak RSS ${kb} KB (limit 256 MB)"; fi
+    fi
+    rm -f "$tmp/parse16.py"
+fi
+# a real limit (ulimit -v): MemoryError where malloc would fail, not abort
+# (not under ASan, which maps terabytes of shadow memory up front)
+if ! nm "$memtutor" 2>/dev/null | grep -q __asan_init; then
+    printf 'x = [0] * 10**8\nprint(len(x))\n' > "$tmp/real.py"
+    inputs=$((inputs + 1))
+    (ulimit -v 1000000 && exec "$memtutor" exec "$tmp/real.py") >"$tmp/out" 2>"$tmp/err" </dev/null
+    rc=$?
+    if [ $rc = 1 ] && [ "$(tail -n 1 "$tmp/err")" = MemoryError ]; then ok "ulimit -v 1000000: [0] * 10**8 raises MemoryError"
+    else bad "ulimit -v 1000000: [0] * 10**8" "want: exit 1, MemoryError" "got: exit $rc, $(tail -n 1 "$tmp/err")"; fi
+else
+    echo "skip ulimit -v: a sanitizer build"
+fi
 usage check no-such-lesson
 usage list extra
 usage exec x.py --max-memory
