@@ -4,6 +4,7 @@
  * releases exactly what was held, and the heap checker can see every holder. */
 #include "interp_int.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1137,6 +1138,7 @@ static int iter_exhausted(Heap *h, IterObj *it)
 
 int iter_next(Interp *in, Obj *ito, Obj **out)
 {
+    if (ito->sub != IT_RANGE && interp_work(in) < 0) return -1;
     IterObj *it = (IterObj *)ito;
     Heap *h = in->h;
     switch ((IterKind)ito->sub) {
@@ -3419,23 +3421,66 @@ static void live_pause_loop(Interp *in);
  * prompt must not hang the front end). */
 #define LIVE_MAX_STEPS 1000000
 
+int interp_work_over(Interp *in)
+{
+    if (in->interrupted && !in->interrupt_deadline)
+        in->interrupt_deadline = in->work + (int64_t)INTERP_POLL_WORK * 16;
+    if (in->work > in->work_budget || (in->interrupt_deadline && in->work > in->interrupt_deadline)) {
+        if (in->state != RUN_LIMIT) {
+            in->state = RUN_LIMIT;
+            in->exc = X_UNSUPPORTED;   /* not a Python exception: nothing handles it */
+            sb_clear(&in->exc_msg);
+            sb_puts(&in->exc_msg, in->interrupted ? "interrupted" : "over the budget");
+        }
+        in->work_check = in->work + 1;
+        return -1;
+    }
+    if (!in->interrupted && in->opt.poll && in->opt.poll(in->opt.poll_ctx)) in->interrupted = 1;
+    if (in->interrupted && !in->interrupt_deadline)
+        in->interrupt_deadline = in->work + (int64_t)INTERP_POLL_WORK * 16;
+    int64_t next = in->work + INTERP_POLL_WORK;
+    if (next > in->work_budget + 1) next = in->work_budget + 1;
+    if (in->interrupt_deadline && next > in->interrupt_deadline + 1) next = in->interrupt_deadline + 1;
+    in->work_check = next;
+    return 0;
+}
+
+void interp_interrupt(Interp *in)
+{
+    in->interrupted = 1;
+    in->work_check = 0;   /* seen at the next unit of work */
+}
+
+int interp_interrupted(const Interp *in) { return in->interrupted != 0; }
+int interp_paused_early(const Interp *in) { return in->state == RUN_PAUSED && in->paused_early; }
+
+/* The front end's waits on the interpreter's thread: a signal (a resize, a
+ * Ctrl-Z) must not end them early, or both threads would run at once. */
+static void wait_paused(Interp *in)
+{
+    while (sem_wait(&in->paused) != 0 && errno == EINTR) {}
+}
+
+void interp_clear_interrupt(Interp *in)
+{
+    in->interrupted = 0;
+    in->paused_early = 0;
+    in->interrupt_deadline = 0;
+    in->work_check = 0;
+}
+
 static int stmt_done(Interp *in, const Node *s)
 {
     if (in->abort_run) return EX_ABORT;
-    if (in->in_live) {
-        /* a live statement: no step counted, no pause, its own budget */
-        if (++in->live_steps > LIVE_MAX_STEPS) return EX_ABORT;
-        return EX_OK;
-    }
+    if (interp_work(in) < 0) return EX_ABORT;
+    if (in->in_live) return EX_OK;   /* a live statement: no step counted, no pause */
     if (in->heap_check) check_heap_now(in, s);
     in->steps++;
     in->last_line = s->line;
-    if (in->steps > in->opt.max_steps) {
-        in->state = RUN_LIMIT;
-        return EX_ABORT;
-    }
-    if (in->target_line == 0 || in->target_line == s->line ||
-        (in->target_step > 0 && in->steps == in->target_step)) {
+    int at = in->target_line == 0 || in->target_line == s->line ||
+             (in->target_step > 0 && in->steps == in->target_step);
+    if (at || in->interrupted) {
+        in->paused_early = !at;
         in->state = RUN_PAUSED;
         sem_post(&in->paused);
         sem_wait(&in->go);
@@ -3920,8 +3965,12 @@ static void finish_run(Interp *in, int r)
 {
     if (in->state == RUN_LIMIT) {
         sb_clear(&in->error);
-        sb_printf(&in->error, "memtutor: %s: stopped after %lld statements (the statement budget; raise it with --max-steps)\n",
-                  in->filename, (long long)in->opt.max_steps);
+        if (in->interrupted)
+            sb_printf(&in->error, "memtutor: %s: interrupted in the statement at line %d\n", in->filename,
+                      in->frame ? in->frame->line : in->last_line);
+        else
+            sb_printf(&in->error, "memtutor: %s: stopped after %lld steps of work (the budget counts statements and loop steps; raise it with --max-steps)\n",
+                      in->filename, (long long)in->opt.max_steps);
         in->exit_status = 2;
         drop_to(in, 0);
         return;
@@ -3959,7 +4008,10 @@ static void finish_run(Interp *in, int r)
 static void run_live(Interp *in)
 {
     in->in_live = 1;
-    in->live_steps = 0;
+    /* its own budget; its work does not count against the program's */
+    int64_t work = in->work, budget = in->work_budget;
+    in->work_budget = in->work + LIVE_MAX_STEPS;
+    in->work_check = 0;
     in->live_failed = 0;
     if (in->h->log) heap_log_clear(in->h);
     alloc_begin_step(in->h->alloc);
@@ -3968,15 +4020,20 @@ static void run_live(Interp *in)
     Frame *frame = in->frame;
     int depth = in->depth;
     int r = exec_body(in, in->live_body);
-    if (r == EX_ERR && in->exc == X_UNSUPPORTED) {
+    int stopped = in->state == RUN_LIMIT;
+    if (stopped) {
+        /* over its budget or interrupted: the live statement stops, the
+         * program stays paused where it was */
+        sb_printf(in->live_err, in->interrupted ? "stopped: interrupted"
+                                                : "stopped: the statement ran over %d steps of work", LIVE_MAX_STEPS);
+        in->live_failed = 1;
+        in->state = RUN_PAUSED;
+    } else if (r == EX_ERR && in->exc == X_UNSUPPORTED) {
         sb_puts(in->live_err, in->exc_msg.s);
         in->live_failed = 1;
     } else if (r == EX_ERR) {
         sb_puts(in->live_err, exc_names[in->exc]);
         if (in->exc_msg.len) sb_printf(in->live_err, ": %s", in->exc_msg.s);
-        in->live_failed = 1;
-    } else if (r == EX_ABORT && !in->abort_run) {
-        sb_printf(in->live_err, "stopped: the statement ran over %d statements", LIVE_MAX_STEPS);
         in->live_failed = 1;
     }
     in->exc = X_NONE;
@@ -3986,6 +4043,11 @@ static void run_live(Interp *in)
     in->depth = depth;
     drop_to(in, base);
     in->in_live = 0;
+    in->work = work;
+    in->work_budget = budget;
+    in->interrupted = 0;
+    in->interrupt_deadline = 0;
+    in->work_check = 0;
 }
 
 static void live_pause_loop(Interp *in)
@@ -4121,6 +4183,7 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
     in->h->startup_objects = 10919;
     in->h->long_lived_total = in->h->startup_objects;
     in->h->mem_limit = in->opt.max_memory;
+    in->work_budget = in->opt.max_steps;
     in->state = RUN_PAUSED;
     sem_init(&in->go, 0, 0);
     sem_init(&in->paused, 0, 0);
@@ -4152,7 +4215,7 @@ RunState interp_advance_to(Interp *in, int64_t step)
     in->target_line = -1;
     in->target_step = step;
     sem_post(&in->go);
-    sem_wait(&in->paused);
+    wait_paused(in);
     in->target_step = 0;
     return in->state;
 }
@@ -4163,7 +4226,7 @@ RunState interp_advance(Interp *in, int line)
     in->target_step = 0;
     in->target_line = line;
     sem_post(&in->go);
-    sem_wait(&in->paused);
+    wait_paused(in);
     return in->state;
 }
 
@@ -4189,7 +4252,7 @@ RunState interp_exec_live(Interp *in, const char *src, StrBuf *err)
     in->live_body = &body;
     in->live_err = err;
     sem_post(&in->go);
-    sem_wait(&in->paused);
+    wait_paused(in);
     in->live_body = NULL;
     in->live_err = NULL;
     return in->live_failed ? RUN_ERROR : RUN_PAUSED;
@@ -4217,7 +4280,7 @@ void interp_free(Interp *in)
         if (!in->finished) {
             in->abort_run = 1;
             sem_post(&in->go);
-            sem_wait(&in->paused);
+            wait_paused(in);
         }
         pthread_join(in->thread, NULL);
     }

@@ -10,12 +10,20 @@
 #include "parser.h"
 
 typedef struct InterpOptions {
-    int64_t max_steps;     /* statement budget (default 100,000,000) */
+    int64_t max_steps;     /* budget of work (default 100,000,000): every statement
+                              and every step of an iteration (for, comprehension,
+                              sum(), sorted(), join(), ...) counts one */
     int64_t max_memory;    /* simulated bytes (default 8 GiB) */
     int trace;             /* keep an event log per step */
     uint32_t event_limit;  /* detailed events per step before folding */
     FILE *out;             /* where print writes; NULL: capture per step */
+    /* Called every INTERP_POLL_WORK units of work while the program runs
+     * (NULL: never); nonzero interrupts the run as interp_interrupt does.
+     * The front end checks its keys and signals here. */
+    int (*poll)(void *ctx);
+    void *poll_ctx;
 } InterpOptions;
+#define INTERP_POLL_WORK 65536
 
 void interp_default_options(InterpOptions *o);
 
@@ -23,7 +31,8 @@ typedef enum {
     RUN_PAUSED,   /* stopped after a statement (interp_advance) */
     RUN_DONE,     /* the program ended normally (globals released) */
     RUN_ERROR,    /* a Python exception ended it: interp_error() has the traceback */
-    RUN_LIMIT,    /* the statement budget was exceeded: interp_error() says so */
+    RUN_LIMIT,    /* the budget of work was exceeded, or the run interrupted:
+                     interp_error() says which */
 } RunState;
 
 typedef struct Interp Interp;
@@ -42,6 +51,20 @@ RunState interp_advance(Interp *in, int line);
 
 /* Run until `step` statements in all have finished (interp_steps() == step). */
 RunState interp_advance_to(Interp *in, int64_t step);
+
+/* Interrupt the running program (safe from a signal handler or the poll
+ * callback): it pauses at the end of the statement running now, and if that
+ * statement does not end within INTERP_POLL_WORK * 16 more units of work, the
+ * run stops there (RUN_LIMIT, "interrupted").  interp_interrupted() says it
+ * happened; interp_advance* return early (fewer steps than asked for). */
+void interp_interrupt(Interp *in);
+int interp_interrupted(const Interp *in);
+/* The run paused at a statement's end because of the interrupt, before
+ * the line or step interp_advance* was asked for: the step is not done
+ * (advancing again goes on to it). */
+int interp_paused_early(const Interp *in);
+/* Clear the interrupt of a paused run, so that it can go on. */
+void interp_clear_interrupt(Interp *in);
 
 RunState interp_state(const Interp *in);
 int interp_exit_status(const Interp *in);    /* 0, 1 (exception) or 2 (limit) */

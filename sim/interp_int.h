@@ -4,6 +4,7 @@
 #define MEMTUTOR_INTERP_INT_H
 #include <pthread.h>
 #include <semaphore.h>
+#include <signal.h>
 
 #include "gc.h"
 #include "interp.h"
@@ -105,6 +106,13 @@ struct Interp {
     /* stepping */
     RunState state;
     int64_t steps;
+    /* work: statements and iteration steps (interp_work), against the budget */
+    int64_t work;
+    int64_t work_budget;           /* opt.max_steps, or a live statement's own */
+    int64_t work_check;            /* the next count at which interp_work_over runs */
+    volatile sig_atomic_t interrupted;   /* interp_interrupt: pause at the statement's end */
+    int64_t interrupt_deadline;    /* past this much work the statement is stopped */
+    int paused_early;              /* the last pause came from the interrupt, before the target */
     int target_line;
     int64_t target_step;
     int last_line;
@@ -127,7 +135,6 @@ struct Interp {
     StrBuf *live_err;
     int live_failed;
     int in_live;
-    int64_t live_steps;
     int live_line;       /* line number the next live statement is given */
 
     /* repr recursion guard */
@@ -177,11 +184,24 @@ Obj *get_iter(Interp *in, Obj *o);             /* new ref or NULL */
 int iter_next(Interp *in, Obj *it, Obj **out);  /* 1 item (new ref), 0 end, -1 error */
 Obj *make_int(Interp *in, int64_t v);
 
+/* One unit of work: every statement and every step of an iteration calls
+ * this (the one place where work is counted, so that no single statement
+ * runs forever).  Returns 0, or -1 when the budget ran out or the run was
+ * interrupted for too long: the run then stops (RUN_LIMIT); the caller
+ * returns its error as for an exception, which nothing catches. */
+int interp_work_over(Interp *in);
+static inline int interp_work(Interp *in)
+{
+    if (++in->work < in->work_check) return 0;
+    return interp_work_over(in);
+}
+
 /* iter_next with the range iterator's step inline: the loop of nearly every
  * int-heavy program (for-loops, comprehensions, array(..., range(...))). */
 static inline int iter_step(Interp *in, Obj *ito, Obj **out)
 {
     if (ito->sub != IT_RANGE) return iter_next(in, ito, out);
+    if (interp_work(in) < 0) return -1;
     IterObj *it = (IterObj *)ito;
     if (it->stop <= 0) return 0;
     it->stop--;

@@ -18,6 +18,8 @@ struct Session {
     int64_t script_statements;   /* statements a script executes in all */
     Interp *in;
     int step;
+    int partial;                 /* interrupted part-way into step+1: re-run to show a step exactly */
+    int interrupted;             /* the last goto stopped short: a key in the TUI */
     RunState state;
     char *output;
     int64_t freed_before, freed_after;
@@ -112,6 +114,8 @@ static Interp *start(Session *s, StrBuf *err, int *status, int trace, int64_t ma
     o.max_memory = s->opt.max_memory;
     o.trace = trace;
     o.event_limit = s->opt.event_limit;
+    o.poll = s->opt.poll;
+    o.poll_ctx = s->opt.poll_ctx;
     o.out = NULL;
     StrBuf e = {0};
     int st = 0;
@@ -143,16 +147,28 @@ Session *session_new(Lesson *l, const SessionOptions *o, StrBuf *err, int *statu
     s->is_script = l->nsteps == 0;
     *status = 0;
     if (s->is_script) {
-        /* count the statements with a first run: as far as the steps go
-         * (an endless loop is found out in a moment, not at the budget) */
+        /* count the statements with a first run: as far as the steps go,
+         * then on to the end, so that a program that never ends is found
+         * out here, at the budget, before anything is shown or written */
         int64_t cap = SCRIPT_MAX_STEPS + 1;
-        Interp *in = start(s, err, status, 0, s->opt.max_steps < cap ? s->opt.max_steps : cap);
+        Interp *in = start(s, err, status, 0, s->opt.max_steps);
         if (!in) {
             free(s);
             return NULL;
         }
-        interp_advance(in, -1);
+        RunState st = interp_advance_to(in, cap);
         s->script_statements = interp_steps(in);
+        if (st == RUN_PAUSED && !interp_interrupted(in)) st = interp_advance(in, -1);
+        /* interrupted (a key in the TUI): the steps counted so far, the
+         * last one runs the rest */
+        if (interp_interrupted(in) || s->opt.open_endless) st = RUN_PAUSED;
+        if (st == RUN_LIMIT) {
+            if (err) sb_puts(err, interp_error(in));
+            if (status) *status = interp_exit_status(in);
+            interp_free(in);
+            free(s);
+            return NULL;
+        }
         interp_free(in);
         s->nsteps = (int)(s->script_statements > SCRIPT_MAX_STEPS ? SCRIPT_MAX_STEPS : s->script_statements) + 1;
     } else {
@@ -197,6 +213,8 @@ void session_free(Session *s)
 }
 
 int session_nsteps(const Session *s) { return s->nsteps; }
+int session_interrupted(const Session *s) { return s->interrupted; }
+RunState session_state(const Session *s) { return s->state; }
 int session_step(const Session *s) { return s->step; }
 Interp *session_interp(Session *s) { return s->in; }
 const char *session_output(const Session *s) { return s->output ? s->output : ""; }
@@ -217,12 +235,14 @@ static RunState goto_step(Session *s, int k, int log_last)
 {
     if (k < 0) k = 0;
     if (k > s->nsteps) k = s->nsteps;
-    if (k == s->step) return s->state;
-    if (k < s->step) {
+    s->interrupted = 0;
+    if (k == s->step && !s->partial) return s->state;
+    if (k < s->step || (s->partial && k == s->step)) {
         /* back: a fresh run to step k */
         interp_free(s->in);
         s->in = start(s, NULL, NULL, 1, s->opt.max_steps);
         s->step = 0;
+        s->partial = 0;
         s->state = RUN_PAUSED;
         if (!s->in) return RUN_ERROR;
         live_replay(s, s->in, 0);
@@ -244,6 +264,20 @@ static RunState goto_step(Session *s, int k, int log_last)
         }
         heap_log_quiet(h, !(last && log_last));
         if (s->state == RUN_PAUSED) s->state = advance_one(s, s->in, s->step + 1);
+        int interrupted = interp_interrupted(s->in);
+        if (interrupted) {
+            /* a key in the TUI: stay at the furthest step reached */
+            int early = interp_paused_early(s->in);
+            interp_clear_interrupt(s->in);
+            s->interrupted = 1;
+            if (early) {
+                s->partial = 1;   /* the run is part-way into the next step */
+                if (last) s->output = interp_take_output(s->in);
+                break;
+            }
+            k = s->step + 1;
+            last = 1;
+        }
         s->step++;
         if (s->state == RUN_PAUSED && !last) live_replay(s, s->in, s->step);
         if (last) {

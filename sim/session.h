@@ -20,6 +20,11 @@ typedef struct SessionOptions {
     int64_t max_steps;      /* statement budget */
     int64_t max_memory;     /* simulated bytes */
     uint32_t event_limit;   /* detailed events kept per step */
+    int (*poll)(void *ctx); /* InterpOptions.poll: nonzero interrupts a long run */
+    void *poll_ctx;
+    int open_endless;       /* a script that runs over the budget still opens (the
+                               TUI: its last step shows the stop); else session_new
+                               fails with the budget's message (exit 2) */
 } SessionOptions;
 
 void session_default_options(SessionOptions *o);
@@ -33,6 +38,11 @@ Session *session_new(Lesson *l, const SessionOptions *o, StrBuf *err, int *statu
 void session_free(Session *s);
 
 int session_nsteps(const Session *s);      /* lesson steps (for a script: statements executed) */
+/* The last session_goto stopped short of its step because the run was
+ * interrupted (SessionOptions.poll): the session is at the furthest step
+ * reached, session_step(). */
+int session_interrupted(const Session *s);
+RunState session_state(const Session *s);
 int session_step(const Session *s);        /* current step: 0 before anything ran */
 
 /* Move to step k (0..nsteps).  Forward runs on; backward re-runs from the

@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -298,9 +299,19 @@ char *read_file_limited(const char *path, size_t max, size_t *len, const char **
         *err = "is a directory";
         return NULL;
     }
-    FILE *f = fopen(path, "rb");
+    /* O_NONBLOCK: opening a FIFO nobody writes to must not hang (it reads
+     * as empty); the reads then block as usual */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        *err = strerror(errno);
+        return NULL;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
     if (!f) {
         *err = strerror(errno);
+        close(fd);
         return NULL;
     }
     StrBuf b = {0};

@@ -179,6 +179,7 @@ typedef struct {
     Rect mm_rect;            /* the memory map's content, on screen */
     int mm_width;            /* its content width, for cursor moves */
     Teach teach;             /* questions, live prompt, inspector, presenter, progress */
+    int headless;            /* render, record: an endless script is refused (exit 2) */
 } App;
 
 #define PHASE_END GRAPH_END
@@ -206,10 +207,21 @@ static void app_close_lesson(App *a)
 }
 
 /* Open a lesson (borrowed or owned) at step 0.  On failure err gets a line. */
+static int poll_keys(void *ctx)
+{
+    (void)ctx;
+    return screen_poll_interrupt();
+}
+
 static int app_open_lesson(App *a, Lesson *l, int own, StrBuf *err)
 {
     int status = 0;
-    Session *s = session_new(l, NULL, err, &status);
+    /* a long step, the live prompt or End: any key or Ctrl-C interrupts */
+    SessionOptions so;
+    session_default_options(&so);
+    so.poll = poll_keys;
+    so.open_endless = !a->headless;
+    Session *s = session_new(l, &so, err, &status);
     if (!s) {
         if (own) lesson_free(l);
         return status ? status : 2;
@@ -244,11 +256,19 @@ static void app_goto(App *a, int k, int animate)
      * render and the live screen agree */
     graph_free(a->before);
     a->before = NULL;
+    int stopped = 0;
     if (k > 0) {
         session_goto_quiet(a->sess, k - 1);
-        a->before = build_graph(a, PHASE_END, 1000, 1);
+        /* a key interrupted a long way (End on a big script): stay there */
+        stopped = session_interrupted(a->sess);
+        if (!stopped) a->before = build_graph(a, PHASE_END, 1000, 1);
     }
-    a->run = session_goto(a->sess, k);
+    if (stopped) {
+        k = session_step(a->sess);
+        a->run = session_state(a->sess);
+    } else {
+        a->run = session_goto(a->sess, k);
+    }
     if (k < cur) session_live_drop_after(a->sess, k);   /* back past a live statement: undone */
     a->phase = PHASE_END;
     a->narr_scroll = 0;
@@ -547,10 +567,25 @@ static int app_open_headless(App *a, const char *target, int cols, int rows, Str
     a->cols = cols;
     a->rows = rows;
     a->speed = SPEED_1X;
+    a->headless = 1;
     int status = 0;
     Lesson *l = session_load_target(target, err, &status);
     if (!l) return status ? status : 2;
     return app_open_lesson(a, l, 1, err);
+}
+
+/* The program ran out of its budget of work on the way (an endless
+ * statement): headless commands stop there with exit 2, its message in err. */
+static int stopped_at_limit(App *a, StrBuf *err)
+{
+    Interp *in = session_interp(a->sess);
+    if (!in || interp_state(in) != RUN_LIMIT) return 0;
+    const char *m = interp_error(in);
+    size_t n = strlen(m);
+    if (!strncmp(m, "memtutor: ", 10)) m += 10, n -= 10;
+    if (n && m[n - 1] == '\n') n--;
+    sb_put(err, m, n);
+    return 1;
 }
 
 int app_render_pane(const char *target, int step, int cols, int rows, int ascii, int color, const char *pane,
@@ -581,6 +616,10 @@ int app_render_pane(const char *target, int step, int cols, int rows, int ascii,
             return 2;
         }
         app_goto(&a, step, 0);
+        if (stopped_at_limit(&a, err)) {
+            app_close_lesson(&a);
+            return 2;
+        }
         a.memory = pane && !strcmp(pane, "memory");
     }
     Canvas *c = canvas_new(cols, rows);
@@ -613,6 +652,10 @@ int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, vo
     int n = session_nsteps(a.sess), rc = 0;
     for (int k = 0; k <= n && rc == 0; k++) {
         app_goto(&a, k, o->animate);
+        if (stopped_at_limit(&a, err)) {
+            rc = 2;
+            break;
+        }
         const LessonStep *st = cur_step(&a);
         AppFrame f = {.canvas = c, .step = k, .nsteps = n, .anim_ms = anim_frame_ms(&a),
                       .title = a.lesson->title, .say = k == 0 ? a.lesson->summary : st ? st->say : NULL};

@@ -34,6 +34,7 @@ static struct {
     size_t restore_len;
     struct sigaction old[5];
     struct sigaction old_crash[5];
+    struct sigaction old_fatal[NSIG];   /* by signal number */
     void *altstack;              /* the main thread's alternate signal stack */
 } S;
 
@@ -109,8 +110,54 @@ static void on_crash(int sig)
     raise(sig);
 }
 
+/* Every other signal whose default action ends the process (Ctrl-\\,
+ * kill -USR1, a broken pipe, a CPU limit, the real-time signals, ...): the
+ * terminal is given back, then the default action happens (exit 128+sig,
+ * a core where it makes one). */
+static const int fatal_signals[] = {
+    SIGQUIT, SIGTRAP, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGSYS,
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+#ifdef SIGIO
+    SIGIO,
+#endif
+#ifdef SIGPWR
+    SIGPWR,
+#endif
+#ifdef SIGEMT
+    SIGEMT,
+#endif
+#ifdef SIGLOST
+    SIGLOST,
+#endif
+};
+
+static void for_each_fatal(void (*fn)(int sig))
+{
+    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) fn(fatal_signals[i]);
+#ifdef SIGRTMIN
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX && sig < NSIG; sig++) fn(sig);
+#endif
+}
+
+static void install_fatal(int sig)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_crash;
+    sa.sa_flags = SA_NODEFER | SA_RESETHAND | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, NULL, &S.old_fatal[sig]);
+    if (S.old_fatal[sig].sa_handler == SIG_IGN) return;   /* ignored (nohup): left so */
+    sigaction(sig, &sa, NULL);
+}
+
+static void remove_fatal(int sig) { sigaction(sig, &S.old_fatal[sig], NULL); }
+
 static void install_handlers(void)
 {
+    for_each_fatal(install_fatal);
     for (size_t i = 0; CATCH_CRASHES && i < sizeof crash_signals / sizeof crash_signals[0]; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
@@ -132,6 +179,7 @@ static void install_handlers(void)
 
 static void remove_handlers(void)
 {
+    for_each_fatal(remove_fatal);
     for (size_t i = 0; CATCH_CRASHES && i < sizeof crash_signals / sizeof crash_signals[0]; i++)
         sigaction(crash_signals[i], &S.old_crash[i], NULL);
     for (size_t i = 0; i < sizeof handled_signals / sizeof handled_signals[0]; i++)
@@ -447,6 +495,30 @@ static ScreenKeyCode map_char(wint_t ch, ScreenKey *key)
     }
     key->ch = (uint32_t)ch;
     return SK_CHAR;
+}
+
+int screen_poll_interrupt(void)
+{
+    if (!S.open) return 0;
+    if (pending_signal) {
+        /* Ctrl-C only interrupts; SIGTERM/SIGHUP stay pending: the caller quits */
+        if (pending_signal == SIGINT) pending_signal = 0;
+        return 1;
+    }
+    static long long last;
+    long long now = now_ms();
+    if (now - last < 20) return 0;
+    last = now;
+    wtimeout(stdscr, 0);
+    wint_t ch;
+    int r = wget_wch(stdscr, &ch);
+    if (r == ERR) return 0;
+    if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+        /* not a key: leave the resize for the main loop */
+        ungetch(KEY_RESIZE);
+        return 0;
+    }
+    return 1;                /* any key: swallowed, it was the interrupt */
 }
 
 ScreenKeyCode screen_getkey(int timeout_ms, ScreenKey *key)

@@ -81,5 +81,24 @@ else
     echo "skip record -o a full device: needs root to make a private device node"
 fi
 
+# 7. a recording that stops (an endless statement: the budget) leaves what
+#    was at the -o path as it was, and no temporary file
+mkdir "$tmp/stop"; echo keep > "$tmp/stop/x.cast"
+cat > "$tmp/endless.json" <<'JSON'
+{"id": "endless", "title": "An endless second line", "summary": "one statement, endless work",
+ "source": ["a = []", "n = sum(range(10**12))", "b = a"],
+ "steps": [{"line": 1, "say": "a list"}, {"line": 2, "say": "never ends"}, {"line": 3, "say": "never reached"}]}
+JSON
+mt record "$tmp/endless.json" -o "$tmp/stop/x.cast" >/dev/null; st=$?
+if [ $st = 2 ] && [ "$(cat "$tmp/stop/x.cast")" = keep ] && only "$tmp/stop" x.cast && grep -q '^memtutor: .*budget' "$tmp/err"; then
+    ok "record stopped at the budget: exit 2, the existing file kept as it was"
+else bad "record stopped at the budget: status $st, $(ls -A "$tmp/stop" | tr '\n' ' '), $(head -c 40 "$tmp/stop/x.cast")"; fi
+# an endless script: refused at the budget before anything is written
+mkdir "$tmp/loop"; printf 'x = 0\nwhile True:\n    x += 1\n' > "$tmp/loop.py"
+mt record "$tmp/loop.py" -o "$tmp/loop/x.cast" >/dev/null; st=$?
+if [ $st = 2 ] && only "$tmp/loop" && grep -q '^memtutor: .*budget' "$tmp/err"; then
+    ok "record of an endless script: exit 2 at the budget, nothing written"
+else bad "record of an endless script: status $st, $(ls -lA "$tmp/loop" | tail -n +2 | tr '\n' ' ')"; fi
+
 echo "bad-files: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -138,6 +138,37 @@ run "binary .py, not UTF-8" 1 "SyntaxError: Non-UTF-8 code starting with '\\xff'
 : > "$tmp/empty.json"
 run "an empty lesson (trace)" 2 "memtutor: $tmp/empty.json: file is empty" trace "$tmp/empty.json"
 
+# one statement that never ends: the budget counts work (every iteration,
+# builtin loop and comprehension step), not statements, so each stops
+budget="stopped after 1000000 steps of work (the budget counts statements and loop steps; raise it with --max-steps)"
+for e in 'sum(range(10**12))' 'max(range(10**12))' 'min(range(10**12))' 'all(range(1, 10**12))' \
+         'any([0] * 10**7)' 'sorted(range(10**7))' 'list(range(10**7))' 'tuple(range(10**7))' \
+         'sum(range(10**12)) if 1 else 0' '[0 for i in range(10**12) if 0]' \
+         '{0 for i in range(10**12) if 0}' '{0: 0 for i in range(10**12) if 0}' \
+         'len([i for i, j in enumerate(range(10**12)) if 0])' \
+         'len([i for i, j in zip(range(10**12), range(10**12)) if 0])' 'sum([1 for c in "ab" * 10**8 if 0])' \
+         '[x for x in [1] for y in range(10**12) if 0]' 'sum(reversed(list(range(10**7))))'; do
+    printf 'x = %s\n' "$e" > "$tmp/endless.py"
+    run "endless statement: $e" 2 "memtutor: $tmp/endless.py: $budget" exec --max-steps 1000000 "$tmp/endless.py"
+done
+# sized up front as CPython does (its length hint): MemoryError at once
+for e in 'sorted(range(10**12))' 'list(range(10**12))'; do
+    printf 'x = %s\n' "$e" > "$tmp/endless.py"
+    run "$e: MemoryError, as CPython" 1 "MemoryError" exec --max-steps 1000000 "$tmp/endless.py"
+done
+# and trace, render, check of one, at the default budget: exit 2 there too
+full="stopped after 100000000 steps of work (the budget counts statements and loop steps; raise it with --max-steps)"
+printf 'a = []\nn = sum(range(10**12))\nb = a\n' > "$tmp/endless.py"
+run "trace of an endless statement" 2 "memtutor: $tmp/endless.py: $full" trace "$tmp/endless.py"
+run "render of an endless statement" 2 "memtutor: $tmp/endless.py: $full" render "$tmp/endless.py"
+cat > "$tmp/endless.json" <<'JSON'
+{"id": "endless", "title": "An endless second line", "summary": "one statement, endless work",
+ "source": ["a = []", "n = sum(range(10**12))", "b = a"],
+ "steps": [{"line": 1, "say": "a list"}, {"line": 2, "say": "never ends"}, {"line": 3, "say": "never reached"}]}
+JSON
+run "check of a lesson with an endless statement" 2 "memtutor: $tmp/endless.json: steps[1]: the program stopped before line 2: memtutor: $tmp/endless.json: $full" check "$tmp/endless.json"
+run "render --step 3 of that lesson" 2 "memtutor: $tmp/endless.json: $full" render --step 3 "$tmp/endless.json"
+
 # missing files, directories, things that are not lessons, for every command
 mkdir -p "$tmp/dir.py" "$tmp/dir.json"
 for cmd in exec trace render check; do
