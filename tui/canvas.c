@@ -241,6 +241,19 @@ static uint32_t drawable(uint32_t cp)
     return cp;
 }
 
+void canvas_sanitize(const char *s, size_t n, StrBuf *out)
+{
+    while (n > 0) {
+        uint32_t cp;
+        size_t k = canvas_utf8_decode(s, n, &cp);
+        if (cp == '\n' || cp == '\t') sb_putc(out, (char)cp);
+        else if (k == 1 && (unsigned char)*s < 0x80 && drawable(cp) == cp) sb_putc(out, *s);
+        else canvas_utf8_put(out, drawable(cp));
+        s += k;
+        n -= k;
+    }
+}
+
 int canvas_cp_width(uint32_t cp)
 {
     cp = drawable(cp);

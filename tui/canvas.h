@@ -129,6 +129,11 @@ int canvas_text_width(const char *s);
 size_t canvas_utf8_decode(const char *s, size_t len, uint32_t *cp);
 /* Append cp as UTF-8 (U+FFFD for values that are not scalar values). */
 void canvas_utf8_put(StrBuf *out, uint32_t cp);
+/* The one rule for text that reaches a terminal outside a canvas (check's
+ * report, error lines): s[0..n) appended to out with what drawing does to
+ * it, controls (ESC, C1, DEL) and invalid UTF-8 as U+FFFD; newlines and TAB
+ * are kept. */
+void canvas_sanitize(const char *s, size_t n, StrBuf *out);
 
 /* Put one code point at (x,y); returns its width (0, 1 or 2) whether or not
  * it was clipped. A wide char cut by the clip edge is drawn as a blank in its

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "canvas.h"
 #include "interp.h"
 #include "outfile.h"
 #include "progress.h"
@@ -36,13 +37,28 @@ static void usage(FILE *f)
           f);
 }
 
+/* Text from a lesson or script (its source, output, names) on its way to a
+ * terminal: no raw escape sequence gets through (canvas_sanitize). */
+static void put_clean(FILE *f, const char *s)
+{
+    StrBuf b = {0};
+    canvas_sanitize(s ? s : "", s ? strlen(s) : 0, &b);
+    fputs(b.s ? b.s : "", f);
+    sb_free(&b);
+}
+
 /* An error for stderr: a Python traceback (it ends with a newline) as it is,
- * anything else as one "memtutor: ..." line. */
+ * anything else as one "memtutor: ..." line; sanitized either way (its
+ * source lines, names and messages are the script's). */
 static void print_error(const char *msg)
 {
     size_t n = msg ? strlen(msg) : 0;
-    if (n && msg[n - 1] == '\n') fputs(msg, stderr);
-    else fprintf(stderr, "memtutor: %s\n", n ? msg : "failed");
+    if (n && msg[n - 1] == '\n') put_clean(stderr, msg);
+    else {
+        fputs("memtutor: ", stderr);
+        put_clean(stderr, n ? msg : "failed");
+        fputc('\n', stderr);
+    }
 }
 
 /* Option values are parsed strictly: decimal digits only (no sign, blanks,
@@ -192,7 +208,9 @@ static int cmd_check(int argc, char **argv)
         }
         sb_free(&e);
         if (l->nsteps == 0) {
-            fprintf(stderr, "memtutor: %s: a script has no expectations to check; use exec or trace\n", l->path);
+            fputs("memtutor: ", stderr);
+            put_clean(stderr, l->path);
+            fputs(": a script has no expectations to check; use exec or trace\n", stderr);
             lesson_free(l);
             broken++;
             continue;
@@ -200,16 +218,23 @@ static int cmd_check(int argc, char **argv)
         StrBuf report = {0};
         int r = check_lesson(l, &report);
         if (r == 0) {
-            printf("ok    %s (%d steps)\n", l->id, l->nsteps);
+            fputs("ok    ", stdout);
+            put_clean(stdout, l->id);
+            printf(" (%d steps)\n", l->nsteps);
             passed++;
         } else if (r == 1) {
-            printf("FAIL  %s\n", l->id);
-            fputs(report.s, stdout);
+            fputs("FAIL  ", stdout);
+            put_clean(stdout, l->id);
+            fputc('\n', stdout);
+            put_clean(stdout, report.s);
             failed++;
         } else {
-            printf("FAIL  %s\n", l->id);
+            fputs("FAIL  ", stdout);
+            put_clean(stdout, l->id);
+            fputc('\n', stdout);
             fflush(stdout);
-            fprintf(stderr, "memtutor: %s", report.s ? report.s : "");
+            fputs("memtutor: ", stderr);
+            put_clean(stderr, report.s);
             if (report.len && report.s[report.len - 1] != '\n') fputc('\n', stderr);
             broken++;
         }
@@ -236,7 +261,7 @@ static int cmd_trace(int argc, char **argv)
     }
     Session *s = session_new(l, NULL, &e, &status);
     if (!s) {
-        fputs(e.s ? e.s : "", stderr);
+        put_clean(stderr, e.s);
         sb_free(&e);
         lesson_free(l);
         return status;
@@ -249,12 +274,14 @@ static int cmd_trace(int argc, char **argv)
         puts(line.s);
         sb_free(&line);
         if (st == RUN_ERROR || st == RUN_LIMIT) {
-            fputs(interp_error(session_interp(s)), stderr);
+            put_clean(stderr, interp_error(session_interp(s)));
             rc = interp_exit_status(session_interp(s));
             break;
         }
         if (st == RUN_DONE && k < session_nsteps(s)) {
-            fprintf(stderr, "memtutor: %s: steps[%d]: line %d is never reached\n", l->path, k - 1, session_step_line(s, k));
+            fputs("memtutor: ", stderr);
+            put_clean(stderr, l->path);
+            fprintf(stderr, ": steps[%d]: line %d is never reached\n", k - 1, session_step_line(s, k));
             rc = 2;
             break;
         }
