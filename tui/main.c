@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "interp.h"
+#include "outfile.h"
 #include "progress.h"
 #include "record.h"
 #include "session.h"
@@ -33,8 +34,8 @@ static void usage(FILE *f)
           "       memtutor trace TARGET             JSON lines, one per step\n"
           "       memtutor --reset-progress         forget the lessons finished and answers given\n"
           "       memtutor --help | --version\n"
-          "In a lesson: → next step, ← back, g/G first/last, 12G step 12, / search,\n"
-          "o outline, p autoplay, ? every key.  The manual: man memtutor (or man ./memtutor.1).\n",
+          "In a lesson: → next step, ← back, g/G first/last, p autoplay, ? every key.\n"
+          "The manual: man memtutor (or, in the source tree, man ./memtutor.1).\n",
           f);
 }
 
@@ -308,9 +309,9 @@ static int cmd_render(int argc, char **argv)
  * (the question, for a question step) a marker "step N: <first words of the
  * narration>"; the last frame is held end_delay. */
 typedef struct {
-    const char *path, *title;
+    const char *path, *title, *target;
     int cols, rows, delay_ms, end_delay_ms, ascii, timestamp;
-    FILE *f;
+    OutFile out;
     Recorder *rec;
     long long t_ms;
     long long hold_ms;   /* how long the frame just written stays */
@@ -346,16 +347,17 @@ static int record_cb(void *arg, const AppFrame *fr)
 {
     RecordCtx *r = arg;
     if (!r->rec) {
-        r->f = strcmp(r->path, "-") ? fopen(r->path, "w") : stdout;
-        if (!r->f) {
-            fprintf(stderr, "memtutor: record: %s: %s\n", r->path, strerror(errno));
+        StrBuf e = {0};
+        if (outfile_open(&r->out, r->path, r->target, &e) < 0) {
+            fprintf(stderr, "memtutor: record: %s\n", e.s);
+            sb_free(&e);
             return 2;
         }
         StrBuf t = {0};
         if (r->title) sb_puts(&t, r->title);
         else sb_printf(&t, "memtutor · %s", fr->title ? fr->title : "");
         int idle = r->delay_ms > r->end_delay_ms ? r->delay_ms : r->end_delay_ms;
-        r->rec = record_open(r->f, r->cols, r->rows, t.s ? t.s : "", idle / 1000.0,
+        r->rec = record_open(r->out.f, r->cols, r->rows, t.s ? t.s : "", idle / 1000.0,
                              r->timestamp ? (long long)time(NULL) : 0);
         sb_free(&t);
     } else {
@@ -437,21 +439,25 @@ static int cmd_record(int argc, char **argv)
         fprintf(stderr, "memtutor: record: missing -o FILE.cast\n");
         return 2;
     }
+    r.target = target;
     StrBuf err = {0};
     AppFrameOptions fo = {.cols = r.cols, .rows = r.rows, .animate = animate, .memory = memory, .hints = hints};
     int rc = app_frames(target, &fo, record_cb, &r, &err);
     if (rc && err.len) print_error(err.s);
     if (rc == 0 && r.rec) record_hold(r.rec, r.end_delay_ms / 1000.0);   /* the last frame stays */
-    sb_free(&err);
+    sb_clear(&err);
+    /* only a whole recording replaces the file; a failed one leaves what
+     * was there, and a device is written to, never removed */
     if (r.rec && record_close(r.rec) < 0 && rc == 0) {
         fprintf(stderr, "memtutor: record: %s: write failed\n", r.path);
         rc = 2;
     }
-    if (r.f && r.f != stdout && fclose(r.f) != 0 && rc == 0) {
-        fprintf(stderr, "memtutor: record: %s: %s\n", r.path, strerror(errno));
+    if (r.out.f && rc == 0 && outfile_commit(&r.out, &err) < 0) {
+        fprintf(stderr, "memtutor: record: %s\n", err.s);
         rc = 2;
     }
-    if (rc && r.f && r.f != stdout) remove(r.path);
+    if (r.out.f) outfile_abort(&r.out);
+    sb_free(&err);
     return rc;
 }
 
