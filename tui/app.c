@@ -624,8 +624,16 @@ int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, vo
             anim_tick(&a);
         }
         f.phase = -1;
+        f.output = session_output(a.sess);
+        f.lesson = a.lesson;
         app_draw(&a, c);
         if (rc == 0) rc = fn(ctx, &f);
+        if (rc == 0 && o->reveal && teach_asking(&a.teach, a.sess)) {
+            f.answer = teach_reveal(&a.teach, a.sess, a.lesson);
+            f.revealed = 1;
+            app_draw(&a, c);
+            rc = fn(ctx, &f);
+        }
     }
     canvas_free(c);
     app_close_lesson(&a);

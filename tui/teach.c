@@ -161,6 +161,28 @@ void teach_skip(Teach *t, Session *s, const Lesson *l)
     t->answer.len = 0;
 }
 
+const char *teach_reveal(Teach *t, Session *s, const Lesson *l)
+{
+    int k = session_step(s);
+    const LessonStep *st = step_of(l, k);
+    if (!st || !st->ask_question || !st->ask_answer || !t->qstate || k > t->nsteps) return NULL;
+    StrBuf v = {0}, reply = {0};
+    int r = session_eval_at(s, k, st->ask_answer, &v);
+    size_t n = strlen(st->ask_answer);
+    while (n > 0 && isspace((unsigned char)st->ask_answer[n - 1])) n--;
+    if (r == 0)
+        sb_printf(&reply, "%.*s %s %s", (int)n, st->ask_answer,
+                  n > 0 && st->ask_answer[n - 1] == ')' ? "returns" : "is", v.s ? v.s : "");
+    else sb_printf(&reply, "(the answer does not evaluate: %s)", v.s ? v.s : "");
+    free(t->reply[k]);
+    t->reply[k] = sb_take(&reply);
+    t->qstate[k] = Q_ANSWERED;
+    t->qok[k] = (unsigned char)(r == 0);
+    t->answer.len = 0;
+    sb_free(&v);
+    return t->reply[k];
+}
+
 int teach_question_paras(Teach *t, const Session *s, const Lesson *l, ViewPara *p, int *n, int max)
 {
     int k = session_step(s);

@@ -80,6 +80,12 @@ int teach_asking(const Teach *t, const Session *s);
 int teach_question_paras(Teach *t, const Session *s, const Lesson *l, ViewPara *p, int *n, int max);
 /* s: skip the current question. */
 void teach_skip(Teach *t, Session *s, const Lesson *l);
+/* Show the current step's question answered by the simulator (for pages and
+ * recordings, no learner): the reply is "EXPR returns VALUE" ("is" when EXPR
+ * is not a call), and the narration follows.  Nothing is recorded in the
+ * progress file.  Returns the reply (owned by t), or NULL when the step asks
+ * nothing. */
+const char *teach_reveal(Teach *t, Session *s, const Lesson *l);
 
 /* ---- text input: the answer field, the live prompt, the script path */
 
