@@ -6,17 +6,15 @@
 #include "export.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "app.h"
 #include "canvas.h"
 #include "lesson.h"
+#include "outfile.h"
 
 #define EXPORT_VERSION "0.1.0"
 
@@ -599,99 +597,6 @@ static void build_svg(const Export *x, int delay_ms, int end_ms, StrBuf *o)
     free(lk.s);
 }
 
-/* ---------------------------------------------------------- safe output */
-
-int export_write_file(const char *path, const char *input, const char *data, size_t len, StrBuf *err)
-{
-    if (!strcmp(path, "-")) {
-        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            sb_printf(err, "standard output: %s", strerror(errno));
-            return -1;
-        }
-        return 0;
-    }
-    struct stat st, in;
-    int exists = stat(path, &st) == 0;
-    if (!exists && errno != ENOENT) {
-        sb_printf(err, "%s: %s", path, strerror(errno));
-        return -1;
-    }
-    if (exists && S_ISDIR(st.st_mode)) {
-        sb_printf(err, "%s: is a directory", path);
-        return -1;
-    }
-    if (exists && input && stat(input, &in) == 0 && in.st_dev == st.st_dev && in.st_ino == st.st_ino) {
-        sb_printf(err, "%s: is the input; refusing to write over it", path);
-        return -1;
-    }
-    if (exists && !S_ISREG(st.st_mode)) {
-        /* a device, a FIFO: straight to it; nothing is created or removed */
-        int fd = open(path, O_WRONLY | O_NOCTTY);
-        size_t done = 0;
-        while (fd >= 0 && done < len) {
-            ssize_t w = write(fd, data + done, len - done);
-            if (w < 0 && errno == EINTR) continue;
-            if (w <= 0) break;
-            done += (size_t)w;
-        }
-        int e = errno;
-        if (fd >= 0 && close(fd) != 0 && done == len) { e = errno; done = 0; }
-        if (fd < 0 || done < len) {
-            sb_printf(err, "%s: %s", path, strerror(e ? e : EIO));
-            return -1;
-        }
-        return 0;
-    }
-    /* the file the name stands for: a symlink's target, so that the link stays */
-    char *target = exists ? realpath(path, NULL) : NULL;
-    if (!target) target = xstrdup(path);
-    const char *slash = strrchr(target, '/');
-    StrBuf tmp = {0};
-    if (slash) sb_printf(&tmp, "%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1);
-    else sb_printf(&tmp, ".%s.XXXXXX", target);
-    int fd = mkstemp(tmp.s);
-    if (fd < 0) {
-        sb_printf(err, "%s: cannot create a file beside it: %s", path, strerror(errno));
-        goto fail_name;
-    }
-    mode_t mode;
-    if (exists) mode = st.st_mode & 07777;
-    else {
-        mode_t um = umask(0);
-        umask(um);
-        mode = 0666 & ~um;
-    }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) break;
-        done += (size_t)w;
-    }
-    if (done < len || fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-        sb_printf(err, "%s: %s", path, strerror(errno ? errno : EIO));
-        close(fd);
-        goto fail_tmp;
-    }
-    if (close(fd) != 0) {
-        sb_printf(err, "%s: %s", path, strerror(errno));
-        goto fail_tmp;
-    }
-    if (rename(tmp.s, target) != 0) {
-        sb_printf(err, "%s: %s", path, strerror(errno));
-        goto fail_tmp;
-    }
-    sb_free(&tmp);
-    free(target);
-    return 0;
-fail_tmp:
-    unlink(tmp.s);   /* ours: made by mkstemp above */
-fail_name:
-    sb_free(&tmp);
-    free(target);
-    return -1;
-}
-
 /* -------------------------------------------------------------- command */
 
 static int usage_error(const char *msg)
@@ -770,7 +675,16 @@ int export_main(int argc, char **argv)
     /* a lesson or script given as a file is never written over */
     struct stat st;
     const char *input = stat(target, &st) == 0 ? target : NULL;
-    if (export_write_file(path, input, out.s, out.len, &err) < 0) {
+    OutFile of;
+    int wrote = outfile_open(&of, path, input, &err) == 0;
+    if (wrote && fwrite(out.s, 1, out.len, of.f) != out.len) {
+        sb_printf(&err, "%s: write failed", path);
+        outfile_abort(&of);
+        wrote = 0;
+    } else if (wrote && outfile_commit(&of, &err) < 0) {
+        wrote = 0;
+    }
+    if (!wrote) {
         fprintf(stderr, "memtutor: export: %s\n", err.s);
         rc = 2;
     } else {

@@ -14,20 +14,6 @@
  * that does not parse). */
 int export_main(int argc, char **argv);
 
-/* Write len bytes to path without losing anything the user had:
- *   "-"              standard output;
- *   a device, FIFO   the bytes go straight to it (nothing is created,
- *   or socket        truncated or removed, a failure is only reported);
- *   anything else    a new temporary file beside the target, synced, then
- *                    renamed over it (a symlink: over the file it points
- *                    to, so the link stays); the new file gets the mode of
- *                    the one it replaces, else 0666 less the umask.
- * Refused: a directory, and the input (same file as `input` when that is
- * not NULL and exists, also through a link).  On failure one line (no
- * "memtutor: " prefix) goes to err, the temporary file is removed and path is
- * as it was.  Returns 0 or -1. */
-int export_write_file(const char *path, const char *input, const char *data, size_t len, StrBuf *err);
-
 /* Append s (len bytes) escaped for HTML and XML text and attribute values:
  * & < > " ' as entities; invalid UTF-8, control characters (but \n and
  * \t), noncharacters and bidirectional overrides as U+FFFD. */
