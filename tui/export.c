@@ -62,7 +62,7 @@ static void esc(StrBuf *out, const char *s)
 /* --------------------------------------------------------------- frames */
 
 typedef struct {
-    int step, revealed;
+    int step, revealed, hold_pct;
     Canvas *canvas;
     char *answer, *output, *say;
     int line;
@@ -109,7 +109,7 @@ static int collect_cb(void *ctx, const AppFrame *fr)
         x->cap = x->cap ? 2 * x->cap : 32;
         x->f = xrealloc(x->f, (size_t)x->cap * sizeof *x->f);
     }
-    x->f[x->n++] = (XFrame){fr->step, fr->revealed, canvas_copy(fr->canvas), dup_or_null(fr->answer),
+    x->f[x->n++] = (XFrame){fr->step, fr->stage > 0, fr->hold_pct, canvas_copy(fr->canvas), dup_or_null(fr->answer),
                             dup_or_null(fr->output), dup_or_null(fr->say), fr->line};
     return 0;
 }
@@ -553,6 +553,16 @@ static void put_pct(StrBuf *o, long long t, long long total)
     sb_printf(o, "%lld.%03lld%%", m / 1000, m % 1000);
 }
 
+/* How long frame i shows: its share of the delay between steps (a question's
+ * stages hold as autoplay holds them), the last one end_ms. */
+static long long frame_ms(const Export *x, int i, int delay_ms, int end_ms)
+{
+    if (i == x->n - 1) return end_ms;
+    int pct = x->f[i].hold_pct > 0 ? x->f[i].hold_pct : 100;
+    long long ms = (long long)delay_ms * pct / 100;
+    return ms > 0 ? ms : 1;
+}
+
 static void build_svg(const Export *x, int delay_ms, int end_ms, StrBuf *o)
 {
     Looks lk = {0};
@@ -563,7 +573,7 @@ static void build_svg(const Export *x, int delay_ms, int end_ms, StrBuf *o)
         sb_printf(&reel, "<g transform=\"translate(0 %d)\">\n", i * h);
         svg_canvas(&reel, x->f[i].canvas, &lk);
         sb_puts(&reel, "</g>\n");
-        total += i == x->n - 1 ? end_ms : delay_ms;
+        total += frame_ms(x, i, delay_ms, end_ms);
     }
     sb_puts(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sb_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
@@ -575,7 +585,7 @@ static void build_svg(const Export *x, int delay_ms, int end_ms, StrBuf *o)
     esc(o, x->title);
     sb_printf(o, "</title>\n<desc>%d steps of the lesson ", x->nsteps);
     esc(o, x->id);
-    sb_printf(o, ", one frame each (a question: asked, then answered), %d ms apart; made by memtutor " EXPORT_VERSION
+    sb_printf(o, ", as autoplay plays it (a question: asked, then answered, then the narration), %d ms a step; made by memtutor " EXPORT_VERSION
                  "</desc>\n<style>\ntext{fill:%s;white-space:pre}\nrect{shape-rendering:crispEdges}\n", delay_ms, dark[16]);
     looks_css(o, &lk, 1);
     if (x->n > 1) {
@@ -584,7 +594,7 @@ static void build_svg(const Export *x, int delay_ms, int end_ms, StrBuf *o)
         for (int i = 0; i < x->n; i++) {
             put_pct(o, t, total);
             sb_printf(o, "{transform:translateY(%dpx)}", -i * h);
-            t += i == x->n - 1 ? end_ms : delay_ms;
+            t += frame_ms(x, i, delay_ms, end_ms);
         }
         sb_printf(o, "100%%{transform:translateY(%dpx)}}\n", -(x->n - 1) * h);
         sb_puts(o, "@media (prefers-reduced-motion:reduce){.reel{animation:none}}\n");
@@ -659,7 +669,10 @@ int export_main(int argc, char **argv)
     }
     Export x = {.cols = cols, .rows = rows};
     StrBuf err = {0};
-    AppFrameOptions fo = {.cols = cols, .rows = rows, .reveal = 1};
+    /* the page: the frames render draws (key hints kept, questions asked),
+       each question once more answered; the SVG: the frames record draws */
+    int svg = !strcmp(format, "svg");
+    AppFrameOptions fo = {.cols = cols, .rows = rows, .reveal = !svg, .hints = !svg};
     int rc = app_frames(target, &fo, collect_cb, &x, &err);
     if (rc) {
         size_t n = err.len;
@@ -670,7 +683,7 @@ int export_main(int argc, char **argv)
         return rc;
     }
     StrBuf out = {0};
-    if (!strcmp(format, "svg")) build_svg(&x, delay_ms, end_ms, &out);
+    if (svg) build_svg(&x, delay_ms, end_ms, &out);
     else build_html(&x, &out);
     /* a lesson or script given as a file is never written over */
     struct stat st;
