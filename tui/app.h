@@ -36,6 +36,14 @@ int app_render(const char *target, int step, int cols, int rows, int ascii, int 
 int app_render_pane(const char *target, int step, int cols, int rows, int ascii, int color, const char *pane,
                     StrBuf *out, StrBuf *err);
 
+/* As app_render_pane, at event `event` (1..) of step `step`: the frame the
+ * TUI shows there with `.` and `,` (the heap as it was right after that
+ * event; the event list, `e`, counts them the same way).  event 0 (or
+ * negative): the step's end state, as app_render_pane.  An event beyond the
+ * step's detailed events is an error (2). */
+int app_render_event(const char *target, int step, int event, int cols, int rows, int ascii, int color,
+                     const char *pane, StrBuf *out, StrBuf *err);
+
 /* Headless frames, for `record`: every frame the TUI shows stepping forward
  * through target from step 0 to the last, drawn by the same function as the
  * live screen and app_render (a step's end-state frame equals `render --step

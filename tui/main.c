@@ -23,8 +23,8 @@ static void usage(FILE *f)
           "       memtutor exec SCRIPT.py           run headless; prints what python3 prints\n"
           "       memtutor check [LESSON...]        verify lessons\n"
           "       memtutor list                     built-in lessons\n"
-          "       memtutor render TARGET [--step N] [--size COLSxROWS] [--ascii] [--color]\n"
-          "                       [--pane heap|memory]\n"
+          "       memtutor render TARGET [--step N] [--event K] [--size COLSxROWS] [--ascii]\n"
+          "                       [--color] [--pane heap|memory]\n"
           "       memtutor record TARGET -o FILE.cast [--size COLSxROWS] [--delay MS]\n"
           "                       [--title T] [--animate] [--ascii] [--timestamp]\n"
           "                       [--pane heap|memory]\n"
@@ -239,7 +239,7 @@ static int parse_color(const char *v, int *color)
 static int cmd_render(int argc, char **argv)
 {
     const char *target = NULL;
-    int step = 0, cols = 100, rows = 30, ascii = 0, color = 0;
+    int step = 0, event = -1, cols = 100, rows = 30, ascii = 0, color = 0;
     const char *pane = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -251,6 +251,14 @@ static int cmd_render(int argc, char **argv)
                 return 2;
             }
             step = (int)v;
+        } else if (!strcmp(a, "--event") && i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 0 || v > 100000000) {
+                fprintf(stderr, "memtutor: render: --event: expected an event number\n");
+                return 2;
+            }
+            event = (int)v;
         } else if (!strcmp(a, "--size") && i + 1 < argc) {
             if (sscanf(argv[++i], "%dx%d", &cols, &rows) != 2 || cols < 1 || rows < 1 || cols > 1000 || rows > 1000) {
                 fprintf(stderr, "memtutor: render: --size: expected COLSxROWS, e.g. 100x30\n");
@@ -283,7 +291,7 @@ static int cmd_render(int argc, char **argv)
         return 2;
     }
     StrBuf out = {0}, err = {0};
-    int rc = app_render_pane(target, step, cols, rows, ascii, color, pane, &out, &err);
+    int rc = app_render_event(target, step, event, cols, rows, ascii, color, pane, &out, &err);
     if (rc == 0) fputs(out.s ? out.s : "", stdout);
     else print_error(err.s ? err.s : "render failed");
     sb_free(&out);
