@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "interp.h"
+#include "outfile.h"
 #include "progress.h"
 #include "record.h"
 #include "session.h"
@@ -304,9 +305,9 @@ static int cmd_render(int argc, char **argv)
  * frames, with --animate, anim_ms apart before its end state); after each end
  * state of steps 1..N a marker "step N: <first words of the narration>". */
 typedef struct {
-    const char *path, *title;
+    const char *path, *title, *target;
     int cols, rows, delay_ms, ascii, timestamp;
-    FILE *f;
+    OutFile out;
     Recorder *rec;
     long long t_ms;
     int anim_step;   /* the step whose animation frames were just written */
@@ -342,15 +343,16 @@ static int record_cb(void *arg, const AppFrame *fr)
 {
     RecordCtx *r = arg;
     if (!r->rec) {
-        r->f = strcmp(r->path, "-") ? fopen(r->path, "w") : stdout;
-        if (!r->f) {
-            fprintf(stderr, "memtutor: record: %s: %s\n", r->path, strerror(errno));
+        StrBuf e = {0};
+        if (outfile_open(&r->out, r->path, r->target, &e) < 0) {
+            fprintf(stderr, "memtutor: record: %s\n", e.s);
+            sb_free(&e);
             return 2;
         }
         StrBuf t = {0};
         if (r->title) sb_puts(&t, r->title);
         else sb_printf(&t, "memtutor · %s", fr->title ? fr->title : "");
-        r->rec = record_open(r->f, r->cols, r->rows, t.s ? t.s : "", r->delay_ms / 1000.0,
+        r->rec = record_open(r->out.f, r->cols, r->rows, t.s ? t.s : "", r->delay_ms / 1000.0,
                              r->timestamp ? (long long)time(NULL) : 0);
         sb_free(&t);
     }
@@ -424,20 +426,24 @@ static int cmd_record(int argc, char **argv)
         fprintf(stderr, "memtutor: record: missing -o FILE.cast\n");
         return 2;
     }
+    r.target = target;
     StrBuf err = {0};
     AppFrameOptions fo = {.cols = r.cols, .rows = r.rows, .animate = animate, .memory = memory};
     int rc = app_frames(target, &fo, record_cb, &r, &err);
     if (rc && err.len) print_error(err.s);
-    sb_free(&err);
+    sb_clear(&err);
+    /* only a whole recording replaces the file; a failed one leaves what
+     * was there, and a device is written to, never removed */
     if (r.rec && record_close(r.rec) < 0 && rc == 0) {
         fprintf(stderr, "memtutor: record: %s: write failed\n", r.path);
         rc = 2;
     }
-    if (r.f && r.f != stdout && fclose(r.f) != 0 && rc == 0) {
-        fprintf(stderr, "memtutor: record: %s: %s\n", r.path, strerror(errno));
+    if (r.out.f && rc == 0 && outfile_commit(&r.out, &err) < 0) {
+        fprintf(stderr, "memtutor: record: %s\n", err.s);
         rc = 2;
     }
-    if (rc && r.f && r.f != stdout) remove(r.path);
+    if (r.out.f) outfile_abort(&r.out);
+    sb_free(&err);
     return rc;
 }
 
