@@ -685,7 +685,7 @@ static void frames_collect(const GraphScene *s, Graph *g, Collect *c)
             Obj *o = sf->names[i].obj;
             fb->names[i] = xstrdup(sf->names[i].name);
             fb->node[i] = -1;
-            if (!o) continue;
+            if (!o || o->rc == 0) continue;   /* rc 0: being freed, seen between two events */
             if (is_inline_kind(o)) {
                 /* the name says which; the frame says what kind of thing */
                 fb->inl[i] = xstrdup(o->type == T_CLASS ? "class" : o->type == T_FUNCTION ? "function"
@@ -725,7 +725,7 @@ static void reach_visit(Obj *o, void *arg)
     Reach *r = arg;
     /* only containers can be orphans or lead to one: an int, str or float
      * (a million of them in a big list) needs no mark */
-    if (!o || !(o->flags & OF_GC) || o->serial >= r->nser) return;
+    if (!o || !(o->flags & OF_GC) || o->serial >= r->nser || o->rc == 0) return;
     if (r->mark[o->serial >> 3] & (1u << (o->serial & 7))) return;
     r->mark[o->serial >> 3] |= (uint8_t)(1u << (o->serial & 7));
     if (r->n == r->cap) {
