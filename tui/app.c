@@ -169,9 +169,12 @@ typedef struct {
     RunState run;
     uint32_t phase;          /* animation: events shown; UINT32_MAX the end */
     int autoplay, speed, delay_ms;
+    int hold_pct;            /* autoplay: this stage's pause, in percent of delay_ms */
+    int no_hints;            /* a recording: no key hints on screen */
     int help, notes;
     Focus focus;
     int panx, pany, narr_scroll;
+    int narr_total, narr_rows;   /* the last narration drawn: its lines, the rows shown */
     uint32_t selected;
     /* the last frame's graph, for mouse hits */
     Graph *graph;            /* the heap pane's picture, kept while nothing it
@@ -275,6 +278,7 @@ static Graph *timeline_build(void *ctx, const EventLog *log, uint32_t phase)
     return build_graph_log(a, log, phase, heap_pane_width(a), 0);
 }
 static void anim_tick(App *a);
+static int app_play_next(App *a);
 
 static void app_goto(App *a, int k, int animate)
 {
@@ -477,7 +481,10 @@ static void draw_narration(App *a, Canvas *c, Rect r)
             p[n++] = (ViewPara){"Nothing has run yet.", STYLE_NORMAL, 0};
         p[n++] = (ViewPara){NULL, 0, 0};
         int l1 = session_step_line(a->sess, 1);
-        if (l1 > 0) sb_printf(&hint, "Press → or Space to run up to line %d.", l1);
+        if (a->no_hints) {
+            if (l1 > 0) sb_printf(&hint, "Line %d runs next.", l1);
+            else sb_puts(&hint, "The first statement runs next.");
+        } else if (l1 > 0) sb_printf(&hint, "Press → or Space to run up to line %d.", l1);
         else sb_puts(&hint, "Press → or Space to run the first statement.");
         p[n++] = (ViewPara){hint.s, STYLE_DIM, 0};
         sb_puts(&title, "narration");
@@ -532,8 +539,9 @@ static void draw_narration(App *a, Canvas *c, Rect r)
             p[n++] = (ViewPara){next.s, STYLE_OK | CF_BOLD, 0};
         }
     }
-    int total = views_narration(c, r, title.s, p, n, a->narr_scroll, a->focus == FOCUS_NARRATION);
-    if (a->narr_scroll > total - (r.h - 2)) a->narr_scroll = total - (r.h - 2);
+    a->narr_total = views_narration(c, r, title.s, p, n, a->narr_scroll, a->focus == FOCUS_NARRATION);
+    a->narr_rows = r.h - 2;
+    if (a->narr_scroll > a->narr_total - a->narr_rows) a->narr_scroll = a->narr_total - a->narr_rows;
     if (a->narr_scroll < 0) a->narr_scroll = 0;
     sb_free(&hint);
     sb_free(&err);
@@ -614,6 +622,7 @@ static void draw_lesson(App *a, Canvas *c)
               : a->focus == FOCUS_GRAPH ? "arrows pan  Tab next pane  ./, event"
               : a->focus == FOCUS_NARRATION ? "↑/↓ scroll  Tab next pane  ./, event"
               : "→/← step  ./, event",
+        .no_keys = a->no_hints != 0,
     };
     views_status(c, L.status, &si);
 }
@@ -656,12 +665,15 @@ static int app_open_headless(App *a, const char *target, int cols, int rows, Str
 int app_render_pane(const char *target, int step, int cols, int rows, int ascii, int color, const char *pane,
                     StrBuf *out, StrBuf *err)
 {
-    return app_render_event(target, step, -1, cols, rows, ascii, color, pane, out, err);
+    AppRenderOptions o = {.step = step, .cols = cols, .rows = rows, .ascii = ascii, .color = color, .pane = pane};
+    return app_render_with(target, &o, out, err);
 }
 
-int app_render_event(const char *target, int step, int event, int cols, int rows, int ascii, int color,
-                     const char *pane, StrBuf *out, StrBuf *err)
+int app_render_with(const char *target, const AppRenderOptions *o, StrBuf *out, StrBuf *err)
 {
+    int step = o->step, cols = o->cols, rows = o->rows, ascii = o->ascii, color = o->color;
+    int event = o->event;
+    const char *pane = o->pane;
     if (cols < 1 || rows < 1 || cols > 1000 || rows > 1000) {
         sb_printf(err, "render: size %dx%d out of range", cols, rows);
         return 2;
@@ -686,7 +698,7 @@ int app_render_event(const char *target, int step, int event, int cols, int rows
             app_close_lesson(&a);
             return 2;
         }
-        if (event >= 0 && step == 0) {
+        if (event > 0 && step == 0) {
             sb_puts(err, "render: --event needs a step (1 or more): step 0 has no events");
             app_close_lesson(&a);
             return 2;
@@ -712,6 +724,12 @@ int app_render_event(const char *target, int step, int event, int cols, int rows
     }
     Canvas *c = canvas_new(cols, rows);
     app_draw(&a, c);
+    if (target && o->played) {
+        a.no_hints = 1;
+        teach_play_advance(&a.teach, a.sess, a.lesson);   /* the question starts */
+        do app_draw(&a, c);
+        while (app_play_next(&a));
+    }
     if (color) canvas_to_ansi_text(c, ascii != 0, SCHEME_NORMAL, out);
     else canvas_to_text(c, ascii != 0, out);
     canvas_free(c);
@@ -719,6 +737,19 @@ int app_render_event(const char *target, int step, int event, int cols, int rows
     for (int i = 0; i < a.nmenu; i++) lesson_free(a.menu[i]);
     free(a.menu);
     return 0;
+}
+
+/* A recording's next frame within the step drawn last: its question one
+ * stage further (teach_play_advance), or else a narration longer than its
+ * pane a page further (the last line of a page stays in view).  Returns
+ * how long that frame holds, in percent of the delay; 0: the step is done. */
+static int app_play_next(App *a)
+{
+    int hold = teach_play_advance(&a->teach, a->sess, a->lesson);
+    if (hold) return hold;
+    if (a->narr_rows < 2 || a->narr_scroll + a->narr_rows >= a->narr_total) return 0;
+    a->narr_scroll += a->narr_rows - 1;
+    return 100;
 }
 
 /* Headless frames for record: step 0, then each step forward (with its
@@ -737,10 +768,15 @@ int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, vo
     if (status) return status;
     a.memory = o->memory;
     a.timeline = o->animate;
+    a.no_hints = !o->hints;
     Canvas *c = canvas_new(o->cols, o->rows);
     int n = session_nsteps(a.sess), rc = 0;
     for (int k = 0; k <= n && rc == 0; k++) {
         app_goto(&a, k, o->animate);
+        /* a question plays as autoplay plays it: the question (also during
+           the animation), its answer, then the narration */
+        int hold = teach_play_advance(&a.teach, a.sess, a.lesson);
+        if (!hold) hold = 100;
         const LessonStep *st = cur_step(&a);
         AppFrame f = {.canvas = c, .step = k, .nsteps = n, .anim_ms = anim_frame_ms(&a),
                       .title = a.lesson->title, .say = k == 0 ? a.lesson->summary : st ? st->say : NULL};
@@ -752,8 +788,12 @@ int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, vo
             anim_tick(&a);
         }
         f.phase = -1;
-        app_draw(&a, c);
-        if (rc == 0) rc = fn(ctx, &f);
+        for (f.stage = 0; rc == 0 && hold; f.stage++) {
+            f.hold_pct = hold;
+            app_draw(&a, c);
+            rc = fn(ctx, &f);
+            hold = app_play_next(&a);
+        }
     }
     canvas_free(c);
     app_close_lesson(&a);
@@ -857,7 +897,11 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
     case ACT_EV_PREV: event_move(a, -1); break;
     case ACT_EV_LIST: a->event_list = !a->event_list; break;
     case ACT_NARR_PAGE: a->narr_scroll += k->code == SK_PGUP ? -4 : 4; break;
-    case ACT_AUTOPLAY: a->autoplay = !a->autoplay; break;
+    case ACT_AUTOPLAY:
+        a->autoplay = !a->autoplay;
+        a->hold_pct = 100;
+        if (!a->autoplay) teach_play_stop(&a->teach, a->sess);
+        break;
     case ACT_FASTER: if (a->speed < NSPEEDS - 1) a->speed++; break;
     case ACT_SLOWER: if (a->speed > 0) a->speed--; break;
     case ACT_FOCUS:
@@ -1044,6 +1088,7 @@ int app_run(const char *target, const AppOptions *o)
     a.speed = SPEED_1X;
     a.timeline = 1;
     a.tl.cur = -1;
+    a.hold_pct = 100;
     a.delay_ms = o && o->delay_ms > 0 ? o->delay_ms : 1500;
     StrBuf err = {0};
     int status = 0;
@@ -1089,8 +1134,8 @@ int app_run(const char *target, const AppOptions *o)
     for (;;) {
         screen_size(&a.cols, &a.rows);
         if (a.mode == MODE_LESSON && a.autoplay && a.phase == PHASE_END &&
-            session_step(a.sess) >= session_nsteps(a.sess))
-            a.autoplay = 0;   /* autoplay stops on the last step */
+            session_step(a.sess) >= session_nsteps(a.sess) && !teach_play_pending(&a.teach, a.sess))
+            a.autoplay = 0;   /* autoplay stops on the last step (its question answered) */
         if (!idle || a.cols != drawn_cols || a.rows != drawn_rows) {
             app_draw(&a, c);
             screen_blit(c);
@@ -1102,7 +1147,7 @@ int app_run(const char *target, const AppOptions *o)
         int playing = a.mode == MODE_LESSON && a.autoplay && !a.help;
         if (a.mode == MODE_LESSON && a.phase != PHASE_END) timeout = anim_frame_ms(&a);
         else if (playing) {
-            int64_t wait = last_step_at + (int64_t)a.delay_ms * 100 / speeds_pct[a.speed] - now_ms();
+            int64_t wait = last_step_at + (int64_t)a.delay_ms * a.hold_pct / speeds_pct[a.speed] - now_ms();
             timeout = wait < 0 ? 0 : (int)wait;
         }
         ScreenKey k;
@@ -1121,8 +1166,16 @@ int app_run(const char *target, const AppOptions *o)
                 anim_tick(&a);
                 if (a.phase == PHASE_END) last_step_at = now_ms();
             } else if (playing) {
-                if (session_step(a.sess) >= session_nsteps(a.sess)) a.autoplay = 0;
-                else app_goto(&a, session_step(a.sess) + 1, 1);
+                /* a question plays: the question, a delay, its answer; then
+                   the next step (its question shown at once) */
+                a.hold_pct = teach_play_advance(&a.teach, a.sess, a.lesson);
+                if (a.hold_pct) ;
+                else if (session_step(a.sess) >= session_nsteps(a.sess)) a.autoplay = 0;
+                else {
+                    app_goto(&a, session_step(a.sess) + 1, 1);
+                    a.hold_pct = teach_play_advance(&a.teach, a.sess, a.lesson);
+                }
+                if (!a.hold_pct) a.hold_pct = 100;
                 last_step_at = now_ms();
             }
             continue;
@@ -1141,8 +1194,10 @@ int app_run(const char *target, const AppOptions *o)
         Action act = app_key_action(&a, &k);
         if (was_anim && act != ACT_EV_NEXT && act != ACT_EV_PREV && act != ACT_EV_LIST)
             a.tl.cur = -1;         /* ... to the step's end; the event keys stop where it is */
-        if (a.autoplay && act != ACT_AUTOPLAY && act != ACT_FASTER && act != ACT_SLOWER)
+        if (a.autoplay && act != ACT_AUTOPLAY && act != ACT_FASTER && act != ACT_SLOWER) {
             a.autoplay = 0;        /* any other key pauses autoplay, then acts */
+            teach_play_stop(&a.teach, a.sess);
+        }
         if (app_act(&a, act, &k, &status)) break;
         last_step_at = now_ms();
     }

@@ -263,8 +263,8 @@ void views_status(Canvas *c, Rect r, const StatusInfo *si)
              si->nsteps, fmt_thousands(a, si->live), fmt_bytes(b, (uint64_t)(si->bytes < 0 ? 0 : si->bytes)),
              (long long)si->gc[0], (long long)si->gc[1], (long long)si->gc[2],
              si->extra ? " · " : "", si->extra ? si->extra : "");
-    const char *always = "? help  q quit ";
-    const char *keys = si->keys ? si->keys : "";
+    const char *always = si->no_keys ? "" : "? help  q quit ";
+    const char *keys = si->keys && !si->no_keys ? si->keys : "";
     int aw = canvas_text_width(always), kw = canvas_text_width(keys);
     int lw = canvas_text_width(left);
     if (lw + kw + 2 + aw > r.w) kw = 0;   /* drop the optional hints first */
