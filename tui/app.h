@@ -42,6 +42,11 @@ typedef struct AppRenderOptions {
     int step, cols, rows, ascii, color;
     const char *pane;   /* NULL or "heap", or "memory" */
     int played;
+    /* 1..: the frame after that event of the step (the heap as it was then,
+     * as `.` and `,` show it; the event list counts them the same way);
+     * an event beyond the step's detailed events is an error (2).  0: the
+     * step's end state. */
+    int event;
 } AppRenderOptions;
 int app_render_with(const char *target, const AppRenderOptions *o, StrBuf *out, StrBuf *err);
 
