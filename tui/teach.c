@@ -441,14 +441,23 @@ static void find_serial(Obj *o, void *arg)
 }
 
 /* A short text for an object: a scalar's repr, or "list (3 items)". */
+/* "1 item", "3 items" */
+static const char *items_text(char *buf, int64_t n)
+{
+    char num[32];
+    snprintf(buf, 48, "%s item%s", fmt_thousands(num, n), n == 1 ? "" : "s");
+    return buf;
+}
+
 static void short_repr(Interp *in, Obj *o, StrBuf *out)
 {
+    char num[48];
     switch (o->type) {
-    case T_LIST: sb_printf(out, "list (%lld items)", (long long)((ListObj *)o)->n); return;
-    case T_TUPLE: sb_printf(out, "tuple (%u items)", ((TupleObj *)o)->n); return;
-    case T_DICT: sb_printf(out, "dict (%u items)", ((DictObj *)o)->used); return;
-    case T_SET: sb_printf(out, "set (%u items)", ((SetObj *)o)->used); return;
-    case T_ARRAY: sb_printf(out, "array (%lld items)", (long long)((ArrayObj *)o)->n); return;
+    case T_LIST: sb_printf(out, "list (%s)", items_text(num, ((ListObj *)o)->n)); return;
+    case T_TUPLE: sb_printf(out, "tuple (%s)", items_text(num, ((TupleObj *)o)->n)); return;
+    case T_DICT: sb_printf(out, "dict (%s)", items_text(num, ((DictObj *)o)->used)); return;
+    case T_SET: sb_printf(out, "set (%s)", items_text(num, ((SetObj *)o)->used)); return;
+    case T_ARRAY: sb_printf(out, "array (%s)", items_text(num, ((ArrayObj *)o)->n)); return;
     case T_STR:
         if (((StrObj *)o)->len > 40) {
             StrBuf r = {0};
