@@ -800,7 +800,7 @@ int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, vo
         app_goto(&a, k, o->animate);
         /* a question plays as autoplay plays it: the question (also during
            the animation), its answer, then the narration */
-        int hold = teach_play_advance(&a.teach, a.sess, a.lesson);
+        int hold = o->reveal ? 0 : teach_play_advance(&a.teach, a.sess, a.lesson);
         if (!hold) hold = 100;
         const LessonStep *st = cur_step(&a);
         AppFrame f = {.canvas = c, .step = k, .nsteps = n, .anim_ms = anim_frame_ms(&a),
@@ -813,6 +813,23 @@ int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, vo
             anim_tick(&a);
         }
         f.phase = -1;
+        f.output = session_output(a.sess);
+        f.lesson = a.lesson;
+        if (o->reveal) {
+            /* the asked state as render draws it; then, for a question, the
+               played end of it: the answer and the narration */
+            f.hold_pct = 100;
+            app_draw(&a, c);
+            if (rc == 0) rc = fn(ctx, &f);
+            if (rc == 0 && teach_play_pending(&a.teach, a.sess)) {
+                while (teach_play_advance(&a.teach, a.sess, a.lesson)) {}
+                f.stage = 1;
+                f.answer = a.teach.reply[k];
+                app_draw(&a, c);
+                rc = fn(ctx, &f);
+            }
+            continue;
+        }
         for (f.stage = 0; rc == 0 && hold; f.stage++) {
             f.hold_pct = hold;
             app_draw(&a, c);

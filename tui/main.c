@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "export.h"
 #include "interp.h"
 #include "outfile.h"
 #include "progress.h"
@@ -31,6 +32,9 @@ static void usage(FILE *f)
           "       memtutor record TARGET -o FILE.cast [--size COLSxROWS] [--delay MS]\n"
           "                       [--end-delay MS] [--title T] [--animate] [--ascii]\n"
           "                       [--hints] [--timestamp] [--pane heap|memory]\n"
+          "       memtutor export TARGET -o FILE.html|FILE.svg [--format html|svg] [--size COLSxROWS]\n"
+          "                       [--delay MS] [--end-delay MS]\n"
+          "                                         one self-contained web page, or an animated SVG\n"
           "       memtutor trace TARGET             JSON lines, one per step\n"
           "       memtutor --reset-progress         forget the lessons finished and answers given\n"
           "       memtutor --help | --version\n"
@@ -537,5 +541,6 @@ int main(int argc, char **argv)
     if (argc >= 2 && !strcmp(argv[1], "trace")) return cmd_trace(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "render")) return cmd_render(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "record")) return cmd_record(argc - 2, argv + 2);
+    if (argc >= 2 && !strcmp(argv[1], "export")) return export_main(argc - 2, argv + 2);
     return cmd_tui(argc - 1, argv + 1);
 }
