@@ -468,6 +468,69 @@ static int is_instance_of(Interp *in, Obj *o, Obj *cls)
 
 /* ---------------------------------------------------------------- constructors */
 
+/* round(x, nd) for a float, correctly rounded as CPython's double_round
+ * (dtoa): printf's conversions are correctly rounded too, half to even on
+ * the exact binary value.  nd > 323: x itself; nd < -308: a signed zero. */
+static double round_double(double x, int64_t nd)
+{
+    if (!isfinite(x) || x == 0 || nd > 323) return x;
+    if (nd < -308) return copysign(0.0, x);
+    char buf[1024];
+    if (nd >= 0) {
+        snprintf(buf, sizeof buf, "%.*f", (int)nd, x);
+        return strtod(buf, NULL);
+    }
+    /* to a multiple of 10**-nd: keep exp + nd + 1 significant digits */
+    snprintf(buf, sizeof buf, "%.20e", x);
+    long exp10 = strtol(strchr(buf, 'e') + 1, NULL, 10);
+    long sig = exp10 + (long)nd + 1;
+    if (sig <= 0) {
+        /* below the first kept digit: 0, or one unit of 10**-nd past half */
+        double unit = pow(10.0, (double)-nd);
+        double half = unit / 2;
+        return fabs(x) > half ? copysign(unit, x) : copysign(0.0, x);
+    }
+    snprintf(buf, sizeof buf, "%.*e", (int)(sig - 1), x);
+    return strtod(buf, NULL);
+}
+
+/* round(n, nd) for an int: n itself for nd >= 0, else to a multiple of
+ * 10**-nd, half to even (int.__round__). */
+static int round_int(Interp *in, Obj *a, int64_t nd, Obj **res)
+{
+    Heap *h = in->h;
+    IntObj *io = (IntObj *)a;
+    if (nd >= 0) {
+        *res = a->type == T_BOOL ? new_int(h, io->v) : incref(h, a);
+        return *res ? 0 : exc_nomem(in);
+    }
+    BigInt *n = (a->flags & OF_BIG) ? bi_copy(io->big) : bi_from_i64(io->v);
+    /* |n| < 10**-nd / 2 when it has fewer bits than 10**-nd: 0 */
+    if ((double)bi_bit_length(n) + 1 < (double)-nd * 3.3219280948873622) {
+        bi_free(n);
+        *res = new_int(h, 0);
+        return 0;
+    }
+    BigInt *ten = bi_from_i64(10), *p = bi_pow(ten, (uint64_t)-nd, 0), *q = NULL, *r = NULL;
+    bi_free(ten);
+    if (!p) {
+        bi_free(n);
+        return exc_nomem(in);
+    }
+    bi_divmod(n, p, &q, &r);
+    BigInt *r2 = bi_add(r, r), *one = bi_from_i64(1), *odd = bi_and(q, one);
+    int c = bi_cmp(r2, p);
+    if (c > 0 || (c == 0 && !bi_is_zero(odd))) {
+        BigInt *q1 = bi_add(q, one);
+        bi_free(q);
+        q = q1;
+    }
+    BigInt *m = bi_mul(q, p);
+    bi_free(n); bi_free(p); bi_free(q); bi_free(r); bi_free(r2); bi_free(one); bi_free(odd);
+    *res = new_bigint(h, m);
+    return *res ? 0 : exc_nomem(in);
+}
+
 static int construct(Interp *in, ObjType k, Obj **args, int nargs, Obj **res)
 {
     Heap *h = in->h;
@@ -745,6 +808,12 @@ static int do_print(Interp *in, Obj **args, int nargs, Sym *kwnames, Obj **kwval
         if (i) stdout_write(in, sep, seplen);
         sb_clear(&b);
         obj_str(in, args[i], &b);
+        /* the text is a new str object (but a str prints itself): over the
+         * ceiling it cannot be made, MemoryError, as CPython, not a cut line */
+        if (!in->repr_failed && (b.over || (args[i]->type != T_STR && h->bytes_total + (int64_t)b.len > h->mem_limit))) {
+            exc_nomem(in);
+            in->repr_failed = 1;
+        }
         if (in->repr_failed) {
             sb_free(&b);
             if (nargs >= 1 && nargs <= 20) freelist_give(h, &h->fl_tuple[nargs], 40 + 8 * (size_t)nargs);
@@ -1212,19 +1281,22 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
     case B_ROUND: {
         if (nargs_range(in, "round", nargs, 1, 2) < 0) return -1;
         Obj *a = args[0];
-        if (a->type == T_INT || a->type == T_BOOL) { *res = incref(h, a); return 0; }
+        int64_t nd = 0;
+        int has_nd = nargs == 2 && args[1]->type != T_NONE;
+        if (has_nd && int_value(in, args[1], &nd, "integer required") < 0) return -1;
+        if (a->type == T_INT || a->type == T_BOOL) return round_int(in, a, has_nd ? nd : 0, res);
         if (a->type != T_FLOAT) return exc_set(in, X_TYPE, "type %s doesn't define __round__ method", tn(in, a));
         double d = ((FloatObj *)a)->v;
-        if (nargs == 1) {
+        if (!has_nd) {
+            /* to an int, half to even, as float.__round__ */
+            if (isnan(d)) return exc_set(in, X_VALUE, "cannot convert float NaN to integer");
+            if (isinf(d)) return exc_set(in, X_OVERFLOW, "cannot convert float infinity to integer");
             double r = nearbyint(d);
-            *res = make_int(in, (int64_t)r);
+            if (fabs(r) < 9e18) *res = make_int(in, (int64_t)r);
+            else if (!(*res = new_bigint(h, bi_from_double(r)))) return exc_nomem(in);
             return *res ? 0 : -1;
         }
-        int64_t nd;
-        if (int_value(in, args[1], &nd, "integer required") < 0) return -1;
-        char buf[64];
-        snprintf(buf, sizeof buf, "%.*f", (int)(nd < 0 ? 0 : nd), d);
-        *res = new_float(h, strtod(buf, NULL));
+        *res = new_float(h, round_double(d, nd));
         return *res ? 0 : exc_nomem(in);
     }
     case B_CHR: {

@@ -1059,8 +1059,13 @@ Obj *get_iter(Interp *in, Obj *o)
     Obj *it = new_iter(in->h, k, o);
     if (!it) exc_nomem(in);
     if (it && k == IT_DICT_ITEMS) ((IterObj *)it)->extra = iter_result_holder(in, 2);
-    if (it && (k == IT_DICT_KEYS || k == IT_DICT_VALUES || k == IT_DICT_ITEMS))
-        ((IterObj *)it)->stop = ((DictObj *)o)->used;
+    /* as dictiter/setiter: the size seen at the start (stop), and for a dict
+     * the items still to come (step), to tell a key changed at the same size */
+    if (it && (k == IT_DICT_KEYS || k == IT_DICT_VALUES || k == IT_DICT_ITEMS)) {
+        ((IterObj *)it)->stop = ((DictObj *)((IterObj *)it)->seq)->used;
+        ((IterObj *)it)->step = ((IterObj *)it)->stop;
+    }
+    if (it && k == IT_SET) ((IterObj *)it)->stop = ((SetObj *)((IterObj *)it)->seq)->used;
     return it;
 }
 
@@ -1181,6 +1186,11 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
         }
         while (it->i < d->nentries && !d->entries[it->i].key) it->i++;
         if (it->i < d->nentries) {
+            if (it->step <= 0) {
+                it->stop = -1;   /* sticky, as CPython's */
+                return exc_set(in, X_RUNTIME, "dictionary keys changed during iteration");
+            }
+            it->step--;
             DictEntry *e = &d->entries[it->i++];
             if (ito->sub == IT_DICT_KEYS) *out = incref(h, e->key);
             else if (ito->sub == IT_DICT_VALUES) *out = incref(h, e->value);
@@ -1196,6 +1206,10 @@ int iter_next(Interp *in, Obj *ito, Obj **out)
     case IT_SET: {
         if (!it->seq) return 0;
         SetObj *s = (SetObj *)it->seq;
+        if ((int64_t)s->used != it->stop) {
+            it->stop = -1;
+            return exc_set(in, X_RUNTIME, "Set changed size during iteration");
+        }
         while (it->i <= (int64_t)s->mask) {
             SetEntry *e = &s->table[it->i++];
             if (e->key && e->hash != -1) {
@@ -1419,7 +1433,14 @@ static int float_op(Interp *in, int op, double x, double y, Obj **res)
         break;
     case OP_POW:
         if (x == 0 && y < 0) return exc_set(in, X_ZERODIV, "0.0 cannot be raised to a negative power");
+        /* a negative base to a fractional power is complex in CPython */
+        if (x < 0 && isfinite(x) && isfinite(y) && y != floor(y))
+            return not_supported(in, in->frame ? in->frame->line : 0, in->stmt_col, "complex numbers",
+                                 " (a negative number to a fractional power)");
         r = pow(x, y);
+        /* as float_pow: a finite result too large is an error, not inf */
+        if (isinf(r) && isfinite(x) && isfinite(y))
+            return exc_set(in, X_OVERFLOW, "(34, 'Numerical result out of range')");
         break;
     default: return 1; /* not supported for floats */
     }
@@ -4121,7 +4142,7 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
      * too small for even that gives MemoryError there, not a crash here */
     in->h->mem_limit = INT64_MAX;
     const char *hc = getenv("MEMTUTOR_HEAP_CHECK");
-    in->heap_check = hc && *hc == '1';
+    in->heap_check = hc && *hc == '1' && !in->opt.no_heap_check;
     in->h->finalize = run_finalizer;
     in->h->finalize_ctx = in;
     if (in->opt.trace) heap_trace_enable(in->h, in->opt.event_limit ? in->opt.event_limit : 2000);

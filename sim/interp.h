@@ -22,6 +22,7 @@ typedef struct InterpOptions {
      * The front end checks its keys and signals here. */
     int (*poll)(void *ctx);
     void *poll_ctx;
+    int no_heap_check;     /* never run MEMTUTOR_HEAP_CHECK's checker (a run only counted) */
 } InterpOptions;
 #define INTERP_POLL_WORK 65536
 

@@ -492,10 +492,12 @@ static int lex_string(Lexer *L, size_t start, size_t q, int col)
     int bline = L->line, bcol = col_at(L, body);
     for (;;) {
         if (i >= L->n) {
+            /* CPython's tokenizer is at the last line that has text: a final
+             * newline does not start another */
             if (triple)
                 return lex_error(L, "SyntaxError", line0, col, col + 1,
                                  "unterminated triple-quoted string literal (detected at line %d)",
-                                 L->line);
+                                 L->line - (L->n > 0 && s[L->n - 1] == '\n' && L->line > line0));
             return lex_error(L, "SyntaxError", line0, col, col + 1,
                              "unterminated string literal (detected at line %d)", L->line);
         }

@@ -1800,6 +1800,17 @@ static int p_else_block(Parser *p, NodeList *out)
     return p_block(p, out, "'else' statement", e->line);
 }
 
+/* CPython's compiler keeps at most CO_MAXBLOCKS (20) nested loops (the
+ * blocks of the subset) per code object; the 21st is an error, marked from
+ * its keyword to the end of its line. */
+static void check_blocks(Parser *p, const Token *kw)
+{
+    const Token *colon = &p->t[p->i - 1];   /* the header's last token */
+    if (p->loop_depth > 20)
+        later_error(p, PERR_SYNTAX, kw->line, kw->col, colon->end_line, colon->end_col,
+                    "too many statically nested blocks");
+}
+
 static Node *p_while(Parser *p)
 {
     Token *kw = advance(p);
@@ -1807,6 +1818,7 @@ static Node *p_while(Parser *p)
     if (!(s->a = p_expression(p))) return NULL;
     if (!expect_colon(p, 0)) return NULL;
     p->loop_depth++;
+    check_blocks(p, kw);
     int ok = p_block(p, &s->body, "'while' statement", kw->line);
     p->loop_depth--;
     if (!ok || !p_else_block(p, &s->orelse)) return NULL;
@@ -1825,6 +1837,7 @@ static Node *p_for(Parser *p)
     if (!(s->b = p_star_expressions(p, 1))) return NULL;
     if (!expect_colon(p, 0)) return NULL;
     p->loop_depth++;
+    check_blocks(p, kw);
     int ok = p_block(p, &s->body, "'for' statement", kw->line);
     p->loop_depth--;
     if (!ok || !p_else_block(p, &s->orelse)) return NULL;

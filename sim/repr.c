@@ -395,6 +395,7 @@ int format_value(Interp *in, Obj *v, const Node *specnode, StrBuf *out)
         obj_str(in, v, &body);
     } else if (numeric) {
         double d = v->type == T_FLOAT ? ((FloatObj *)v)->v : (double)((IntObj *)v)->v;
+        if (isnan(d)) d = fabs(d);   /* a NaN's sign bit is never shown: "nan", not "-nan" */
         int isint = v->type != T_FLOAT;
         char buf[8192]; /* a float, or an int of at most INT_MAX_STR_DIGITS digits and its separators */
         if (type == 'f' || type == 'F' || type == 'e' || type == 'E' || type == '%' || (type == 0 && !isint && prec >= 0) || type == 'g') {

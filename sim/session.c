@@ -20,6 +20,7 @@ struct Session {
     int step;
     int partial;                 /* interrupted part-way into step+1: re-run to show a step exactly */
     int interrupted;             /* the last goto stopped short: a key in the TUI */
+    int counting;                /* start(): the first run of a script, counting its steps */
     RunState state;
     char *output;
     int64_t freed_before, freed_after;
@@ -110,6 +111,7 @@ static Interp *start(Session *s, StrBuf *err, int *status, int trace, int64_t ma
 {
     InterpOptions o;
     interp_default_options(&o);
+    o.no_heap_check = s->counting;
     o.max_steps = max_steps;
     o.max_memory = s->opt.max_memory;
     o.trace = trace;
@@ -151,7 +153,9 @@ Session *session_new(Lesson *l, const SessionOptions *o, StrBuf *err, int *statu
          * then on to the end, so that a program that never ends is found
          * out here, at the budget, before anything is shown or written */
         int64_t cap = SCRIPT_MAX_STEPS + 1;
+        s->counting = 1;   /* only counted: the heap checker has the real runs */
         Interp *in = start(s, err, status, 0, s->opt.max_steps);
+        s->counting = 0;
         if (!in) {
             free(s);
             return NULL;

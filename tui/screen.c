@@ -497,6 +497,10 @@ static ScreenKeyCode map_char(wint_t ch, ScreenKey *key)
     return SK_CHAR;
 }
 
+/* When screen_getkey last returned: a computation started then. */
+static long long last_key_ms;
+#define INTERRUPT_AFTER_MS 300
+
 int screen_poll_interrupt(void)
 {
     if (!S.open) return 0;
@@ -507,7 +511,9 @@ int screen_poll_interrupt(void)
     }
     static long long last;
     long long now = now_ms();
-    if (now - last < 20) return 0;
+    /* keys typed ahead during a short computation are keys, not an
+     * interrupt: only one that runs for a while can be stopped */
+    if (now - last_key_ms < INTERRUPT_AFTER_MS || now - last < 20) return 0;
     last = now;
     wtimeout(stdscr, 0);
     wint_t ch;
@@ -528,12 +534,12 @@ ScreenKeyCode screen_getkey(int timeout_ms, ScreenKey *key)
         key = &dummy;
     memset(key, 0, sizeof *key);
     if (!S.open)
-        return key->code = SK_NONE;
+        return last_key_ms = now_ms(), key->code = SK_NONE;
     long long deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
     for (;;) {
         if (pending_signal) {
             key->signal = pending_signal;
-            return key->code = SK_SIGNAL;
+            return last_key_ms = now_ms(), key->code = SK_SIGNAL;
         }
         if (resumed) {
             /* Back from Ctrl-Z: ncurses re-enters its mode and repaints
@@ -542,7 +548,7 @@ ScreenKeyCode screen_getkey(int timeout_ms, ScreenKey *key)
             endwin();
             wnoutrefresh(stdscr);
             doupdate();
-            return key->code = SK_RESIZE;
+            return last_key_ms = now_ms(), key->code = SK_RESIZE;
         }
         /* Wait in slices so that signal flags are seen even if curses
          * restarts its wait after an interrupted read. */
@@ -550,7 +556,7 @@ ScreenKeyCode screen_getkey(int timeout_ms, ScreenKey *key)
         if (deadline >= 0) {
             long long left = deadline - now_ms();
             if (left <= 0)
-                return key->code = SK_NONE;
+                return last_key_ms = now_ms(), key->code = SK_NONE;
             if (left < slice)
                 slice = left;
         }
@@ -563,6 +569,6 @@ ScreenKeyCode screen_getkey(int timeout_ms, ScreenKey *key)
         else if (r == OK)
             code = map_char(ch, key);
         if (code != SK_NONE)
-            return key->code = code;
+            return last_key_ms = now_ms(), key->code = code;
     }
 }

@@ -84,8 +84,9 @@ typedef struct {
  * skipped. */
 ScreenKeyCode screen_getkey(int timeout_ms, ScreenKey *key);
 
-/* While a long computation runs (called from the simulator's poll, at most
- * every 20 ms looks at the keyboard): 1 when a key was pressed (it is
+/* While a long computation runs (called from the simulator's poll; from
+ * 300 ms after the last key on, so that keys typed ahead of a short step
+ * stay keys, it looks at the keyboard every 20 ms): 1 when a key was pressed (it is
  * swallowed), Ctrl-C came (it is taken) or SIGTERM/SIGHUP is pending (left
  * for screen_getkey, which then reports it); a resize is left queued. */
 int screen_poll_interrupt(void);

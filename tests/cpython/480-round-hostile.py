@@ -1,0 +1,11 @@
+# round() of huge, infinite and NaN floats, negative ndigits (int and float), half to even; NaN formats without its sign
+print(round(1e300))
+print(round(1e300, 2), round(1e300, -2), round(1e300, -300), round(1e300, -301))
+print(round(1234.5, -2), round(1250.0, -2), round(1350.0, -2), round(-1250.0, -2), round(49.0, -2), round(50.0, -2), round(51.0, -2), round(150.0, -2))
+print(round(1250, -2), round(15, -1), round(25, -1), round(-15, -1), round(-25, -1), round(5, 2), round(True, -1), round(True))
+print(round(123.456, -1), round(2.675, 2), round(1e16, -20), round(-0.0), round(0.5), round(-0.5), round(-0.4, 0))
+print(round(9223372036854775807, -1), round(10**30 + 5 * 10**9, -10), round(-(10**30) - 5 * 10**9, -10), round(7, -100))
+print(round(float('inf'), 2), round(float('nan'), 2), round(1.5, -400), round(-1.5, -400), round(0.1, 400))
+print(round(2.5), round(3.5), round(-2.5), round(1e22), round(123456789.987654321, 3), round(5e-324, 323), round(9.995, 2))
+x = float("inf") - float("inf")
+print(f"{x:.2f}", f"{x:g}", f"{x:10.1f}|", f"{-x:.1f}", f"{x:%}", f"{x:+}", f"{x:e}")
