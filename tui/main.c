@@ -26,7 +26,7 @@ static void usage(FILE *f)
           "                                         open a lesson or a .py script; --autoplay\n"
           "                                         plays it, MS apart (1500; p, + and - too)\n"
           "       memtutor TARGET --presenter       on the projector: no notes here, for ...\n"
-          "       memtutor notes                    ... a second screen: notes, answers, next step, time\n"
+          "       memtutor notes [--ascii]          ... a second screen: notes, answers, next step, time\n"
           "       memtutor exec SCRIPT.py           run headless; prints what python3 prints\n"
           "       memtutor check [LESSON...]        verify lessons\n"
           "       memtutor list                     built-in lessons\n"
