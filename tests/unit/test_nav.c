@@ -154,15 +154,21 @@ static void test_outline_moves(void **state)
     assert_int_equal(n.out_sel, 6);
 }
 
+/* A Teach on the fixture's lesson, at step 2 (its question asked). */
+static void teach_at_question(Fix *f, Teach *t)
+{
+    teach_init(t);
+    teach_open(t, f->s, f->l);
+    session_goto(f->s, 2);
+    teach_stepped(t, f->s, f->l);
+    assert_true(teach_asking(t, f->s));
+}
+
 static void test_question_plays(void **state)
 {
     Fix *f = *state;
     Teach t;
-    teach_init(&t);
-    teach_open(&t, f->s, f->l);
-    session_goto(f->s, 2);
-    teach_stepped(&t, f->s, f->l);
-    assert_true(teach_asking(&t, f->s));
+    teach_at_question(f, &t);
     assert_true(teach_play_pending(&t, f->s));
     ViewPara p[16];
     int n = 0;
@@ -196,10 +202,7 @@ static void test_count_typed_at_a_question(void **state)
 {
     Fix *f = *state;
     Teach t;
-    teach_init(&t);
-    teach_open(&t, f->s, f->l);
-    session_goto(f->s, 2);
-    teach_stepped(&t, f->s, f->l);
+    teach_at_question(f, &t);
     int lv = 0, sc = 0;
     ScreenKey d = {.code = SK_CHAR, .ch = '7'};
     assert_true(teach_text_key(&t, f->s, f->l, &d, &lv, &sc));   /* a digit: the answer field */
