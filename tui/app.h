@@ -14,6 +14,7 @@ typedef struct AppOptions {
     int color;      /* -1 auto (honours NO_COLOR), 0 never, 1 always */
     int autoplay;   /* start playing */
     int delay_ms;   /* autoplay: pause after each step at 1x (0: 1500) */
+    int presenter;  /* presenter mode from the start, followed by `memtutor notes` */
 } AppOptions;
 
 /* Run the TUI on target (a lesson id, .json or .py path), or the lesson menu
@@ -41,6 +42,11 @@ typedef struct AppRenderOptions {
     int step, cols, rows, ascii, color;
     const char *pane;   /* NULL or "heap", or "memory" */
     int played;
+    /* 1..: the frame after that event of the step (the heap as it was then,
+     * as `.` and `,` show it; the event list counts them the same way);
+     * an event beyond the step's detailed events is an error (2).  0: the
+     * step's end state. */
+    int event;
 } AppRenderOptions;
 int app_render_with(const char *target, const AppRenderOptions *o, StrBuf *out, StrBuf *err);
 
@@ -57,6 +63,9 @@ typedef struct AppFrameOptions {
     int animate;     /* also the animation frames within each step */
     int memory;      /* the memory map in place of the heap graph */
     int hints;       /* keep the TUI's key hints (status bar, "Press →") */
+    int reveal;      /* for pages: a question is not played; its end state is
+                        the asked one (as render draws it), then one more
+                        frame (stage 1) with the answer and the narration */
 } AppFrameOptions;
 
 typedef struct AppFrame {
@@ -71,6 +80,10 @@ typedef struct AppFrame {
     int line;              /* the step's source line (0: none) */
     const char *title;     /* the lesson's title */
     const char *say;       /* the step's narration (step 0: the summary); may be NULL */
+    const char *answer;    /* with reveal, stage 1: the answer shown, e.g.
+                              "sys.getrefcount(a) returns 2" */
+    const char *output;    /* what the program printed up to this step */
+    const struct Lesson *lesson;   /* the lesson shown (source, steps, questions) */
 } AppFrame;
 
 /* Called for each frame in order; a non-zero return stops app_frames, which

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "export.h"
 #include "interp.h"
 #include "outfile.h"
 #include "progress.h"
@@ -26,11 +27,14 @@ static void usage(FILE *f)
           "       memtutor exec SCRIPT.py           run headless; prints what python3 prints\n"
           "       memtutor check [LESSON...]        verify lessons\n"
           "       memtutor list                     built-in lessons\n"
-          "       memtutor render TARGET [--step N] [--size COLSxROWS] [--ascii] [--color]\n"
-          "                       [--pane heap|memory] [--played]\n"
+          "       memtutor render TARGET [--step N] [--event K] [--size COLSxROWS]\n"
+          "                       [--ascii] [--color] [--pane heap|memory] [--played]\n"
           "       memtutor record TARGET -o FILE.cast [--size COLSxROWS] [--delay MS]\n"
           "                       [--end-delay MS] [--title T] [--animate] [--ascii]\n"
           "                       [--hints] [--timestamp] [--pane heap|memory]\n"
+          "       memtutor export TARGET -o FILE.html|FILE.svg [--format html|svg] [--size COLSxROWS]\n"
+          "                       [--delay MS] [--end-delay MS]\n"
+          "                                         one self-contained web page, or an animated SVG\n"
           "       memtutor trace TARGET             JSON lines, one per step\n"
           "       memtutor --reset-progress         forget the lessons finished and answers given\n"
           "       memtutor --help | --version\n"
@@ -243,10 +247,24 @@ static int parse_color(const char *v, int *color)
     return 0;
 }
 
+/* A render option's number 0..max into *out; -1 (after one line on
+ * stderr) when v is not one. */
+static int render_number(const char *opt, const char *what, const char *v, long max, int *out)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (!*v || *end || n < 0 || n > max) {
+        fprintf(stderr, "memtutor: render: %s: expected %s number\n", opt, what);
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
+}
+
 static int cmd_render(int argc, char **argv)
 {
     const char *target = NULL;
-    int step = 0, cols = 100, rows = 30, ascii = 0, color = 0;
+    int step = 0, event = -1, cols = 100, rows = 30, ascii = 0, color = 0;
     const char *pane = NULL;
     int played = 0;
     for (int i = 0; i < argc; i++) {
@@ -254,13 +272,9 @@ static int cmd_render(int argc, char **argv)
         if (!strcmp(a, "--played")) {
             played = 1;
         } else if (!strcmp(a, "--step") && i + 1 < argc) {
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end || v < 0 || v > 1000000) {
-                fprintf(stderr, "memtutor: render: --step: expected a step number\n");
-                return 2;
-            }
-            step = (int)v;
+            if (render_number("--step", "a step", argv[++i], 1000000, &step) < 0) return 2;
+        } else if (!strcmp(a, "--event") && i + 1 < argc) {
+            if (render_number("--event", "an event", argv[++i], 100000000, &event) < 0) return 2;
         } else if (!strcmp(a, "--size") && i + 1 < argc) {
             if (sscanf(argv[++i], "%dx%d", &cols, &rows) != 2 || cols < 1 || rows < 1 || cols > 1000 || rows > 1000) {
                 fprintf(stderr, "memtutor: render: --size: expected COLSxROWS, e.g. 100x30\n");
@@ -294,7 +308,7 @@ static int cmd_render(int argc, char **argv)
     }
     StrBuf out = {0}, err = {0};
     AppRenderOptions ro = {.step = step, .cols = cols, .rows = rows, .ascii = ascii, .color = color,
-                           .pane = pane, .played = played};
+                           .pane = pane, .played = played, .event = event};
     int rc = app_render_with(target, &ro, &out, &err);
     if (rc == 0) fputs(out.s ? out.s : "", stdout);
     else print_error(err.s ? err.s : "render failed");
@@ -529,5 +543,6 @@ int main(int argc, char **argv)
     if (argc >= 2 && !strcmp(argv[1], "trace")) return cmd_trace(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "render")) return cmd_render(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "record")) return cmd_record(argc - 2, argv + 2);
+    if (argc >= 2 && !strcmp(argv[1], "export")) return export_main(argc - 2, argv + 2);
     return cmd_tui(argc - 1, argv + 1);
 }
