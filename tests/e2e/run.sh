@@ -280,8 +280,10 @@ if [ $# -ge 2 ] && tui names-and-references && wait_for "step 0/"; then
     text /; text zqxjv; keys Enter
     if wait_for "not found: zqxjv" && shows "step $prev/"; then ok "/zqxjv: not found, the step stays"
     else bad "/zqxjv: not found"; fi
-    text /; text abc; keys Escape
-    if wait_gone "/abc▏" && shows "step $prev/"; then ok "Esc cancels the search field"; else bad "Esc cancels the search field"; fi
+    text /; text abc
+    wait_for "/abc▏" || true
+    keys Escape
+    if wait_gone "/abc▏" && wait_for "step $prev/"; then ok "Esc cancels the search field"; else bad "Esc cancels the search field"; fi
     quit
 else bad "search: the lesson has fewer than 2 steps mentioning getrefcount ($want)"; fi
 # the outline: every step (number, line, first words), to jump from
@@ -291,17 +293,24 @@ if tui names-and-references && wait_for "step 0/"; then
        matches " $nsteps  line [0-9]+ "; then ok "o: the outline, one row per step (number, line, first words)"
     else bad "o: the outline"; fi
     keys j j Enter
-    if wait_gone "outline ·" && wait_for "step 3/$nsteps"; then ok "outline: j j Enter goes to step 3"
+    if wait_for "step 3/$nsteps" && wait_gone "outline ·"; then ok "outline: j j Enter goes to step 3"
     else bad "outline: j j Enter"; fi
-    keys o G
-    keys Enter
+    keys o
+    wait_for "outline ·" || true
+    keys G Enter
     if wait_for "step $nsteps/$nsteps"; then ok "outline: G Enter goes to the last step"; else bad "outline: G Enter"; fi
-    keys o g Down Enter
+    keys o
+    wait_for "outline ·" || true
+    keys g Down Enter
     if wait_for "step 2/$nsteps"; then ok "outline: g Down Enter goes to step 2"; else bad "outline: g Down Enter"; fi
-    keys o k Escape
+    keys o
+    wait_for "outline ·" || true
+    keys k Escape
     if wait_gone "outline ·" && shows "step 2/$nsteps"; then ok "outline: Esc closes it, the step stays"
     else bad "outline: Esc"; fi
-    keys o q
+    keys o
+    wait_for "outline ·" || true
+    keys q
     if wait_gone "outline ·" && [ "$(tm display-message -p -t t '#{pane_dead}')" = 0 ]; then ok "outline: q closes it (and does not quit)"
     else bad "outline: q closes it"; fi
     # a click on a source line (SGR mouse reports, press and release as a
