@@ -64,13 +64,13 @@ if wait_for "Names and references" || wait_for "source"; then
         ok "presenter → : the notes screen follows to step 1, with its instructor notes"
     else nbad "presenter → : the notes screen follows to step 1"; fi
     # the projector: no notes, even when asked for them, also with P's layout off
-    keys n
+    keys "#"
     keys P
     if wait_for "step 1/8" && lacks "Point at the arrow" && lacks "┌ notes"; then
-        ok "projector: never shows the notes (n, also after P)"
+        ok "projector: never shows the notes (#, also after P)"
     else bad "projector: shows the notes"; fi
     keys P
-    keys n
+    keys "#"
     wait_gone "step 1/8" || true
     keys Right
     # step 2 asks sys.getrefcount(a): the answer is on the notes screen only
