@@ -10,6 +10,7 @@
 #include "app.h"
 #include "canvas.h"
 #include "export.h"
+#include "notes.h"
 #include "interp.h"
 #include "outfile.h"
 #include "progress.h"
@@ -26,6 +27,8 @@ static void usage(FILE *f)
           "       memtutor TARGET [--autoplay] [--delay MS] [--ascii] [--color[=WHEN]]\n"
           "                                         open a lesson or a .py script; --autoplay\n"
           "                                         plays it, MS apart (1500; p, + and - too)\n"
+          "       memtutor TARGET --presenter       on the projector: no notes here, for ...\n"
+          "       memtutor notes [--ascii]          ... a second screen: notes, answers, next step, time\n"
           "       memtutor exec SCRIPT.py           run headless; prints what python3 prints\n"
           "       memtutor check [LESSON...]        verify lessons\n"
           "       memtutor list                     built-in lessons\n"
@@ -40,7 +43,9 @@ static void usage(FILE *f)
           "       memtutor trace TARGET             JSON lines, one per step\n"
           "       memtutor --reset-progress         forget the lessons finished and answers given\n"
           "       memtutor --help | --version\n"
-          "In a lesson: → next step, ← back, g/G first/last, p autoplay, ? every key.\n"
+          "In a lesson: → next step, ← back, g/G first/last, 12G step 12, / search\n"
+          "(n/N next/previous), o outline, p autoplay, ? every key.  A terminal of 100x30\n"
+          "or more.\n"
           "The manual: man memtutor (or, in the source tree, man ./memtutor.1).\n",
           f);
 }
@@ -552,6 +557,7 @@ static int cmd_tui(int argc, char **argv)
             }
         } else if (!strcmp(a, "--color")) o.color = 1;
         else if (!strcmp(a, "--autoplay")) o.autoplay = 1;
+        else if (!strcmp(a, "--presenter")) o.presenter = 1;
         else if (!strcmp(a, "--delay") && i + 1 < argc) {
             long long v;
             if (parse_count(argv[++i], 0, 600000, &v) < 0) {
@@ -603,5 +609,6 @@ int main(int argc, char **argv)
     if (argc >= 2 && !strcmp(argv[1], "render")) return cmd_render(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "record")) return cmd_record(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "export")) return export_main(argc - 2, argv + 2);
+    if (argc >= 2 && !strcmp(argv[1], "notes")) return notes_main(argc - 2, argv + 2);
     return cmd_tui(argc - 1, argv + 1);
 }
