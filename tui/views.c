@@ -11,6 +11,9 @@
 
 static int utf8_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4; }
 
+/* Linear in the text: each word is measured code point by code point only
+ * as far as the line has room, so a word longer than the pane (a 900 kB
+ * one) is cut piece by piece without being measured again per line. */
 int views_wrap(const char *text, int width, view_line_fn fn, void *arg)
 {
     if (width < 1) width = 1;
@@ -24,38 +27,27 @@ int views_wrap(const char *text, int width, view_line_fn fn, void *arg)
         if (hl == 0) { fn(arg, p, 0); lines++; }
         while (q < end) {
             /* take words while they fit */
-            const char *line = q, *cut = NULL;
+            const char *line = q, *cut = NULL, *r = q;
             int w = 0;
-            const char *r = q;
             while (r < end) {
-                const char *ws = r;
-                while (r < end && *r != ' ') r += utf8_len((unsigned char)*r);
-                if (r > end) r = end;
-                char tmp[512];
-                size_t n = (size_t)(r - ws) < sizeof tmp - 1 ? (size_t)(r - ws) : sizeof tmp - 1;
-                memcpy(tmp, ws, n);
-                tmp[n] = 0;
-                int ww = canvas_text_width(tmp);
-                int need = w + ww;
-                if (need > width) {
-                    if (!cut) {
-                        /* a word wider than the line: cut it */
-                        const char *x = ws;
-                        int cw = w;
-                        while (x < r) {
-                            int l = utf8_len((unsigned char)*x);
-                            char one[8] = {0};
-                            memcpy(one, x, (size_t)l < 7 ? (size_t)l : 7);
-                            int c1 = canvas_text_width(one);
-                            if (cw + c1 > width && x > line) break;
-                            cw += c1;
-                            x += l;
-                        }
-                        cut = x;
+                int ww = 0, over = 0;
+                while (r < end && *r != ' ') {
+                    uint32_t cp;
+                    size_t n = canvas_utf8_decode(r, (size_t)(end - r), &cp);
+                    int cw = canvas_cp_width(cp);
+                    if (w + ww + cw > width) {
+                        over = 1;
+                        if (r == line) r += n;   /* at least one character a line */
+                        break;
                     }
+                    ww += cw;
+                    r += n;
+                }
+                if (over) {
+                    if (!cut) cut = r;   /* a word wider than the line: cut it */
                     break;
                 }
-                w = need;
+                w += ww;
                 cut = r;
                 /* the spaces after the word */
                 while (r < end && *r == ' ') { r++; w++; }

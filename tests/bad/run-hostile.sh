@@ -121,6 +121,11 @@ if command -v python3 >/dev/null 2>&1; then
     run "a 5 MB string literal" 0 "" exec "$tmp/longstr.py"
     gen "'x = 1\n' * 200000" manylines.py
     run "200,000 lines" 0 "" exec "$tmp/manylines.py"
+    # one 1 MB word in a narration: wrapped (cut) and drawn; wrapping is
+    # linear now (the cost is measured in the report, not asserted here)
+    gen "'{\"id\": \"w\", \"title\": \"t\", \"summary\": \"s\", \"source\": [\"a = 1\"], \"steps\": [{\"line\": 1, \"say\": \"' + 'x' * 1000000 + '\"}]}'" longword.json
+    run "a 1 MB word in a narration (render)" 0 "" render --step 1 "$tmp/longword.json"
+    rm -f "$tmp/longword.json"
     gen "'x = ' + '9' * 100000 + '\n'" longint.py
     run "a 100,000-digit literal" 1 "SyntaxError: Exceeds the limit (4300 digits) for integer string conversion: value has 100000 digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits." exec "$tmp/longint.py"
     gen "'x = 0x' + 'f' * 100000 + '\nprint(x > 0)\n'" longhex.py
