@@ -512,7 +512,7 @@ static const ErrCase error_cases[] = {
     {"if x:\n    a\n  b", "IndentationError", "unindent does not match any outer indentation level", 3, 4, 0},
     {"def f():\n\treturn 1\n        return 2", "TabError", "inconsistent use of tabs and spaces in indentation", 3, 1, 0},
     {"s = \"abc", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 5, 6},
-    {"s = '''abc\n\n", "SyntaxError", "unterminated triple-quoted string literal (detected at line 3)", 1, 5, 6},
+    {"s = '''abc\n\n", "SyntaxError", "unterminated triple-quoted string literal (detected at line 2)", 1, 5, 6},
     {"x = [1 2]", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 6, 9},
     {"f(a b)", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 3, 6},
     {"a[1 2]", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 3, 6},
