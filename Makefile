@@ -108,14 +108,15 @@ install: all
 clean:
 	rm -rf build memtutor
 
-# libFuzzer targets (clang): the lesson loader, the parser, the interpreter.
+# libFuzzer targets (clang): the lesson loader, the parser, the interpreter,
+# and the TUI's key handling on a headless screen (keys: sim + tui).
 # `make fuzz FUZZ_SECONDS=N` runs each for N seconds; not part of `make test`.
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_BUILD   ?= build/fuzz
 FUZZ_CFLAGS  := $(CSTD) -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -Isim $(PKG_CFLAGS)
-FUZZ_TARGETS := lesson parse interp
+FUZZ_TARGETS := lesson parse interp keys
 
 fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 	sh tests/fuzz/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BUILD) $(FUZZ_TARGETS)
@@ -126,6 +127,22 @@ $(FUZZ_BUILD)/sim/%.o: sim/%.c $(wildcard sim/*.h)
 
 $(FUZZ_BUILD)/libsim.a: $(SIM_SRC:%.c=$(FUZZ_BUILD)/%.o)
 	rm -f $@ && ar rcs $@ $^
+
+$(FUZZ_BUILD)/tui/%.o: tui/%.c $(wildcard sim/*.h tui/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Itui -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/lessons_gen.c: $(LESSONS) tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh $(LESSONS) > $@
+
+$(FUZZ_BUILD)/libtui.a: $(TUI_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/lessons_gen.c
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $(FUZZ_BUILD)/lessons_gen.o $(FUZZ_BUILD)/lessons_gen.c
+	rm -f $@ && ar rcs $@ $(TUI_SRC:%.c=$(FUZZ_BUILD)/%.o)
+
+$(FUZZ_BUILD)/fuzz_keys: tests/fuzz/fuzz_keys.c $(FUZZ_BUILD)/libtui.a $(FUZZ_BUILD)/libsim.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Itui -fsanitize=fuzzer -o $@ $< $(FUZZ_BUILD)/libtui.a $(FUZZ_BUILD)/libsim.a \
+		$(FUZZ_BUILD)/lessons_gen.o $(PKG_LIBS) -lm -lpthread
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_BUILD)/libsim.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_BUILD)/libsim.a $(PKG_LIBS) -lm -lpthread

@@ -39,6 +39,11 @@ command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
 command -v asciinema >/dev/null 2>&1 || missing="$missing asciinema"
 command -v script   >/dev/null 2>&1 || missing="$missing bsdutils"
 /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$missing python3-jsonschema"
+# the libFuzzer targets (make fuzz, and a short run of each in CI): clang and
+# its fuzzer runtime
+command -v clang    >/dev/null 2>&1 || missing="$missing clang"
+command -v clang >/dev/null 2>&1 && [ ! -f "$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] &&
+    missing="$missing libclang-rt-dev"
 [ -z "$missing" ] && { install_optional; exit 0; }
 cmd="apt-get update && apt-get install -y$missing"
 if [ "$(id -u)" = 0 ]; then

@@ -1046,7 +1046,7 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
         a->focus = (Focus)((a->focus + (k->code == SK_BTAB ? FOCUS_COUNT - 1 : 1)) % FOCUS_COUNT);
         break;
     case ACT_NOTES: a->notes = !a->notes; break;
-    case ACT_SELECT:
+    case ACT_SELECT:;   /* a declaration may not follow a label in C11 */
         uint32_t marena;
         unsigned mpool;
         if (a->memory && !a->mm.zoom && memmap_hit(&a->mm_hits, k->x, k->y, &marena, &mpool)) {
@@ -1189,7 +1189,9 @@ static void app_open_script(App *a)
 {
     StrBuf err = {0};
     int status = 0;
-    Lesson *l = session_load_target(a->teach.script.buf, &err, &status);
+    /* headless (the key fuzzer) opens no file a typed path names */
+    Lesson *l = a->headless ? NULL : session_load_target(a->teach.script.buf, &err, &status);
+    if (a->headless) sb_puts(&err, "no scripts are opened headless");
     if (l && app_open_lesson(a, l, 1, &err) == 0) {
         a->from_menu = 1;
         a->autoplay = 0;
@@ -1228,6 +1230,112 @@ static Action app_key_action(App *a, const ScreenKey *k)
     return key_lookup(o, n, k);
 }
 
+/* One key (not a timeout, signal or resize) in the main loop: the text
+ * fields, the search, then the key table.  Returns 1 to quit (status set). */
+static int app_key(App *a, ScreenKey *k, int *status, int64_t *last_step_at)
+{
+    int was_anim = a->mode == MODE_LESSON && a->phase != PHASE_END;
+    if (was_anim) a->phase = PHASE_END;   /* a key skips the animation, then acts */
+    int live = 0, script = 0, found = 0;
+    nav_say(&a->nav, NULL);   /* a message lasts until the next key */
+    if (!a->help && a->mode == MODE_LESSON && nav_search_key(&a->nav, k, &found)) {
+        /* the / field took it; Enter searches forward from here */
+        if (found) {
+            int to = nav_search_run(&a->nav, a->lesson, a->sess, session_step(a->sess), 1);
+            if (to) app_goto(a, to, to == session_step(a->sess) + 1);
+        }
+        *last_step_at = now_ms();
+        return 0;
+    }
+    if (!a->help && !a->nav.outline && a->mode == MODE_LESSON) {
+        int count = teach_take_count(&a->teach, a->sess, k);   /* 12G typed at a question */
+        if (count) a->nav.count = count;
+    }
+    if (!a->help && !a->nav.outline && teach_text_key(&a->teach, a->mode == MODE_LESSON ? a->sess : NULL, a->lesson, k, &live,
+                                  &script)) {
+        /* the answer field, the live prompt or the script path took it */
+        if (live) app_live(a);
+        if (script) app_open_script(a);
+        *last_step_at = now_ms();
+        return 0;
+    }
+    Action act = app_key_action(a, k);
+    if (was_anim && act != ACT_EV_NEXT && act != ACT_EV_PREV && act != ACT_EV_LIST)
+        a->tl.cur = -1;         /* ... to the step's end; the event keys stop where it is */
+    if (a->autoplay && act != ACT_AUTOPLAY && act != ACT_FASTER && act != ACT_SLOWER) {
+        a->autoplay = 0;        /* any other key pauses autoplay, then acts */
+        teach_play_stop(&a->teach, a->sess);
+    }
+    if (app_act(a, act, k, status)) return 1;
+    *last_step_at = now_ms();
+    return 0;
+}
+
+/* The lesson menu (the built-in lessons) in place of a lesson. */
+static void app_open_menu(App *a, StrBuf *err)
+{
+    a->mode = MODE_MENU;
+    a->nmenu = session_builtin_count();
+    a->menu = xcalloc((size_t)a->nmenu + 1, sizeof(Lesson *));
+    for (int i = 0; i < a->nmenu; i++) a->menu[i] = session_builtin(i, err);
+}
+
+/* Everything an App holds: its lesson, the menu, the teaching state. */
+static void app_release(App *a)
+{
+    app_close_lesson(a);
+    for (int i = 0; i < a->nmenu; i++) lesson_free(a->menu[i]);
+    free(a->menu);
+    a->menu = NULL;
+    a->nmenu = 0;
+    teach_free(&a->teach);
+    nav_free(&a->nav);
+}
+
+int app_keys_headless(const char *target, const ScreenKey *keys, int n, int cols, int rows)
+{
+    App a = {0};
+    a.speed = SPEED_1X;
+    a.timeline = 1;
+    a.tl.cur = -1;
+    a.hold_pct = 100;
+    a.delay_ms = 1500;
+    a.headless = 1;
+    StrBuf err = {0};
+    int status = 0;
+    if (target) {
+        Lesson *l = session_load_target(target, &err, &status);
+        if (!l || (status = app_open_lesson(&a, l, 1, &err)) != 0) {
+            sb_free(&err);
+            return status ? status : 2;
+        }
+    } else {
+        app_open_menu(&a, &err);
+    }
+    Canvas *c = canvas_new(1, 1);
+    int64_t last_step_at = 0;
+    for (int i = 0; i < n; i++) {
+        a.cols = cols;
+        a.rows = rows;
+        app_draw(&a, c);
+        ScreenKey k = keys[i];
+        if (k.code == SK_NONE) {
+            /* a timeout: the next animation frame */
+            if (a.mode == MODE_LESSON && a.phase != PHASE_END) anim_tick(&a);
+            continue;
+        }
+        if (k.code == SK_RESIZE || k.code == SK_SIGNAL) continue;
+        if (app_key(&a, &k, &status, &last_step_at)) break;
+    }
+    a.cols = cols;
+    a.rows = rows;
+    app_draw(&a, c);
+    canvas_free(c);
+    app_release(&a);
+    sb_free(&err);
+    return status;
+}
+
 int app_run(const char *target, const AppOptions *o)
 {
     const char *why = NULL;
@@ -1263,10 +1371,7 @@ int app_run(const char *target, const AppOptions *o)
         }
         a.autoplay = o && o->autoplay;
     } else {
-        a.mode = MODE_MENU;
-        a.nmenu = session_builtin_count();
-        a.menu = xcalloc((size_t)a.nmenu + 1, sizeof(Lesson *));
-        for (int i = 0; i < a.nmenu; i++) a.menu[i] = session_builtin(i, &err);
+        app_open_menu(&a, &err);
     }
     Presenter *pres = NULL;   /* --presenter: `memtutor notes` follows this screen */
     if (o && o->presenter) {
@@ -1343,50 +1448,13 @@ int app_run(const char *target, const AppOptions *o)
             }
             continue;
         }
-        int was_anim = a.mode == MODE_LESSON && a.phase != PHASE_END;
-        if (was_anim) a.phase = PHASE_END;   /* a key skips the animation, then acts */
-        int live = 0, script = 0, found = 0;
-        nav_say(&a.nav, NULL);   /* a message lasts until the next key */
-        if (!a.help && a.mode == MODE_LESSON && nav_search_key(&a.nav, &k, &found)) {
-            /* the / field took it; Enter searches forward from here */
-            if (found) {
-                int to = nav_search_run(&a.nav, a.lesson, a.sess, session_step(a.sess), 1);
-                if (to) app_goto(&a, to, to == session_step(a.sess) + 1);
-            }
-            last_step_at = now_ms();
-            continue;
-        }
-        if (!a.help && !a.nav.outline && a.mode == MODE_LESSON) {
-            int count = teach_take_count(&a.teach, a.sess, &k);   /* 12G typed at a question */
-            if (count) a.nav.count = count;
-        }
-        if (!a.help && !a.nav.outline && teach_text_key(&a.teach, a.mode == MODE_LESSON ? a.sess : NULL, a.lesson, &k, &live,
-                                      &script)) {
-            /* the answer field, the live prompt or the script path took it */
-            if (live) app_live(&a);
-            if (script) app_open_script(&a);
-            last_step_at = now_ms();
-            continue;
-        }
-        Action act = app_key_action(&a, &k);
-        if (was_anim && act != ACT_EV_NEXT && act != ACT_EV_PREV && act != ACT_EV_LIST)
-            a.tl.cur = -1;         /* ... to the step's end; the event keys stop where it is */
-        if (a.autoplay && act != ACT_AUTOPLAY && act != ACT_FASTER && act != ACT_SLOWER) {
-            a.autoplay = 0;        /* any other key pauses autoplay, then acts */
-            teach_play_stop(&a.teach, a.sess);
-        }
-        if (app_act(&a, act, &k, &status)) break;
-        last_step_at = now_ms();
+        if (app_key(&a, &k, &status, &last_step_at)) break;
     }
     canvas_free(c);
     screen_close();
     presenter_close(pres);
-    app_close_lesson(&a);
 done:
-    for (int i = 0; i < a.nmenu; i++) lesson_free(a.menu[i]);
-    free(a.menu);
+    app_release(&a);
     sb_free(&err);
-    teach_free(&a.teach);
-    nav_free(&a.nav);
     return status;
 }

@@ -7,6 +7,7 @@
 #ifndef MEMTUTOR_APP_H
 #define MEMTUTOR_APP_H
 #include "canvas.h"
+#include "screen.h"
 #include "util.h"
 
 typedef struct AppOptions {
@@ -24,6 +25,13 @@ typedef struct AppOptions {
  * script does not parse (SyntaxError); 128+N after signal N (the terminal is
  * restored first). */
 int app_run(const char *target, const AppOptions *o);
+
+/* For the key fuzzer (tests/fuzz/fuzz_keys.c): the TUI's key handling with
+ * no terminal.  Opens target (NULL: the menu) as app_run does, then hands it
+ * each key as the main loop would (SK_NONE: a timeout, the next animation
+ * frame), drawing on a cols x rows canvas before each and at the end; typed
+ * script paths are not opened.  Returns the status (0, or what q gives). */
+int app_keys_headless(const char *target, const ScreenKey *keys, int n, int cols, int rows);
 
 /* The exact frame the TUI shows at step `step` (0..N; the end state of that
  * step, no animation) in a cols x rows terminal: text rows ending in '\n',

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run each libFuzzer target for SECONDS (make fuzz FUZZ_SECONDS=N). Not named
 # run.sh: make test runs every tests/*/run.sh.
-# usage: tests/fuzz/fuzz.sh SECONDS BUILD_DIR TARGET...   (TARGET: lesson parse interp)
+# usage: tests/fuzz/fuzz.sh SECONDS BUILD_DIR TARGET...   (TARGET: lesson parse interp keys)
 # Seeds are copied at run time from lessons/, tests/bad/, tests/cpython/ and
 # tests/cpython/pending/ (the syntax memtutor does not run yet) into
 # BUILD_DIR/corpus-TARGET (kept between runs, never committed). A crash leaves
@@ -24,6 +24,13 @@ for t in "$@"; do
         lesson)
             cp lessons/*.json tests/bad/lessons/*.json "$seeds"/ 2>/dev/null
             dict=tests/fuzz/json.dict ;;
+        keys)
+            # a few key sequences: step through, a question, the live prompt, search, help
+            printf '\001\007\007\007\0052\n' > "$seeds/steps"
+            printf '\001\1762\025\007\007\006\006' > "$seeds/answer"
+            printf '\001\007\200a.append(1)\025\007' > "$seeds/live"
+            printf '\000\025\007\117\025' > "$seeds/menu"
+            dict=/dev/null ;;
         *)
             cp tests/cpython/*.py tests/cpython/pending/*.py tests/bad/hostile/*.py "$seeds"/ 2>/dev/null
             dict=tests/fuzz/python.dict ;;
