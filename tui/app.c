@@ -920,7 +920,7 @@ int app_run(const char *target, const AppOptions *o)
         Lesson *l = session_load_target(target, &err, &status);
         if (l) status = app_open_lesson(&a, l, 1, &err);
         if (!l || status) {
-            fprintf(stderr, "memtutor: %s\n", err.s ? err.s : "cannot open the target");
+            error_report(err.s && err.s[0] ? err.s : "cannot open the target");
             sb_free(&err);
             return status ? status : 2;
         }
