@@ -53,6 +53,14 @@ typedef struct GraphScene {
     int large;                  /* presenter mode: wider boxes, more room between them */
     int before_only;            /* a "before" picture: only what names ghosts (no
                                    summaries of big containers' items) */
+    /* "why is it still alive?": a chain of references drawn in emphasis,
+       from the name chain_root of frame chain_frame to chain[0], then each
+       chain[i-1] -> chain[i]; nchain 0: none */
+    const uint32_t *chain;
+    int nchain;
+    const char *chain_root;
+    int chain_frame;
+    const char *chain_note;     /* under the selected box: "alive through a['k'][0]" */
 } GraphScene;
 
 typedef struct Graph Graph;
@@ -82,6 +90,12 @@ int graph_has(const Graph *g, uint32_t serial);
 /* The live objects shown as boxes (no ghosts or summaries), in the order
  * they are drawn: their serials into out (at most max).  Returns how many. */
 int graph_objects(const Graph *g, uint32_t *out, int max);
+
+/* A reference count change in words, from its reason: "bound to a",
+ * "name a deleted", "argument of a call (temporary)", "cleared by the
+ * collector" (symname names the event's detail; NULL: left out). */
+void graph_event_words(const Event *e, const char *(*symname)(void *ctx, Sym s), void *ctx,
+                       StrBuf *out);
 
 /* Number of object boxes (ghosts and summaries included). */
 int graph_node_count(const Graph *g);

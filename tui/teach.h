@@ -24,7 +24,10 @@ typedef struct LineEdit {
     int cur;
 } LineEdit;
 
-typedef enum { Q_NONE, Q_ASKING, Q_ANSWERED, Q_SKIPPED } QState;
+/* Q_PLAY_*: the question as autoplay and recordings play it (no answer
+ * field): the question alone, then the simulator's answer, then with the
+ * step's narration. */
+typedef enum { Q_NONE, Q_ASKING, Q_ANSWERED, Q_SKIPPED, Q_PLAY_QUESTION, Q_PLAY_ANSWER, Q_PLAY_SHOWN } QState;
 
 typedef struct InspectLine {
     char *text;
@@ -95,6 +98,18 @@ int teach_asking(const Teach *t, const Session *s);
 int teach_question_paras(Teach *t, const Session *s, const Lesson *l, ViewPara *p, int *n, int max);
 /* s: skip the current question. */
 void teach_skip(Teach *t, Session *s, const Lesson *l);
+/* Autoplay and record: is the current step's question still to be played
+ * (asked and not answered, or part way through its playing)? */
+int teach_play_pending(const Teach *t, const Session *s);
+/* Play the current step's question one stage further: the question alone,
+ * then its answer as the simulator computes it ("sys.getrefcount(a)
+ * returns 2"), then with the step's narration.  Returns how long the new
+ * stage stays on screen, in percent of the autoplay delay (100, 50, 100),
+ * or 0 when there is nothing (more) to play at this step. */
+int teach_play_advance(Teach *t, Session *s, const Lesson *l);
+/* Autoplay stopped: a question shown alone becomes one to answer again; one
+ * whose answer was shown stays answered (with its narration). */
+void teach_play_stop(Teach *t, const Session *s);
 
 /* ---- text input: the answer field, the live prompt, the script path */
 
@@ -130,6 +145,28 @@ int teach_draw_traceback(Teach *t, Session *s, Canvas *c, Rect r);
 
 /* The objects shown in the graph, in order (for Tab / arrows). */
 uint32_t teach_next_object(const uint32_t *serials, int n, uint32_t cur, int dir);
+/* "Why is this still alive?": the shortest chain of references from a root
+ * (a frame's name, or what the interpreter holds: constants, temporaries,
+ * tracebacks) to the object, as objgraph's find_backref_chain finds it
+ * (breadth first).  serial[0] is reached from the root label[0] ("name a in
+ * globals", "local x of peek()"); label[i] (i > 0) names the slot of
+ * serial[i-1] that holds serial[i] ("[1]", ".partner", "['k']").  kind
+ * ALIVE_UNREACHABLE: no root reaches it (a cycle only the collector can
+ * free); ALIVE_SHARED: a static object.  -1 when no such object lives.
+ * Free with teach_alive_free. */
+#define ALIVE_MAX 64
+typedef enum { ALIVE_NAME, ALIVE_INTERP, ALIVE_UNREACHABLE, ALIVE_SHARED } AliveKind;
+typedef struct AliveChain {
+    AliveKind kind;
+    int n;
+    uint32_t serial[ALIVE_MAX];
+    char *label[ALIVE_MAX];
+    int root_frame;          /* ALIVE_NAME: the frame of root_name */
+    char *root_name;
+} AliveChain;
+int teach_alive_chain(Session *s, uint32_t serial, AliveChain *out);
+void teach_alive_free(AliveChain *c);
+
 /* The inspector panel for the object `serial` in rectangle r. */
 void teach_draw_inspector(Teach *t, Session *s, uint32_t serial, Canvas *c, Rect r);
 

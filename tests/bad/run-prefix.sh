@@ -3,7 +3,7 @@
 # "memtutor: FILE:LINE:COL: message" (or "memtutor: FILE: message"), and
 # CPython's traceback or SyntaxError text is printed unchanged, with no
 # "memtutor: " glued onto it.  Each bad input below goes through every
-# command (exec, check, render, record, trace, the TUI itself when `script`
+# command (exec, check, render, record, export, trace, the TUI itself when `script`
 # gives it a terminal, list with bad arguments), and stderr must have no
 # doubled prefix ("memtutor: memtutor:"), no prefix glued onto CPython's text
 # ("memtutor:   File ...", "memtutor: Traceback", "memtutor: SyntaxError"),
@@ -80,7 +80,10 @@ for f in syntax indent refused builtin raises syntax-lesson refused-lesson built
     else "$memtutor" render $steps "$p" >/dev/null 2>"$tmp/err"
         if [ -s "$tmp/err" ]; then check_err "render $steps $f"; else ok "render $steps $f: draws the error, no message"; fi
     fi
-    case $f in syntax|indent|refused|syntax-lesson|refused-lesson|broken-json|schema) run "record $f" record "$p" -o "$tmp/x.cast" ;; esac
+    case $f in syntax|indent|refused|syntax-lesson|refused-lesson|broken-json|schema)
+        run "record $f" record "$p" -o "$tmp/x.cast"
+        run "export $f" export "$p" -o "$tmp/x.html" ;;
+    esac
 done
 run "exec --max-steps 100 loop" exec --max-steps 100 "$tmp/loop.py"
 run "exec missing" exec "$tmp/missing.py"
