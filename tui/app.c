@@ -632,7 +632,7 @@ static void draw_lesson(App *a, Canvas *c)
     if (a->autoplay)
         snprintf(right, sizeof right, "▶ autoplay %g×", speeds_pct[a->speed] / 100.0);
     else if (a->played && session_step(a->sess) < session_nsteps(a->sess))
-        snprintf(right, sizeof right, "‖ autoplay paused · p resumes");
+        snprintf(right, sizeof right, "‖ paused · p resumes");
     if (!pres) views_title(c, L.title, t.s, right[0] ? right : NULL);
     sb_free(&t);
     int line, le;

@@ -332,7 +332,7 @@ fi
 # 11. autoplay says when it is paused
 if tui $L --autoplay --delay 60000 && wait_for "autoplay 1×"; then
     keys p
-    if wait_for "autoplay paused"; then ok "autoplay: p shows paused"; else bad "autoplay: p shows paused"; fi
+    if wait_for "‖ paused · p resumes"; then ok "autoplay: p shows paused"; else bad "autoplay: p shows paused"; fi
     keys p
     if wait_for "▶ autoplay 1×"; then ok "autoplay: p again resumes"; else bad "autoplay: p again resumes"; fi
     quit

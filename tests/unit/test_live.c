@@ -155,15 +155,32 @@ static void test_live_at_start_and_after_end(void **state)
     interp_free(in);
 }
 
+/* A session on a script (its lesson in *l; both freed by session_done). */
+static Session *session_on(const char *src, Lesson **l)
+{
+    *l = lesson_from_script("t.py", src);
+    int st = 0;
+    StrBuf err = {0};
+    Session *s = session_new(*l, NULL, &err, &st);
+    if (!s) print_error("%s", err.s ? err.s : "");
+    assert_non_null(s);
+    sb_free(&err);
+    return s;
+}
+
+static void session_done(Session *s, Lesson *l)
+{
+    session_free(s);
+    lesson_free(l);
+}
+
 static void test_session_replays_live(void **state)
 {
     (void)state;
     const char *src = "import sys\na = [1]\nb = 2\nc = 3\nd = 4\n";
-    Lesson *l = lesson_from_script("t.py", src);
-    int st = 0;
+    Lesson *l;
+    Session *s = session_on(src, &l);
     StrBuf err = {0};
-    Session *s = session_new(l, NULL, &err, &st);
-    assert_non_null(s);
     session_goto(s, 2);
     assert_int_equal(session_exec_live(s, "alias = a", &err, NULL), RUN_PAUSED);
     assert_int_equal(session_live_count(s), 1);
@@ -199,8 +216,7 @@ static void test_session_replays_live(void **state)
     assert_int_equal(strncmp(session_source(s), src, strlen(src)), 0);
     assert_non_null(strstr(session_source(s) + strlen(src), "\ne = 5\n"));
     sb_free(&err);
-    session_free(s);
-    lesson_free(l);
+    session_done(s, l);
 }
 
 /* The REPL's display: an expression statement typed live shows its repr
@@ -209,12 +225,9 @@ static void test_session_replays_live(void **state)
 static void test_live_displays_repr(void **state)
 {
     (void)state;
-    const char *src = "import gc, sys\nx = [1]\ny = 2\n";
-    Lesson *l = lesson_from_script("t.py", src);
-    int st = 0;
+    Lesson *l;
+    Session *s = session_on("import gc, sys\nx = [1]\ny = 2\n", &l);
     StrBuf err = {0};
-    Session *s = session_new(l, NULL, &err, &st);
-    assert_non_null(s);
     session_goto(s, 2);
     static const struct { const char *src, *out; } cases[] = {
         {"gc.collect()", "0\n"},
@@ -251,8 +264,7 @@ static void test_live_displays_repr(void **state)
     session_goto(s, 3);
     assert_string_equal(session_live_result(s, 0, NULL, NULL), "0\n");
     sb_free(&err);
-    session_free(s);
-    lesson_free(l);
+    session_done(s, l);
 }
 
 /* A live error: one line, and the whole traceback as the REPL prints it
@@ -260,12 +272,9 @@ static void test_live_displays_repr(void **state)
 static void test_live_traceback(void **state)
 {
     (void)state;
-    const char *src = "def h():\n    return 1 / 0\na = 1\n";
-    Lesson *l = lesson_from_script("t.py", src);
-    int st = 0;
+    Lesson *l;
+    Session *s = session_on("def h():\n    return 1 / 0\na = 1\n", &l);
     StrBuf err = {0}, tb = {0};
-    Session *s = session_new(l, NULL, &err, &st);
-    assert_non_null(s);
     session_goto(s, 2);
     assert_int_equal(session_exec_live(s, "def g():\n    return 1/0\n", &err, &tb), RUN_PAUSED);
     assert_int_equal(session_exec_live(s, "g()", &err, &tb), RUN_ERROR);
@@ -295,8 +304,7 @@ static void test_live_traceback(void **state)
     assert_string_equal(tb.s, "  File \"<stdin>\", line 1\n    1 +\n       ^\nSyntaxError: invalid syntax\n");
     sb_free(&err);
     sb_free(&tb);
-    session_free(s);
-    lesson_free(l);
+    session_done(s, l);
 }
 
 int main(void)
