@@ -1187,6 +1187,7 @@ int app_run(const char *target, const AppOptions *o)
         if (!l || status) {
             error_report(err.s && err.s[0] ? err.s : "cannot open the target");
             sb_free(&err);
+            teach_free(&a.teach);   /* the progress loaded above */
             return status ? status : 2;
         }
         a.autoplay = a.played = o && o->autoplay;

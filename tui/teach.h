@@ -115,7 +115,7 @@ void teach_play_stop(Teach *t, const Session *s);
 
 /* Route a key to whichever field has it.  Returns 1 when consumed; sets
  * *submitted_live when the live prompt's statement should run (the text is
- * in t->live.buf), and *open_script when the script path was submitted. */
+ * in t->submit), and *open_script when the script path was submitted. */
 int teach_text_key(Teach *t, Session *s, const Lesson *l, const ScreenKey *k, int *submitted_live,
                    int *open_script);
 /* Open the live prompt (it stays open after a statement runs, as the
