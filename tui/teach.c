@@ -344,8 +344,22 @@ static void edit_delete(LineEdit *e, int from, int to)
  * (Ctrl-D) one character; Ctrl-U to the start, Ctrl-K to the end, Ctrl-W
  * the word before the cursor.  All by characters, never inside a UTF-8
  * sequence.  Returns 1 if the key was one of them. */
+static int edit_key(LineEdit *e, const ScreenKey *k);
+
+int teach_edit_key(LineEdit *e, const ScreenKey *k)
+{
+    /* a field edited at its end (the answer, the search field): characters,
+     * Backspace (Delete as Backspace), Ctrl-U, Ctrl-W */
+    e->cur = e->len;
+    if (k->code == SK_DELETE) return edit_key(e, &(ScreenKey){.code = SK_BACKSPACE});
+    if (k->code == SK_CHAR || k->code == SK_BACKSPACE || (k->code == SK_CTRL && (k->ch == 'u' || k->ch == 'w')))
+        return edit_key(e, k);
+    return 0;
+}
+
 static int edit_key(LineEdit *e, const ScreenKey *k)
 {
+    if (e->cur < 0 || e->cur > e->len) e->cur = e->len;
     switch (k->code) {
     case SK_CHAR: {
         StrBuf u = {0};
@@ -388,7 +402,7 @@ static int edit_key(LineEdit *e, const ScreenKey *k)
  * with them. */
 static int lesson_char(uint32_t ch)
 {
-    return ch < 0x80 && strchr(" lhgGp+=-nqsiP:?", (int)ch) != NULL;
+    return ch < 0x80 && strchr(" lhgGp+=-nqsiP:?#/o", (int)ch) != NULL;
 }
 
 /* Does the text typed so far need more lines?  As the REPL decides: 2 when
@@ -554,9 +568,20 @@ int teach_text_key(Teach *t, Session *s, const Lesson *l, const ScreenKey *k, in
         if (k->code == SK_CHAR && t->answer.len == 0 && lesson_char(k->ch)) return 0;
         if (k->code == SK_CHAR || (t->answer.len > 0 && (k->code == SK_BACKSPACE || k->code == SK_DELETE)) ||
             (k->code == SK_CTRL && (k->ch == 'u' || k->ch == 'w')))
-            return edit_key(&t->answer, k->code == SK_DELETE ? &(ScreenKey){.code = SK_BACKSPACE} : k);
+            return teach_edit_key(&t->answer, k);
     }
     return 0;
+}
+
+int teach_take_count(Teach *t, const Session *s, const ScreenKey *k)
+{
+    if (!teach_asking(t, s) || k->code != SK_CHAR || (k->ch != 'G' && k->ch != 'g') || t->answer.len == 0 ||
+        t->answer.len > 7 || strspn(t->answer.buf, "0123456789") != (size_t)t->answer.len)
+        return 0;
+    int n = atoi(t->answer.buf);
+    t->answer.len = 0;
+    t->answer.buf[0] = '\0';
+    return n;
 }
 
 void teach_prompt_open(Teach *t)
