@@ -598,7 +598,8 @@ static void draw_narration(App *a, Canvas *c, Rect r)
             p[n++] = (ViewPara){next.s, STYLE_OK | CF_BOLD, 0};
         }
     }
-    a->narr_total = views_narration(c, r, title.s, p, n, a->narr_scroll, a->focus == FOCUS_NARRATION);
+    a->narr_total = views_narration_keys(c, r, title.s, p, n, a->narr_scroll, a->focus == FOCUS_NARRATION,
+                                         !a->no_hints);
     a->narr_rows = r.h - 2;
     if (a->narr_scroll > a->narr_total - a->narr_rows) a->narr_scroll = a->narr_total - a->narr_rows;
     if (a->narr_scroll < 0) a->narr_scroll = 0;
