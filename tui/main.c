@@ -60,18 +60,14 @@ static void put_clean(FILE *f, const char *s)
     sb_free(&b);
 }
 
-/* An error for stderr: a Python traceback (it ends with a newline) as it is,
- * anything else as one "memtutor: ..." line; sanitized either way (its
- * source lines, names and messages are the script's). */
+/* error_report, sanitized: its source lines, names and messages are the
+ * script's or the lesson's. */
 static void print_error(const char *msg)
 {
-    size_t n = msg ? strlen(msg) : 0;
-    if (n && msg[n - 1] == '\n') put_clean(stderr, msg);
-    else {
-        fputs("memtutor: ", stderr);
-        put_clean(stderr, n ? msg : "failed");
-        fputc('\n', stderr);
-    }
+    StrBuf b = {0};
+    error_text(msg, &b);
+    put_clean(stderr, b.s);
+    sb_free(&b);
 }
 
 /* Option values are parsed strictly: decimal digits only (no sign, blanks,
@@ -170,7 +166,7 @@ static int cmd_exec(int argc, char **argv)
     Interp *in = interp_new(path, src, len, &opt, &e, &status);
     free(src);
     if (!in) {
-        fputs(e.s ? e.s : "", stderr);
+        error_report(e.s);
         sb_free(&e);
         return status;
     }
@@ -178,7 +174,7 @@ static int cmd_exec(int argc, char **argv)
     interp_advance(in, -1);
     fflush(stdout);
     int rc = interp_exit_status(in);
-    if (rc) fputs(interp_error(in), stderr);
+    if (rc) error_report(interp_error(in));   /* as python3 prints it */
     interp_free(in);
     return rc;
 }
@@ -242,13 +238,23 @@ static int cmd_check(int argc, char **argv)
             put_clean(stdout, report.s);
             failed++;
         } else {
+            /* the failures found before (stdout), then the error (stderr) */
             fputs("FAIL  ", stdout);
             put_clean(stdout, l->id);
             fputc('\n', stdout);
+            const char *msg = report.s ? report.s : "";
+            if (report.len && msg[report.len - 1] != '\n') {
+                const char *nl = strrchr(msg, '\n');
+                if (nl) {
+                    StrBuf before = {0};
+                    sb_put(&before, msg, (size_t)(nl + 1 - msg));
+                    put_clean(stdout, before.s);
+                    sb_free(&before);
+                    msg = nl + 1;
+                }
+            }
             fflush(stdout);
-            fputs("memtutor: ", stderr);
-            put_clean(stderr, report.s);
-            if (report.len && report.s[report.len - 1] != '\n') fputc('\n', stderr);
+            print_error(msg);
             broken++;
         }
         sb_free(&report);
@@ -274,7 +280,7 @@ static int cmd_trace(int argc, char **argv)
     }
     Session *s = session_new(l, NULL, &e, &status);
     if (!s) {
-        put_clean(stderr, e.s);
+        print_error(e.s);
         sb_free(&e);
         lesson_free(l);
         return status;
@@ -287,7 +293,7 @@ static int cmd_trace(int argc, char **argv)
         puts(line.s);
         sb_free(&line);
         if (st == RUN_ERROR || st == RUN_LIMIT) {
-            put_clean(stderr, interp_error(session_interp(s)));
+            print_error(interp_error(session_interp(s)));
             rc = interp_exit_status(session_interp(s));
             break;
         }
