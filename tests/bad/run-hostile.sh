@@ -171,7 +171,7 @@ cat > "$tmp/endless.json" <<'JSON'
  "source": ["a = []", "n = sum(range(10**12))", "b = a"],
  "steps": [{"line": 1, "say": "a list"}, {"line": 2, "say": "never ends"}, {"line": 3, "say": "never reached"}]}
 JSON
-run "check of a lesson with an endless statement" 2 "memtutor: $tmp/endless.json: steps[1]: the program stopped before line 2: memtutor: $tmp/endless.json: $full" check "$tmp/endless.json"
+run "check of a lesson with an endless statement" 2 "memtutor: $tmp/endless.json: steps[1]: the program stopped before line 2: $tmp/endless.json: $full" check "$tmp/endless.json"
 run "render --step 3 of that lesson" 2 "memtutor: $tmp/endless.json: $full" render --step 3 "$tmp/endless.json"
 
 # missing files, directories, things that are not lessons, for every command
