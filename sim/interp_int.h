@@ -217,5 +217,6 @@ int array_store(Interp *in, ArrayObj *a, Obj *v, void *dst);
 int format_value(Interp *in, Obj *v, const Node *spec, StrBuf *out);
 int interp_eval_part(Interp *in, Node *p, StrBuf *out);
 void repr_float(double v, StrBuf *out);
+void repr_str_bytes(const char *s, size_t len, StrBuf *out);   /* a str's repr, from its UTF-8 bytes */
 
 #endif
