@@ -35,7 +35,7 @@ ifeq ($(SANITIZE),1)
   BIN := $(BUILD)/memtutor
 endif
 
-.PHONY: all deps deps-check run test test-unit test-cpython test-lessons test-screens \
+.PHONY: all deps deps-check deps-test run test test-unit test-cpython test-lessons test-screens \
 	test-e2e test-bad install clean bench bench-karatsuba cpython-expect fuzz
 
 all: deps-check $(BIN)
@@ -45,6 +45,9 @@ deps:
 
 deps-check:
 	@sh tools/deps.sh check
+
+deps-test:
+	@sh tools/deps.sh check test
 
 $(BIN): $(LIB_OBJ) $(BUILD)/tui/main.o
 	$(CC) $(OPT) -o $@ $^ $(ALL_LDLIBS)
@@ -69,7 +72,7 @@ run: all
 
 # Every suite runs; tools/summary.sh prints the one closing line and fails if any failed.
 test: export MEMTUTOR_HEAP_CHECK = 1
-test: deps-check $(BIN) $(UNIT_BIN)
+test: deps-test $(BIN) $(UNIT_BIN)
 	@rm -f $(BUILD)/results; mkdir -p $(BUILD)
 	@sh tools/suite.sh $(BUILD) unit     sh tools/run-unit.sh $(BUILD) $(UNIT_BIN)
 	@for s in $(filter-out tests/fuzz/run.sh,$(wildcard tests/*/run.sh)); do n=$$(basename $$(dirname $$s)); \

@@ -368,6 +368,9 @@ static int64_t collect_main(Heap *h, int generation)
 
     /* deduce_unreachable */
     gc_list_init(&unreachable);
+    gc_list_init(&final_unreachable);
+    h->gc_unreachable = &unreachable;
+    h->gc_final_unreachable = &final_unreachable;
     update_refs(h, young);
     subtract_refs(h, young);
     move_unreachable(young, &unreachable);
@@ -397,7 +400,6 @@ static int64_t collect_main(Heap *h, int generation)
     if (h->log) heap_log_emit(h, EV_GC_PASS, NULL, 0, 0, 0, GCP_FINALIZE);
 
     /* objects made reachable again by a finalizer survive; the rest goes on */
-    gc_list_init(&final_unreachable);
     handle_resurrected_objects(h, &unreachable, &final_unreachable, old);
 
     /* tp_clear on what is still unreachable: the cycles are broken and
@@ -405,6 +407,7 @@ static int64_t collect_main(Heap *h, int generation)
     m += gc_list_size(&final_unreachable);
     if (h->log) heap_log_emit(h, EV_GC_PASS, NULL, 0, m, 0, GCP_CLEAR);
     delete_garbage(h, &final_unreachable, old);
+    h->gc_unreachable = h->gc_final_unreachable = NULL;
 
     /* clear free lists only during the collection of the highest generation */
     if (generation == 2) {

@@ -341,6 +341,15 @@ void heap_log_emit(Heap *h, EventKind k, const Obj *o, int64_t rc, int64_t count
     e->bytes = bytes;
     e->line = h->line;
     e->detail = h->reason_detail;
+    if (h->on_event) {
+        /* an incref has raised the count already: show it as it was */
+        Obj *m = k == EV_INCREF && o ? (Obj *)o : NULL;
+        if (m) m->rc--;
+        h->log = NULL;
+        h->on_event(h->on_event_ctx, h, l);
+        h->log = l;
+        if (m) m->rc++;
+    }
 }
 
 void heap_note_incref(Heap *h, Obj *o)

@@ -128,6 +128,18 @@ struct Heap {
 
     /* the event log: NULL when not tracing (exec mode), or while quiet */
     EventLog *log;
+    /* A viewer's look at the heap between events: called as each detailed
+     * event is logged, with the heap as it stood before that event took
+     * effect (an incref's count not yet raised) and the log holding it as
+     * its last entry (log->n - 1 events came before).  The log is detached
+     * (h->log NULL) during the call, so the viewer's reads log nothing.
+     * NULL: no viewer. */
+    void (*on_event)(void *ctx, Heap *h, const EventLog *log);
+    void *on_event_ctx;
+    /* during a collection, the lists the collector moved objects to
+     * (tentatively and finally unreachable), so viewers still find them;
+     * NULL otherwise */
+    GCObj *gc_unreachable, *gc_final_unreachable;
     EventLog *log_aside;           /* the log kept aside while quiet */
     Reason reason;
     Sym reason_detail;

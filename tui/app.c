@@ -17,6 +17,7 @@
 #include "screen.h"
 #include "session.h"
 #include "teach.h"
+#include "timeline.h"
 #include "views.h"
 
 /* ------------------------------------------------------------- key table */
@@ -40,6 +41,13 @@ typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
       CH('g'), KB(SK_HOME, 0))                                                               \
     X(LAST,      CTX_LESSON,    "G End",         "last step (the program has ended)",        \
       CH('G'), KB(SK_END, 0))                                                                \
+    X(EV_NEXT,   CTX_LESSON,    ". >",           "next event of the step (the heap as it was then)", \
+      CH('.'), CH('>'))                                                                      \
+    X(EV_PREV,   CTX_LESSON,    ", <",           "previous event of the step",  CH(','), CH('<')) \
+    X(EV_LIST,   CTX_LESSON,    "e",             "the step's events in words (again: the narration)", \
+      CH('e'))                                                                               \
+    X(NARR_PAGE, CTX_LESSON,    "PgDn PgUp",     "scroll the narration, whichever pane has the focus", \
+      KB(SK_PGDN, 0), KB(SK_PGUP, 0))                                                        \
     X(AUTOPLAY,  CTX_LESSON,    "p",             "autoplay on/off",            CH('p'))      \
     X(FASTER,    CTX_LESSON,    "+",             "autoplay faster",            CH('+'), CH('=')) \
     X(SLOWER,    CTX_LESSON,    "-",             "autoplay slower",            CH('-'))      \
@@ -161,16 +169,18 @@ typedef struct {
     RunState run;
     uint32_t phase;          /* animation: events shown; UINT32_MAX the end */
     int autoplay, speed, delay_ms;
+    int hold_pct;            /* autoplay: this stage's pause, in percent of delay_ms */
+    int no_hints;            /* a recording: no key hints on screen */
     int help, notes;
     Focus focus;
     int panx, pany, narr_scroll;
+    int narr_total, narr_rows;   /* the last narration drawn: its lines, the rows shown */
     uint32_t selected;
     /* the last frame's graph, for mouse hits */
     Graph *graph;            /* the heap pane's picture, kept while nothing it
                                 shows changes (NULL once the session moves) */
     struct { uint32_t phase, selected; int width, large; } graph_key;
     Rect graph_rect;
-    Graph *anim_graph;       /* the step's end state: which events to animate */
     Graph *before;           /* the previous step's end state: names the ghosts */
     uint32_t anim_chunk;
     int memory;              /* the memory map in place of the heap graph */
@@ -179,6 +189,12 @@ typedef struct {
     Rect mm_rect;            /* the memory map's content, on screen */
     int mm_width;            /* its content width, for cursor moves */
     Teach teach;             /* questions, live prompt, inspector, presenter, progress */
+    Timeline tl;             /* the step's pictures event by event; tl.cur the one shown */
+    int timeline;            /* capture them: 0 no (render of a step), 1 every event, 2 one (want) */
+    uint32_t want_event;     /* timeline 2: the event whose frame render shows */
+    int event_list;          /* the event list in place of the narration */
+    int next_done;           /* next_id/next_title looked up (at the last step) */
+    char *next_id, *next_title;   /* the built-in lesson after this one, or NULL */
 } App;
 
 #define PHASE_END GRAPH_END
@@ -198,11 +214,34 @@ static void app_close_lesson(App *a)
     a->lesson = NULL;
     graph_free(a->graph);
     a->graph = NULL;
-    graph_free(a->anim_graph);
-    a->anim_graph = NULL;
     graph_free(a->before);
     a->before = NULL;
+    timeline_clear(&a->tl);
+    free(a->next_id);
+    free(a->next_title);
+    a->next_id = a->next_title = NULL;
+    a->next_done = 0;
     teach_close(&a->teach);
+}
+
+/* The built-in lesson that follows this one in the course, if any. */
+static void find_next_lesson(App *a)
+{
+    if (a->next_done) return;
+    a->next_done = 1;
+    int found = 0;
+    for (int i = 0; i < session_builtin_count() && !a->next_id; i++) {
+        StrBuf e = {0};
+        Lesson *l = session_builtin(i, &e);
+        sb_free(&e);
+        if (!l) continue;
+        if (found) {
+            a->next_id = xstrdup(l->id);
+            a->next_title = xstrdup(l->title);
+        }
+        if (a->lesson->id && !strcmp(l->id, a->lesson->id)) found = 1;
+        lesson_free(l);
+    }
 }
 
 /* Open a lesson (borrowed or owned) at step 0.  On failure err gets a line. */
@@ -228,8 +267,18 @@ static int app_open_lesson(App *a, Lesson *l, int own, StrBuf *err)
 }
 
 static Graph *build_graph(App *a, uint32_t phase, int width, int before_only);
+static Graph *build_graph_log(App *a, const EventLog *log, uint32_t phase, int width, int before_only);
+static int heap_pane_width(App *a);
 static void anim_start(App *a);
+
+/* The timeline's picture after `phase` events, taken while the step runs */
+static Graph *timeline_build(void *ctx, const EventLog *log, uint32_t phase)
+{
+    App *a = ctx;
+    return build_graph_log(a, log, phase, heap_pane_width(a), 0);
+}
 static void anim_tick(App *a);
+static int app_play_next(App *a);
 
 static void app_goto(App *a, int k, int animate)
 {
@@ -248,7 +297,11 @@ static void app_goto(App *a, int k, int animate)
         session_goto_quiet(a->sess, k - 1);
         a->before = build_graph(a, PHASE_END, 1000, 1);
     }
+    timeline_clear(&a->tl);
+    Heap *h = k > 0 && a->timeline ? interp_heap(session_interp(a->sess)) : NULL;
+    if (h) timeline_begin(&a->tl, h, timeline_build, a, a->timeline == 2 ? a->want_event : 0);
     a->run = session_goto(a->sess, k);
+    if (h) timeline_end(&a->tl, interp_heap(session_interp(a->sess)));
     if (k < cur) session_live_drop_after(a->sess, k);   /* back past a live statement: undone */
     a->phase = PHASE_END;
     a->narr_scroll = 0;
@@ -304,6 +357,11 @@ static void cur_lines(App *a, int *line, int *line_end)
 /* before_only: a picture of the state before a step, to name its ghosts */
 static Graph *build_graph(App *a, uint32_t phase, int width, int before_only)
 {
+    return build_graph_log(a, interp_heap(session_interp(a->sess))->log, phase, width, before_only);
+}
+
+static Graph *build_graph_log(App *a, const EventLog *log, uint32_t phase, int width, int before_only)
+{
     Interp *in = session_interp(a->sess);
     Heap *h = interp_heap(in);
     int nf = interp_frame_count(in);
@@ -325,7 +383,7 @@ static Graph *build_graph(App *a, uint32_t phase, int width, int before_only)
     int at_start = session_step(a->sess) == 0;
     GraphScene sc = {
         .heap = h, .frames = fs.frames, .nframes = nf,
-        .log = at_start ? NULL : h->log, .phase = phase, .source = session_source(a->sess),
+        .log = at_start ? NULL : log, .phase = phase, .source = session_source(a->sess),
         .repr = repr_cb, .symname = sym_cb, .ctx = in, .roots = interp_roots,
         .selected = a->selected, .width = width, .before = a->before, .large = a->teach.presenter,
         .before_only = before_only,
@@ -338,6 +396,22 @@ static Graph *build_graph(App *a, uint32_t phase, int width, int before_only)
     free(fs.frames);
     free(titles);
     return g;
+}
+
+/* The heap pane's inner width at the current size (the timeline's pictures
+ * are built while the step runs, before anything is drawn). */
+static int heap_pane_width(App *a)
+{
+    Layout L;
+    if (a->teach.presenter) teach_presenter_layout(a->cols, a->rows, a->lesson->nlines, &L);
+    else layout_compute(a->cols, a->rows, a->lesson->nlines, &L);
+    return L.graph.w - 3;
+}
+
+/* The timeline frame shown, or NULL: the step's end state. */
+static const TimelineFrame *cur_frame(App *a)
+{
+    return a->tl.cur >= 0 && a->tl.cur < a->tl.n ? &a->tl.f[a->tl.cur] : NULL;
 }
 
 static void draw_graph(App *a, Canvas *c, Rect r)
@@ -355,19 +429,21 @@ static void draw_graph(App *a, Canvas *c, Rect r)
         a->graph_key.width = r.w - 3;
         a->graph_key.large = a->teach.presenter;
     }
+    const TimelineFrame *tf = cur_frame(a);
+    Graph *g = tf ? tf->g : a->graph;   /* an event's picture, or the step's end */
     int gw, gh;
-    graph_size(a->graph, &gw, &gh);
+    graph_size(g, &gw, &gh);
     int iw = r.w - 3, ih = r.h - 2;
     StrBuf d = {0};
-    if (a->selected && graph_describe(a->graph, a->selected, &d) < 0) a->selected = 0;
+    if (a->selected && graph_describe(g, a->selected, &d) < 0 && !tf) a->selected = 0;
     if (a->selected) ih--;
     if (a->panx > gw - iw) a->panx = gw - iw;
     if (a->pany > gh - ih) a->pany = gh - ih;
     if (a->panx < 0) a->panx = 0;
     if (a->pany < 0) a->pany = 0;
     a->graph_rect = (Rect){r.x + 2, r.y + 1, iw, ih};
-    graph_draw(a->graph, c, r.x + 2, r.y + 1, iw, ih, a->panx, a->pany);
-    if (a->selected) {
+    graph_draw(g, c, r.x + 2, r.y + 1, iw, ih, a->panx, a->pany);
+    if (a->selected && d.len) {
         canvas_fill(c, r.x + 1, r.y + r.h - 2, r.w - 2, 1, ' ', STYLE_SELECTED | CF_REVERSE);
         canvas_put_utf8_fit(c, r.x + 2, r.y + r.h - 2, d.s, r.w - 4, STYLE_SELECTED | CF_REVERSE);
     }
@@ -393,11 +469,11 @@ static void draw_memory(App *a, Canvas *c, Rect r)
 
 static void draw_narration(App *a, Canvas *c, Rect r)
 {
-    ViewPara p[24];
+    ViewPara p[32];
     int n = 0;
     int k = session_step(a->sess), nsteps = session_nsteps(a->sess);
     const LessonStep *st = cur_step(a);
-    StrBuf hint = {0}, err = {0}, title = {0};
+    StrBuf hint = {0}, err = {0}, title = {0}, next = {0};
     if (k == 0) {
         if (a->lesson->summary && *a->lesson->summary)
             p[n++] = (ViewPara){a->lesson->summary, STYLE_NORMAL, 0};
@@ -405,7 +481,10 @@ static void draw_narration(App *a, Canvas *c, Rect r)
             p[n++] = (ViewPara){"Nothing has run yet.", STYLE_NORMAL, 0};
         p[n++] = (ViewPara){NULL, 0, 0};
         int l1 = session_step_line(a->sess, 1);
-        if (l1 > 0) sb_printf(&hint, "Press → or Space to run up to line %d.", l1);
+        if (a->no_hints) {
+            if (l1 > 0) sb_printf(&hint, "Line %d runs next.", l1);
+            else sb_puts(&hint, "The first statement runs next.");
+        } else if (l1 > 0) sb_printf(&hint, "Press → or Space to run up to line %d.", l1);
         else sb_puts(&hint, "Press → or Space to run the first statement.");
         p[n++] = (ViewPara){hint.s, STYLE_DIM, 0};
         sb_puts(&title, "narration");
@@ -444,11 +523,30 @@ static void draw_narration(App *a, Canvas *c, Rect r)
             p[n++] = (ViewPara){NULL, 0, 0};
             p[n++] = (ViewPara){"The program has ended: its globals are released.", STYLE_DIM, 0};
         }
+        if (k == nsteps && nsteps > 0 && a->lesson->nsteps > 0 && !asking) {
+            /* the lesson is over: say so, and what comes next */
+            find_next_lesson(a);
+            p[n++] = (ViewPara){NULL, 0, 0};
+            if (a->next_id && a->from_menu)
+                sb_printf(&next, "This lesson is finished. Next: %s (q goes back to the menu, where it is next).",
+                          a->next_title);
+            else if (a->next_id)
+                sb_printf(&next, "This lesson is finished. Next: %s (memtutor %s).", a->next_title,
+                          a->next_id);
+            else
+                sb_puts(&next, "This lesson is finished: that was the last one. Try your own script "
+                               "with memtutor FILE.py.");
+            p[n++] = (ViewPara){next.s, STYLE_OK | CF_BOLD, 0};
+        }
     }
-    views_narration(c, r, title.s, p, n, a->narr_scroll, a->focus == FOCUS_NARRATION);
+    a->narr_total = views_narration(c, r, title.s, p, n, a->narr_scroll, a->focus == FOCUS_NARRATION);
+    a->narr_rows = r.h - 2;
+    if (a->narr_scroll > a->narr_total - a->narr_rows) a->narr_scroll = a->narr_total - a->narr_rows;
+    if (a->narr_scroll < 0) a->narr_scroll = 0;
     sb_free(&hint);
     sb_free(&err);
     sb_free(&title);
+    sb_free(&next);
 }
 
 static void draw_help(App *a, Canvas *c)
@@ -505,15 +603,26 @@ static void draw_lesson(App *a, Canvas *c)
     const LessonStep *nst = cur_step(a);
     if (a->notes && !pres) teach_draw_notes(c, &nr, nst && nst->notes ? nst->notes : "(no notes for this step)");
     if (a->teach.inspecting && !a->selected) a->teach.inspecting = 0;   /* its object is gone */
+    Heap *h = interp_heap(session_interp(a->sess));
+    const TimelineFrame *tf = cur_frame(a);
     if (a->teach.inspecting) teach_draw_inspector(&a->teach, a->sess, a->selected, c, nr);
+    else if (a->event_list && session_step(a->sess) > 0)
+        timeline_draw_list(c, nr, h->log, tf ? tf->event : h->log ? h->log->n : 0, sym_cb,
+                           session_interp(a->sess), a->teach.ascii);
     else draw_narration(a, c, nr);
     if (pres) return;
-    Heap *h = interp_heap(session_interp(a->sess));
+    char evpos[48] = "";
+    if (tf && h->log) snprintf(evpos, sizeof evpos, "event %u/%u", tf->event, h->log->n);
     StatusInfo si = {
         .step = session_step(a->sess), .nsteps = session_nsteps(a->sess),
-        .live = h->live_total, .bytes = h->bytes_total,
+        .live = tf ? tf->live : h->live_total, .bytes = tf ? tf->bytes : h->bytes_total,
         .gc = {h->gen[0].count, h->gen[1].count, h->gen[2].count},
-        .keys = "→/← step",
+        .extra = evpos[0] ? evpos : NULL,
+        .keys = a->focus == FOCUS_GRAPH && a->memory ? "arrows pools  Enter zoom  Tab next pane"
+              : a->focus == FOCUS_GRAPH ? "arrows pan  Tab next pane  ./, event"
+              : a->focus == FOCUS_NARRATION ? "↑/↓ scroll  Tab next pane  ./, event"
+              : "→/← step  ./, event",
+        .no_keys = a->no_hints != 0,
     };
     views_status(c, L.status, &si);
 }
@@ -556,6 +665,15 @@ static int app_open_headless(App *a, const char *target, int cols, int rows, Str
 int app_render_pane(const char *target, int step, int cols, int rows, int ascii, int color, const char *pane,
                     StrBuf *out, StrBuf *err)
 {
+    AppRenderOptions o = {.step = step, .cols = cols, .rows = rows, .ascii = ascii, .color = color, .pane = pane};
+    return app_render_with(target, &o, out, err);
+}
+
+int app_render_with(const char *target, const AppRenderOptions *o, StrBuf *out, StrBuf *err)
+{
+    int step = o->step, cols = o->cols, rows = o->rows, ascii = o->ascii, color = o->color;
+    int event = o->event;
+    const char *pane = o->pane;
     if (cols < 1 || rows < 1 || cols > 1000 || rows > 1000) {
         sb_printf(err, "render: size %dx%d out of range", cols, rows);
         return 2;
@@ -580,11 +698,38 @@ int app_render_pane(const char *target, int step, int cols, int rows, int ascii,
             app_close_lesson(&a);
             return 2;
         }
+        if (event > 0 && step == 0) {
+            sb_puts(err, "render: --event needs a step (1 or more): step 0 has no events");
+            app_close_lesson(&a);
+            return 2;
+        }
+        if (event > 0) {
+            a.timeline = 2;
+            a.want_event = (uint32_t)event;
+        }
         app_goto(&a, step, 0);
+        if (event > 0) {
+            const EventLog *log = interp_heap(session_interp(a.sess))->log;
+            uint32_t nev = log ? log->n : 0;
+            const TimelineFrame *tf = timeline_frame_at(&a.tl, (uint32_t)event);
+            if (!tf) {
+                sb_printf(err, "render: --event %d out of range: step %d has %u event%s", event, step, nev,
+                          nev == 1 ? "" : "s");
+                app_close_lesson(&a);
+                return 2;
+            }
+            a.tl.cur = (int)(tf - a.tl.f);
+        }
         a.memory = pane && !strcmp(pane, "memory");
     }
     Canvas *c = canvas_new(cols, rows);
     app_draw(&a, c);
+    if (target && o->played) {
+        a.no_hints = 1;
+        teach_play_advance(&a.teach, a.sess, a.lesson);   /* the question starts */
+        do app_draw(&a, c);
+        while (app_play_next(&a));
+    }
     if (color) canvas_to_ansi_text(c, ascii != 0, SCHEME_NORMAL, out);
     else canvas_to_text(c, ascii != 0, out);
     canvas_free(c);
@@ -592,6 +737,19 @@ int app_render_pane(const char *target, int step, int cols, int rows, int ascii,
     for (int i = 0; i < a.nmenu; i++) lesson_free(a.menu[i]);
     free(a.menu);
     return 0;
+}
+
+/* A recording's next frame within the step drawn last: its question one
+ * stage further (teach_play_advance), or else a narration longer than its
+ * pane a page further (the last line of a page stays in view).  Returns
+ * how long that frame holds, in percent of the delay; 0: the step is done. */
+static int app_play_next(App *a)
+{
+    int hold = teach_play_advance(&a->teach, a->sess, a->lesson);
+    if (hold) return hold;
+    if (a->narr_rows < 2 || a->narr_scroll + a->narr_rows >= a->narr_total) return 0;
+    a->narr_scroll += a->narr_rows - 1;
+    return 100;
 }
 
 /* Headless frames for record: step 0, then each step forward (with its
@@ -609,10 +767,16 @@ int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, vo
     int status = app_open_headless(&a, target, o->cols, o->rows, err);
     if (status) return status;
     a.memory = o->memory;
+    a.timeline = o->animate;
+    a.no_hints = !o->hints;
     Canvas *c = canvas_new(o->cols, o->rows);
     int n = session_nsteps(a.sess), rc = 0;
     for (int k = 0; k <= n && rc == 0; k++) {
         app_goto(&a, k, o->animate);
+        /* a question plays as autoplay plays it: the question (also during
+           the animation), its answer, then the narration */
+        int hold = o->reveal ? 0 : teach_play_advance(&a.teach, a.sess, a.lesson);
+        if (!hold) hold = 100;
         const LessonStep *st = cur_step(&a);
         AppFrame f = {.canvas = c, .step = k, .nsteps = n, .anim_ms = anim_frame_ms(&a),
                       .title = a.lesson->title, .say = k == 0 ? a.lesson->summary : st ? st->say : NULL};
@@ -624,8 +788,29 @@ int app_frames(const char *target, const AppFrameOptions *o, app_frame_fn fn, vo
             anim_tick(&a);
         }
         f.phase = -1;
-        app_draw(&a, c);
-        if (rc == 0) rc = fn(ctx, &f);
+        f.output = session_output(a.sess);
+        f.lesson = a.lesson;
+        if (o->reveal) {
+            /* the asked state as render draws it; then, for a question, the
+               played end of it: the answer and the narration */
+            f.hold_pct = 100;
+            app_draw(&a, c);
+            if (rc == 0) rc = fn(ctx, &f);
+            if (rc == 0 && teach_play_pending(&a.teach, a.sess)) {
+                while (teach_play_advance(&a.teach, a.sess, a.lesson)) {}
+                f.stage = 1;
+                f.answer = a.teach.reply[k];
+                app_draw(&a, c);
+                rc = fn(ctx, &f);
+            }
+            continue;
+        }
+        for (f.stage = 0; rc == 0 && hold; f.stage++) {
+            f.hold_pct = hold;
+            app_draw(&a, c);
+            rc = fn(ctx, &f);
+            hold = app_play_next(&a);
+        }
     }
     canvas_free(c);
     app_close_lesson(&a);
@@ -672,42 +857,47 @@ int app_time_step(const char *target, int from, int to, int cols, int rows, int 
 
 /* ------------------------------------------------------------------- run */
 
-/* Animation: the step's events that concern what the graph shows (its
- * boxes and ghosts, and the collector's passes), one frame each, in chunks
- * so that a step takes at most about 40 frames. */
+/* Animation: the step's timeline, one frame per event the picture shows
+ * (taken while the step ran), in chunks so that a step takes at most about
+ * 40 frames; then the step's end state. */
 static int anim_frame_ms(App *a) { return 160 * 100 / speeds_pct[a->speed]; }
-
-static int event_visible(App *a, const Event *e)
-{
-    if (e->kind == EV_GC_BEGIN || e->kind == EV_GC_PASS || e->kind == EV_GC_END) return 1;
-    return a->anim_graph && graph_has(a->anim_graph, e->serial);
-}
 
 static void anim_start(App *a)
 {
-    graph_free(a->anim_graph);
-    a->anim_graph = build_graph(a, PHASE_END, 1000, 0);
-    const EventLog *log = interp_heap(session_interp(a->sess))->log;
-    uint32_t v = 0;
-    for (uint32_t i = 0; log && i < log->n; i++) v += (uint32_t)event_visible(a, &log->ev[i]);
-    a->anim_chunk = v > 40 ? (v + 39) / 40 : 1;
-    a->phase = 0;
-    if (v == 0) a->phase = PHASE_END;
-    else anim_tick(a);
+    a->anim_chunk = a->tl.n > 40 ? (uint32_t)(a->tl.n + 39) / 40 : 1;
+    a->tl.cur = a->tl.n > 0 ? 0 : -1;
+    a->phase = a->tl.n > 0 ? 0 : PHASE_END;
 }
 
 static void anim_tick(App *a)
 {
     if (a->phase == PHASE_END) return;
-    const EventLog *log = interp_heap(session_interp(a->sess))->log;
-    uint32_t n = log ? log->n : 0;
-    if (a->phase >= n) { a->phase = PHASE_END; return; }
-    for (uint32_t k = 0; k < a->anim_chunk && a->phase < n;) {
-        if (event_visible(a, &log->ev[a->phase])) k++;
-        a->phase++;
+    a->tl.cur += (int)a->anim_chunk;
+    a->phase++;
+    if (a->tl.cur >= a->tl.n) {
+        a->tl.cur = -1;
+        a->phase = PHASE_END;
     }
-    /* skip to the next visible event so each frame shows a change */
-    while (a->phase < n && !event_visible(a, &log->ev[a->phase - 1])) a->phase++;
+}
+
+/* One event forward (dir 1) or back (-1) in the timeline; past either end
+ * of a step, the neighbouring step (forward: its first event). */
+static void event_move(App *a, int dir)
+{
+    Timeline *t = &a->tl;
+    int k = session_step(a->sess);
+    if (dir > 0) {
+        if (t->cur >= 0 && t->cur + 1 < t->n) t->cur++;
+        else if (t->cur >= 0) t->cur = -1;
+        else if (k < session_nsteps(a->sess)) {
+            app_goto(a, k + 1, 0);
+            t->cur = t->n > 0 ? 0 : -1;
+        }
+    } else {
+        if (t->cur > 0) t->cur--;
+        else if (t->cur < 0 && t->n > 0) t->cur = t->n - 1;
+        else if (k > 0) app_goto(a, k - 1, 0);
+    }
 }
 
 /* Do an action; returns 1 to leave the loop. */
@@ -720,7 +910,15 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
     case ACT_BACK: app_goto(a, session_step(a->sess) - 1, 0); break;
     case ACT_FIRST: app_goto(a, 0, 0); break;
     case ACT_LAST: app_goto(a, nsteps, 0); break;
-    case ACT_AUTOPLAY: a->autoplay = !a->autoplay; break;
+    case ACT_EV_NEXT: event_move(a, 1); break;
+    case ACT_EV_PREV: event_move(a, -1); break;
+    case ACT_EV_LIST: a->event_list = !a->event_list; break;
+    case ACT_NARR_PAGE: a->narr_scroll += k->code == SK_PGUP ? -4 : 4; break;
+    case ACT_AUTOPLAY:
+        a->autoplay = !a->autoplay;
+        a->hold_pct = 100;
+        if (!a->autoplay) teach_play_stop(&a->teach, a->sess);
+        break;
     case ACT_FASTER: if (a->speed < NSPEEDS - 1) a->speed++; break;
     case ACT_SLOWER: if (a->speed > 0) a->speed--; break;
     case ACT_FOCUS:
@@ -846,7 +1044,9 @@ static void app_live(App *a)
     graph_free(a->before);
     a->before = build_graph(a, PHASE_END, 1000, 1);
     StrBuf err = {0};
+    timeline_begin(&a->tl, interp_heap(session_interp(a->sess)), timeline_build, a, 0);
     RunState r = session_exec_live(a->sess, a->teach.live.buf, &err);
+    timeline_end(&a->tl, interp_heap(session_interp(a->sess)));
     free(a->teach.live_error);
     a->teach.live_error = r == RUN_PAUSED ? NULL : sb_take(&err);
     sb_free(&err);
@@ -903,6 +1103,9 @@ int app_run(const char *target, const AppOptions *o)
     }
     App a = {0};
     a.speed = SPEED_1X;
+    a.timeline = 1;
+    a.tl.cur = -1;
+    a.hold_pct = 100;
     a.delay_ms = o && o->delay_ms > 0 ? o->delay_ms : 1500;
     StrBuf err = {0};
     int status = 0;
@@ -948,8 +1151,8 @@ int app_run(const char *target, const AppOptions *o)
     for (;;) {
         screen_size(&a.cols, &a.rows);
         if (a.mode == MODE_LESSON && a.autoplay && a.phase == PHASE_END &&
-            session_step(a.sess) >= session_nsteps(a.sess))
-            a.autoplay = 0;   /* autoplay stops on the last step */
+            session_step(a.sess) >= session_nsteps(a.sess) && !teach_play_pending(&a.teach, a.sess))
+            a.autoplay = 0;   /* autoplay stops on the last step (its question answered) */
         if (!idle || a.cols != drawn_cols || a.rows != drawn_rows) {
             app_draw(&a, c);
             screen_blit(c);
@@ -961,7 +1164,7 @@ int app_run(const char *target, const AppOptions *o)
         int playing = a.mode == MODE_LESSON && a.autoplay && !a.help;
         if (a.mode == MODE_LESSON && a.phase != PHASE_END) timeout = anim_frame_ms(&a);
         else if (playing) {
-            int64_t wait = last_step_at + (int64_t)a.delay_ms * 100 / speeds_pct[a.speed] - now_ms();
+            int64_t wait = last_step_at + (int64_t)a.delay_ms * a.hold_pct / speeds_pct[a.speed] - now_ms();
             timeout = wait < 0 ? 0 : (int)wait;
         }
         ScreenKey k;
@@ -980,14 +1183,22 @@ int app_run(const char *target, const AppOptions *o)
                 anim_tick(&a);
                 if (a.phase == PHASE_END) last_step_at = now_ms();
             } else if (playing) {
-                if (session_step(a.sess) >= session_nsteps(a.sess)) a.autoplay = 0;
-                else app_goto(&a, session_step(a.sess) + 1, 1);
+                /* a question plays: the question, a delay, its answer; then
+                   the next step (its question shown at once) */
+                a.hold_pct = teach_play_advance(&a.teach, a.sess, a.lesson);
+                if (a.hold_pct) ;
+                else if (session_step(a.sess) >= session_nsteps(a.sess)) a.autoplay = 0;
+                else {
+                    app_goto(&a, session_step(a.sess) + 1, 1);
+                    a.hold_pct = teach_play_advance(&a.teach, a.sess, a.lesson);
+                }
+                if (!a.hold_pct) a.hold_pct = 100;
                 last_step_at = now_ms();
             }
             continue;
         }
-        if (a.mode == MODE_LESSON && a.phase != PHASE_END)
-            a.phase = PHASE_END;   /* a key skips the animation, then acts */
+        int was_anim = a.mode == MODE_LESSON && a.phase != PHASE_END;
+        if (was_anim) a.phase = PHASE_END;   /* a key skips the animation, then acts */
         int live = 0, script = 0;
         if (!a.help && teach_text_key(&a.teach, a.mode == MODE_LESSON ? a.sess : NULL, a.lesson, &k, &live,
                                       &script)) {
@@ -998,8 +1209,12 @@ int app_run(const char *target, const AppOptions *o)
             continue;
         }
         Action act = app_key_action(&a, &k);
-        if (a.autoplay && act != ACT_AUTOPLAY && act != ACT_FASTER && act != ACT_SLOWER)
+        if (was_anim && act != ACT_EV_NEXT && act != ACT_EV_PREV && act != ACT_EV_LIST)
+            a.tl.cur = -1;         /* ... to the step's end; the event keys stop where it is */
+        if (a.autoplay && act != ACT_AUTOPLAY && act != ACT_FASTER && act != ACT_SLOWER) {
             a.autoplay = 0;        /* any other key pauses autoplay, then acts */
+            teach_play_stop(&a.teach, a.sess);
+        }
         if (app_act(&a, act, &k, &status)) break;
         last_step_at = now_ms();
     }

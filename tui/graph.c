@@ -73,6 +73,8 @@ typedef struct {
     int lane_x;             /* vertical run */
     int target;
     int left;               /* 1: a name arrow (head ▶), 0: right channel (head ◀) */
+    int source;             /* right channel: the node the arrow starts from */
+    Style style;            /* STYLE_ARROW, or STYLE_GC: a reference subtract_refs took off */
 } Arrow;
 
 struct Graph {
@@ -225,6 +227,7 @@ static int child_node(Collect *c, Obj *o, int depth)
 {
     int k = node_find(c->g, o->serial, GN_OBJ);
     if (k >= 0) return k;
+    if (o->rc == 0) return -1;   /* being freed (seen between two events) */
     if (is_scalar(o) || is_inline_kind(o)) return -1;
     if (depth > c->max_depth || c->g->n >= c->max_nodes) return -1;
     if (not_yet(c->s, o)) return -1;
@@ -234,6 +237,13 @@ static int child_node(Collect *c, Obj *o, int depth)
 static void item_row(Collect *c, GNode *n, const char *label, Obj *v)
 {
     StrBuf b = {0};
+    if (!v || v->rc == 0) {
+        /* between two events: a slot not filled yet, or an object being freed */
+        sb_printf(&b, "%s%s(empty)", label, *label ? "  " : "");
+        row_add(n, b.s, -1, STYLE_DIM);
+        sb_free(&b);
+        return;
+    }
     int ref = child_node(c, v, n->depth + 1);
     n = &c->g->nodes[c->from];      /* node_add may have moved the array */
     if (ref >= 0) {
@@ -424,37 +434,83 @@ static int cmp_nodes(const void *a, const void *b)
 
 /* ------------------------------------------------------------- 2. annotate */
 
-static void line_text(const char *src, int line, StrBuf *out)
+void graph_event_words(const Event *e, const char *(*symname)(void *ctx, Sym s), void *ctx,
+                       StrBuf *out)
 {
-    if (!src || line <= 0) return;
-    const char *p = src;
-    for (int l = 1; l < line && *p; l++) {
-        const char *nl = strchr(p, '\n');
-        if (!nl) return;
-        p = nl + 1;
+    const char *nm = e->detail && symname ? symname(ctx, e->detail) : NULL;
+    int up = e->kind == EV_INCREF;
+    switch ((Reason)e->reason) {
+    case R_BIND:
+        if (nm) sb_printf(out, up ? "bound to %s" : "name %s rebound", nm);
+        else sb_puts(out, up ? "bound to a name" : "a name rebound");
+        return;
+    case R_UNBIND:
+        if (nm) sb_printf(out, "name %s rebound", nm);
+        else sb_puts(out, "a name rebound");
+        return;
+    case R_DEL:
+        if (nm) sb_printf(out, "name %s deleted", nm);
+        else sb_puts(out, "a name deleted");
+        return;
+    case R_STORE: sb_puts(out, up ? "stored in a container" : "replaced in a container"); return;
+    case R_REMOVE: sb_puts(out, "removed from a container"); return;
+    case R_ATTR_SET:
+        if (nm) sb_printf(out, up ? "attribute .%s" : "attribute .%s replaced", nm);
+        else sb_puts(out, up ? "stored in an attribute" : "an attribute replaced");
+        return;
+    case R_ATTR_DEL:
+        if (nm) sb_printf(out, "attribute .%s deleted", nm);
+        else sb_puts(out, "an attribute deleted");
+        return;
+    case R_ARG:
+        sb_puts(out, up ? "argument of a call (temporary)" : "argument released");
+        return;
+    case R_ARG_DONE: sb_puts(out, "the call returned: its argument released"); return;
+    case R_RETURN:
+        if (nm) sb_printf(out, "return: local %s released", nm);
+        else sb_puts(out, "return: the call's names released");
+        return;
+    case R_TEMP: sb_puts(out, up ? "a temporary of the expression" : "a temporary released"); return;
+    case R_ITER: sb_puts(out, up ? "held by an iterator" : "released by an iterator"); return;
+    case R_CONTAINER_FREED: sb_puts(out, "its container was freed"); return;
+    case R_GC_CLEAR: sb_puts(out, "cleared by the collector"); return;
+    case R_PROGRAM_END: sb_puts(out, "program end: globals cleared"); return;
+    case R_INTERNAL: case R_NONE: case R_COUNT: break;
     }
-    while (*p == ' ' || *p == '\t') p++;
-    const char *e = strchr(p, '\n');
-    size_t n = e ? (size_t)(e - p) : strlen(p);
-    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\r')) n--;
-    sb_put(out, p, n);
+    sb_puts(out, "held inside the interpreter");
 }
 
-/* "+1  b = a", "−1  del a", "−1  its container was freed" */
-static void reason_note(const GraphScene *s, const Event *e, int64_t delta, StrBuf *out)
+/* Who holds the reference an event added, as the graph shows it: "slot [1]
+ * of list", "attribute .partner of Node", "key 'k' of dict"; 0 when no box
+ * shown points at node k. */
+static int holder_words(const Graph *g, int k, StrBuf *out)
+{
+    for (int i = 0; i < g->n; i++)
+        for (int r = 0; r < g->nodes[i].nrows; r++) {
+            if (g->nodes[i].rows[r].ref != k) continue;
+            const char *t = g->nodes[i].rows[r].text;
+            size_t ll = strlen(t) > strlen("●") ? strlen(t) - strlen("●") : 0;
+            while (ll > 0 && t[ll - 1] == ' ') ll--;
+            const char *tn = g->nodes[i].tname ? g->nodes[i].tname : "container";
+            if (ll && t[0] == '[') sb_printf(out, "slot %.*s of %s", (int)ll, t, tn);
+            else if (ll && t[0] == '.') sb_printf(out, "attribute %.*s of %s", (int)ll, t, tn);
+            else if (ll) sb_printf(out, "key %.*s of %s", (int)(t[ll - 1] == ':' ? ll - 1 : ll), t, tn);
+            else sb_printf(out, "an item of %s", tn);
+            return 1;
+        }
+    return 0;
+}
+
+/* "+1  bound to b", "−1  name a deleted", "+1  slot [1] of list" */
+static void reason_note(const GraphScene *s, const Graph *g, int k, const Event *e, int64_t delta,
+                        StrBuf *out)
 {
     if (delta > 0) sb_printf(out, "+%lld  ", (long long)delta);
     else sb_printf(out, "−%lld  ", (long long)-delta);
-    switch ((Reason)e->reason) {
-    case R_CONTAINER_FREED: sb_puts(out, "its container was freed"); return;
-    case R_GC_CLEAR: sb_puts(out, "the collector broke the cycle"); return;
-    case R_PROGRAM_END: sb_puts(out, "program end: globals cleared"); return;
-    case R_RETURN: sb_puts(out, "return: the call's names released"); return;
-    default: break;
-    }
-    size_t before = out->len;
-    line_text(s->source, e->line, out);
-    if (out->len == before) sb_puts(out, "(internal)");
+    if (e->kind == EV_INCREF && (e->reason == R_STORE || e->reason == R_ATTR_SET) && k >= 0 &&
+        holder_words(g, k, out))
+        return;
+    graph_event_words(e, s->symname, s->ctx, out);
 }
 
 static const char *pass_name(int pass)
@@ -569,9 +625,25 @@ static void annotate(const GraphScene *s, Graph *g, GNode *n, int gc_from)
         n->note = xstrdup("tentatively unreachable");
         n->note_style = STYLE_UNREACHABLE;
     }
-    if (latest && (latest->kind == EV_INCREF || latest->kind == EV_DECREF)) {
+    if (latest && latest->kind == EV_GC_REFS && latest->sub == GCP_SUBTRACT_REFS) {
+        /* subtract_refs has just counted the references from inside */
+        int k = (int)(n - g->nodes);
+        StrBuf h = {0};
+        sb_printf(&b, "gc_refs %lld", (long long)latest->rc);
+        if (holder_words(g, k, &h)) {
+            /* "attribute .partner of Node" -> "−1 from .partner" */
+            const char *lab = strchr(h.s, ' ');
+            const char *of = strstr(h.s, " of ");
+            if (lab && of && of > lab) sb_printf(&b, " · −1 from %.*s", (int)(of - lab - 1), lab + 1);
+        }
+        sb_free(&h);
+        free(n->note);
+        n->note = sb_dup_text(&b);
+        n->note_style = STYLE_GC | CF_BOLD;
+        n->badge_style = STYLE_GC | CF_BOLD | CF_REVERSE;
+    } else if (latest && (latest->kind == EV_INCREF || latest->kind == EV_DECREF)) {
         /* the animation's current event: flash it */
-        reason_note(s, latest, latest->kind == EV_INCREF ? 1 : -1, &b);
+        reason_note(s, g, (int)(n - g->nodes), latest, latest->kind == EV_INCREF ? 1 : -1, &b);
         free(n->note);
         n->note = sb_dup_text(&b);
         n->note_style = (latest->kind == EV_INCREF ? STYLE_INC : STYLE_DEC) | CF_BOLD;
@@ -580,19 +652,17 @@ static void annotate(const GraphScene *s, Graph *g, GNode *n, int gc_from)
         n->box_style = STYLE_NEW | (latest ? CF_BOLD : 0);
         n->head_style = STYLE_NEW | CF_BOLD;
         if (!n->note && alloc_ev) {
-            sb_puts(&b, "new  ");
-            line_text(s->source, alloc_ev->line, &b);
+            sb_printf(&b, "new  made on line %d", alloc_ev->line);
             n->note = sb_dup_text(&b);
             n->note_style = STYLE_NEW;
         }
     } else if (delta != 0 && last_rc && !n->note) {
         const Event *why = delta > 0 ? last_up : last_down;
-        reason_note(s, why ? why : last_rc, delta, &b);
+        reason_note(s, g, (int)(n - g->nodes), why ? why : last_rc, delta, &b);
         n->note = sb_dup_text(&b);
         n->note_style = delta > 0 ? STYLE_INC : STYLE_DEC;
         n->badge_style = n->note_style | CF_BOLD;
     }
-    (void)g;
     sb_free(&b);
 }
 
@@ -615,7 +685,7 @@ static void frames_collect(const GraphScene *s, Graph *g, Collect *c)
             Obj *o = sf->names[i].obj;
             fb->names[i] = xstrdup(sf->names[i].name);
             fb->node[i] = -1;
-            if (!o) continue;
+            if (!o || o->rc == 0) continue;   /* rc 0: being freed, seen between two events */
             if (is_inline_kind(o)) {
                 /* the name says which; the frame says what kind of thing */
                 fb->inl[i] = xstrdup(o->type == T_CLASS ? "class" : o->type == T_FUNCTION ? "function"
@@ -655,7 +725,7 @@ static void reach_visit(Obj *o, void *arg)
     Reach *r = arg;
     /* only containers can be orphans or lead to one: an int, str or float
      * (a million of them in a big list) needs no mark */
-    if (!o || !(o->flags & OF_GC) || o->serial >= r->nser) return;
+    if (!o || !(o->flags & OF_GC) || o->serial >= r->nser || o->rc == 0) return;
     if (r->mark[o->serial >> 3] & (1u << (o->serial & 7))) return;
     r->mark[o->serial >> 3] |= (uint8_t)(1u << (o->serial & 7));
     if (r->n == r->cap) {
@@ -684,10 +754,15 @@ static void orphans_collect(const GraphScene *s, Graph *g, Collect *c)
             obj_traverse(o, reach_visit, &r);
         }
     }
-    for (int gen = 0; gen < 3; gen++) {
-        GCObj *head = &h->gen[gen].head;
+    /* the generations, and during a collection the lists it moved objects to */
+    GCObj *heads[5] = {&h->gen[0].head, &h->gen[1].head, &h->gen[2].head, h->gc_unreachable,
+                       h->gc_final_unreachable};
+    for (int gen = 0; gen < 5; gen++) {
+        GCObj *head = heads[gen];
+        if (!head) continue;
         for (GCObj *q = head->gc_next; q && q != head; q = q->gc_next) {
             Obj *o = &q->ob;
+            if (o->rc == 0) continue;
             if (o->serial < r.nser && (r.mark[o->serial >> 3] & (1u << (o->serial & 7)))) continue;
             if (is_inline_kind(o) || node_find(g, o->serial, GN_OBJ) >= 0) continue;
             if (g->n >= c->max_nodes) break;
@@ -709,6 +784,7 @@ static void ghosts_collect(const GraphScene *s, Graph *g)
     if (!log) return;
     int nghost = 0;
     int64_t more = 0, more_bytes = 0;
+    int64_t counted_folded[T_COUNT] = {0};   /* counted by their decref; their free was folded */
     for (uint32_t i = 0; i < log->n; i++) {
         const Event *e = &log->ev[i];
         int dies = (e->kind == EV_DECREF && e->rc == 0) || e->kind == EV_FREE;
@@ -729,6 +805,7 @@ static void ghosts_collect(const GraphScene *s, Graph *g)
         }
         if ((freed_kind_is_scalar(e->otype) && dec && dec->reason == R_CONTAINER_FREED) ||
             nghost >= MAX_GHOSTS) {
+            if (dec && bytes < 0) counted_folded[e->otype]++;   /* not again in the folded frees */
             more++;
             more_bytes += bytes > 0 ? bytes : 0;
             continue;
@@ -758,6 +835,7 @@ static void ghosts_collect(const GraphScene *s, Graph *g)
             for (int i = 0; i < g->n && fc > 0; i++)
                 if (g->nodes[i].kind == GN_GHOST && g->nodes[i].free_folded && g->nodes[i].otype == t)
                     fc--;
+        fc -= counted_folded[t] < fc ? counted_folded[t] : fc;
         more += fc;
         more_bytes += log->fold_bytes[EV_FREE][t];
     }
@@ -765,11 +843,30 @@ static void ghosts_collect(const GraphScene *s, Graph *g)
         char num[32], sz[32];
         StrBuf b = {0};
         int k = node_add(g, GN_SUMMARY, UINT32_MAX, NULL, 1);
-        sb_printf(&b, "× %s more objects freed", fmt_thousands(num, more));
+        sb_printf(&b, "× %s more freed · %s", fmt_thousands(num, more),
+                  (fmt_size(sz, (uint64_t)more_bytes), sz));
         g->nodes[k].head = sb_dup_text(&b);
-        fmt_size(sz, (uint64_t)more_bytes);
-        sb_printf(&b, "%s given back", sz);
-        row_add(&g->nodes[k], b.s, -1, STYLE_GHOST | CF_DIM);
+        /* where the step's freed memory went, in the memory map's words */
+        if (s->heap && s->heap->alloc) {
+            AllocStats st;
+            alloc_stats(s->heap->alloc, &st);
+            if (st.step_blocks_freed) {
+                sb_printf(&b, "back in pools: %s blocks", fmt_thousands(num, (int64_t)st.step_blocks_freed));
+                row_add(&g->nodes[k], b.s, -1, STYLE_GHOST | CF_DIM);
+                sb_clear(&b);
+            }
+            if (st.step_raw_freed) {
+                sb_printf(&b, "back to malloc: %s", (fmt_size(sz, (int64_t)st.step_raw_freed), sz));
+                row_add(&g->nodes[k], b.s, -1, STYLE_GHOST | CF_DIM);
+                sb_clear(&b);
+            }
+            if (st.step_arenas_released)
+                sb_printf(&b, "returned to the OS: %u arena%s", st.step_arenas_released,
+                          st.step_arenas_released == 1 ? "" : "s");
+            else
+                sb_puts(&b, "returned to the OS: nothing");
+            row_add(&g->nodes[k], b.s, -1, STYLE_GHOST | CF_DIM);
+        }
         sb_free(&b);
         g->nodes[k].box_style = g->nodes[k].head_style = STYLE_GHOST | CF_DIM;
         g->nodes[k].badge = xstrdup("");
@@ -796,6 +893,11 @@ static void banner_collect(const GraphScene *s, Graph *g, int *gc_from)
     if (open >= 0) {
         *gc_from = open;
         sb_printf(&b, "gc: collecting generation %d · %s", gen, pass);
+        if (s->width > 0 && canvas_text_width(b.s) > s->width) {
+            /* no room for the explanation: the pass's name alone, never cut mid-word */
+            sb_clear(&b);
+            sb_printf(&b, "gc: generation %d · %.*s", gen, (int)strcspn(pass, ":"), pass);
+        }
     } else if (ncoll > 0) {
         char num[32];
         sb_printf(&b, "gc: %d collection%s this step · %s unreachable found", ncoll,
@@ -821,6 +923,26 @@ static int assign_lanes(Span *sp, int n)
     }
     free(end);
     return lanes;
+}
+
+/* During subtract_refs (the latest event shown is one of its gc_refs), a
+ * reference between two objects of the collection is one it has taken off
+ * its target's gc_refs, once the target's new gc_refs has been shown. */
+static int subtracted(const GraphScene *s, const Graph *g, int from, int to)
+{
+    const EventLog *log = s->log;
+    if (!log || s->phase == UINT32_MAX || s->phase == 0 || s->phase > log->n) return 0;
+    const Event *last = &log->ev[s->phase - 1];
+    if (last->kind != EV_GC_REFS || last->sub != GCP_SUBTRACT_REFS) return 0;
+    const GNode *a = &g->nodes[from], *b = &g->nodes[to];
+    if (a->kind != GN_OBJ || b->kind != GN_OBJ || !a->o || !b->o) return 0;
+    if (!(a->o->flags & OF_COLLECTING) || !(b->o->flags & OF_COLLECTING)) return 0;
+    for (uint32_t i = s->phase; i-- > 0;) {
+        const Event *e = &log->ev[i];
+        if (e->kind == EV_GC_BEGIN || (e->kind == EV_GC_REFS && e->sub != GCP_SUBTRACT_REFS)) break;
+        if (e->kind == EV_GC_REFS && e->serial == b->serial) return 1;
+    }
+    return 0;
 }
 
 static void arrow_add(Graph *g, Arrow a)
@@ -962,7 +1084,7 @@ Graph *graph_build(const GraphScene *s)
             int ry = g->frames[f].y + 1 + i;
             /* the farthest lane for the nearest target keeps lines apart */
             arrow_add(g, (Arrow){fw - 2, ry, ox - 1, g->nodes[t].y + 1,
-                                 fw + 1 + (nl - 1 - lane_of[t]), t, 1});
+                                 fw + 1 + (nl - 1 - lane_of[t]), t, 1, -1, STYLE_ARROW});
         }
     free(tgt);
 
@@ -1008,7 +1130,8 @@ Graph *graph_build(const GraphScene *s)
             int ry = g->nodes[i].y + 2 + r;
             int dotx = ox + 2 + text_w(g->nodes[i].rows[r].text) - 1;
             if (dotx > ox + ow - 3) dotx = ox + ow - 3;
-            arrow_add(g, (Arrow){dotx + 1, ry, rx, g->nodes[t].y + 1, rx + 2 + lane_of[t], t, 0});
+            arrow_add(g, (Arrow){dotx + 1, ry, rx, g->nodes[t].y + 1, rx + 2 + lane_of[t], t, 0, i,
+                                 subtracted(s, g, i, t) ? STYLE_GC | CF_BOLD : STYLE_ARROW});
         }
     free(tgt);
     free(sp);
@@ -1103,7 +1226,7 @@ void graph_draw(const Graph *g, Canvas *c, int x, int y, int w, int h, int panx,
             {ox + a->x0, oy + a->y0}, {ox + a->lane_x, oy + a->y0},
             {ox + a->lane_x, oy + a->y1}, {ox + a->x1, oy + a->y1},
         };
-        canvas_polyline(c, pts, 4, STYLE_ARROW, false);
+        canvas_polyline(c, pts, 4, a->style, false);
     }
     /* 3. text */
     for (int f = 0; f < g->nframes; f++) {
@@ -1154,7 +1277,7 @@ void graph_draw(const Graph *g, Canvas *c, int x, int y, int w, int h, int panx,
     /* 4. heads */
     for (int i = 0; i < g->narrows; i++) {
         const Arrow *a = &g->arrows[i];
-        canvas_arrow_head(c, ox + a->x1, oy + a->y1, a->left ? DIR_RIGHT : DIR_LEFT, STYLE_ARROW);
+        canvas_arrow_head(c, ox + a->x1, oy + a->y1, a->left ? DIR_RIGHT : DIR_LEFT, a->style);
     }
     if (g->more) canvas_put_utf8(c, ox, oy + g->more_y, g->more, STYLE_DIM);
     canvas_reset_clip(c);

@@ -83,6 +83,12 @@ int graph_has(const Graph *g, uint32_t serial);
  * they are drawn: their serials into out (at most max).  Returns how many. */
 int graph_objects(const Graph *g, uint32_t *out, int max);
 
+/* A reference count change in words, from its reason: "bound to a",
+ * "name a deleted", "argument of a call (temporary)", "cleared by the
+ * collector" (symname names the event's detail; NULL: left out). */
+void graph_event_words(const Event *e, const char *(*symname)(void *ctx, Sym s), void *ctx,
+                       StrBuf *out);
+
 /* Number of object boxes (ghosts and summaries included). */
 int graph_node_count(const Graph *g);
 

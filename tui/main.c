@@ -7,7 +7,9 @@
 #include <time.h>
 
 #include "app.h"
+#include "export.h"
 #include "interp.h"
+#include "outfile.h"
 #include "progress.h"
 #include "record.h"
 #include "session.h"
@@ -19,19 +21,26 @@
 static void usage(FILE *f)
 {
     fputs("usage: memtutor                          lesson menu\n"
-          "       memtutor TARGET                   open a lesson or a .py script\n"
+          "       memtutor TARGET [--autoplay] [--delay MS] [--ascii] [--color[=WHEN]]\n"
+          "                                         open a lesson or a .py script; --autoplay\n"
+          "                                         plays it, MS apart (1500; p, + and - too)\n"
           "       memtutor exec SCRIPT.py           run headless; prints what python3 prints\n"
           "       memtutor dis SCRIPT.py            its CPython 3.11 instructions, as python3 -m dis\n"
           "       memtutor check [LESSON...]        verify lessons\n"
           "       memtutor list                     built-in lessons\n"
-          "       memtutor render TARGET [--step N] [--size COLSxROWS] [--ascii] [--color]\n"
-          "                       [--pane heap|memory]\n"
+          "       memtutor render TARGET [--step N] [--event K] [--size COLSxROWS]\n"
+          "                       [--ascii] [--color] [--pane heap|memory] [--played]\n"
           "       memtutor record TARGET -o FILE.cast [--size COLSxROWS] [--delay MS]\n"
-          "                       [--title T] [--animate] [--ascii] [--timestamp]\n"
-          "                       [--pane heap|memory]\n"
+          "                       [--end-delay MS] [--title T] [--animate] [--ascii]\n"
+          "                       [--hints] [--timestamp] [--pane heap|memory]\n"
+          "       memtutor export TARGET -o FILE.html|FILE.svg [--format html|svg] [--size COLSxROWS]\n"
+          "                       [--delay MS] [--end-delay MS]\n"
+          "                                         one self-contained web page, or an animated SVG\n"
           "       memtutor trace TARGET             JSON lines, one per step\n"
           "       memtutor --reset-progress         forget the lessons finished and answers given\n"
-          "       memtutor --help | --version\n",
+          "       memtutor --help | --version\n"
+          "In a lesson: → next step, ← back, g/G first/last, p autoplay, ? every key.\n"
+          "The manual: man memtutor (or, in the source tree, man ./memtutor.1).\n",
           f);
 }
 
@@ -271,11 +280,14 @@ static int parse_color(const char *v, int *color)
 static int cmd_render(int argc, char **argv)
 {
     const char *target = NULL;
-    int step = 0, cols = 100, rows = 30, ascii = 0, color = 0;
+    int step = 0, event = -1, cols = 100, rows = 30, ascii = 0, color = 0;
     const char *pane = NULL;
+    int played = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--step") && i + 1 < argc) {
+        if (!strcmp(a, "--played")) {
+            played = 1;
+        } else if (!strcmp(a, "--step") && i + 1 < argc) {
             char *end;
             long v = strtol(argv[++i], &end, 10);
             if (*end || v < 0 || v > 1000000) {
@@ -283,6 +295,14 @@ static int cmd_render(int argc, char **argv)
                 return 2;
             }
             step = (int)v;
+        } else if (!strcmp(a, "--event") && i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 0 || v > 100000000) {
+                fprintf(stderr, "memtutor: render: --event: expected an event number\n");
+                return 2;
+            }
+            event = (int)v;
         } else if (!strcmp(a, "--size") && i + 1 < argc) {
             if (sscanf(argv[++i], "%dx%d", &cols, &rows) != 2 || cols < 1 || rows < 1 || cols > 1000 || rows > 1000) {
                 fprintf(stderr, "memtutor: render: --size: expected COLSxROWS, e.g. 100x30\n");
@@ -315,7 +335,9 @@ static int cmd_render(int argc, char **argv)
         return 2;
     }
     StrBuf out = {0}, err = {0};
-    int rc = app_render_pane(target, step, cols, rows, ascii, color, pane, &out, &err);
+    AppRenderOptions ro = {.step = step, .cols = cols, .rows = rows, .ascii = ascii, .color = color,
+                           .pane = pane, .played = played, .event = event};
+    int rc = app_render_with(target, &ro, &out, &err);
     if (rc == 0) fputs(out.s ? out.s : "", stdout);
     else print_error(err.s ? err.s : "render failed");
     sb_free(&out);
@@ -325,15 +347,18 @@ static int cmd_render(int argc, char **argv)
 
 /* record: the frames app_frames draws, as asciicast v2. Step 0 at time 0;
  * each later step `delay` after the previous one's end state (its animation
- * frames, with --animate, anim_ms apart before its end state); after each end
- * state of steps 1..N a marker "step N: <first words of the narration>". */
+ * frames, with --animate, anim_ms apart before its end state); a question
+ * step's end state is its question, held `delay`, then its answer (half a
+ * delay) and its narration (a delay); after each end state of steps 1..N
+ * (the question, for a question step) a marker "step N: <first words of the
+ * narration>"; the last frame is held end_delay. */
 typedef struct {
-    const char *path, *title;
-    int cols, rows, delay_ms, ascii, timestamp;
-    FILE *f;
+    const char *path, *title, *target;
+    int cols, rows, delay_ms, end_delay_ms, ascii, timestamp;
+    OutFile out;
     Recorder *rec;
     long long t_ms;
-    int anim_step;   /* the step whose animation frames were just written */
+    long long hold_ms;   /* how long the frame just written stays */
 } RecordCtx;
 
 static void marker_label(const AppFrame *fr, StrBuf *out)
@@ -366,25 +391,25 @@ static int record_cb(void *arg, const AppFrame *fr)
 {
     RecordCtx *r = arg;
     if (!r->rec) {
-        r->f = strcmp(r->path, "-") ? fopen(r->path, "w") : stdout;
-        if (!r->f) {
-            fprintf(stderr, "memtutor: record: %s: %s\n", r->path, strerror(errno));
+        StrBuf e = {0};
+        if (outfile_open(&r->out, r->path, r->target, &e) < 0) {
+            fprintf(stderr, "memtutor: record: %s\n", e.s);
+            sb_free(&e);
             return 2;
         }
         StrBuf t = {0};
         if (r->title) sb_puts(&t, r->title);
         else sb_printf(&t, "memtutor · %s", fr->title ? fr->title : "");
-        r->rec = record_open(r->f, r->cols, r->rows, t.s ? t.s : "", r->delay_ms / 1000.0,
+        int idle = r->delay_ms > r->end_delay_ms ? r->delay_ms : r->end_delay_ms;
+        r->rec = record_open(r->out.f, r->cols, r->rows, t.s ? t.s : "", idle / 1000.0,
                              r->timestamp ? (long long)time(NULL) : 0);
         sb_free(&t);
+    } else {
+        r->t_ms += r->hold_ms;
     }
-    if (fr->step > 0) {
-        if (fr->phase > 0 || (fr->phase < 0 && r->anim_step == fr->step)) r->t_ms += fr->anim_ms;
-        else r->t_ms += r->delay_ms;
-    }
-    if (fr->phase >= 0) r->anim_step = fr->step;
+    r->hold_ms = fr->phase >= 0 ? fr->anim_ms : (long long)r->delay_ms * fr->hold_pct / 100;
     record_frame(r->rec, (double)r->t_ms / 1000.0, fr->canvas, r->ascii != 0, SCHEME_NORMAL);
-    if (fr->phase < 0 && fr->step > 0) {
+    if (fr->phase < 0 && fr->stage == 0 && fr->step > 0) {
         StrBuf label = {0};
         marker_label(fr, &label);
         record_marker(r->rec, (double)r->t_ms / 1000.0, label.s);
@@ -395,9 +420,9 @@ static int record_cb(void *arg, const AppFrame *fr)
 
 static int cmd_record(int argc, char **argv)
 {
-    RecordCtx r = {.cols = 100, .rows = 30, .delay_ms = 2000, .anim_step = -1};
+    RecordCtx r = {.cols = 100, .rows = 30, .delay_ms = 2000, .end_delay_ms = 3000};
     const char *target = NULL;
-    int animate = 0, memory = 0;
+    int animate = 0, memory = 0, hints = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-o") && i + 1 < argc) {
@@ -415,6 +440,16 @@ static int cmd_record(int argc, char **argv)
                 return 2;
             }
             r.delay_ms = (int)v;
+        } else if (!strcmp(a, "--end-delay") && i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || end == argv[i] || v < 0 || v > 600000) {
+                fprintf(stderr, "memtutor: record: --end-delay: expected milliseconds (0 to 600000)\n");
+                return 2;
+            }
+            r.end_delay_ms = (int)v;
+        } else if (!strcmp(a, "--hints")) {
+            hints = 1;
         } else if (!strcmp(a, "--title") && i + 1 < argc) {
             r.title = argv[++i];
         } else if (!strcmp(a, "--animate")) {
@@ -448,20 +483,25 @@ static int cmd_record(int argc, char **argv)
         fprintf(stderr, "memtutor: record: missing -o FILE.cast\n");
         return 2;
     }
+    r.target = target;
     StrBuf err = {0};
-    AppFrameOptions fo = {.cols = r.cols, .rows = r.rows, .animate = animate, .memory = memory};
+    AppFrameOptions fo = {.cols = r.cols, .rows = r.rows, .animate = animate, .memory = memory, .hints = hints};
     int rc = app_frames(target, &fo, record_cb, &r, &err);
     if (rc && err.len) print_error(err.s);
-    sb_free(&err);
+    if (rc == 0 && r.rec) record_hold(r.rec, r.end_delay_ms / 1000.0);   /* the last frame stays */
+    sb_clear(&err);
+    /* only a whole recording replaces the file; a failed one leaves what
+     * was there, and a device is written to, never removed */
     if (r.rec && record_close(r.rec) < 0 && rc == 0) {
         fprintf(stderr, "memtutor: record: %s: write failed\n", r.path);
         rc = 2;
     }
-    if (r.f && r.f != stdout && fclose(r.f) != 0 && rc == 0) {
-        fprintf(stderr, "memtutor: record: %s: %s\n", r.path, strerror(errno));
+    if (r.out.f && rc == 0 && outfile_commit(&r.out, &err) < 0) {
+        fprintf(stderr, "memtutor: record: %s\n", err.s);
         rc = 2;
     }
-    if (rc && r.f && r.f != stdout) remove(r.path);
+    if (r.out.f) outfile_abort(&r.out);
+    sb_free(&err);
     return rc;
 }
 
@@ -532,5 +572,6 @@ int main(int argc, char **argv)
     if (argc >= 2 && !strcmp(argv[1], "trace")) return cmd_trace(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "render")) return cmd_render(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "record")) return cmd_record(argc - 2, argv + 2);
+    if (argc >= 2 && !strcmp(argv[1], "export")) return export_main(argc - 2, argv + 2);
     return cmd_tui(argc - 1, argv + 1);
 }

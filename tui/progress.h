@@ -2,9 +2,14 @@
  * ~/.local/state/memtutor/progress.json).  Per lesson id: the furthest step
  * reached, whether the lesson was finished (its last step reached), the step
  * last shown, and the answers given to its questions.  Written atomically
- * (a temporary file in the same directory, then rename).  A file that does
- * not parse is moved aside (progress.json.corrupt) with a one-line warning,
- * and progress starts empty: it never stops the menu.
+ * (a temporary file in the same directory, then rename; a symlink is
+ * followed, the file it names replaced).  A file that does not parse, cannot
+ * be read or is over 4 MiB is moved aside (progress.json.corrupt, or
+ * .corrupt.1, .2, ...: an earlier copy is never overwritten) with a one-line
+ * warning, and progress starts empty: it never stops the menu.  One that
+ * cannot even be moved aside is never written over.  Instances that share
+ * the file save under a lock (flock on progress.json.lock) and merge: each
+ * re-reads the file and puts in only the lessons it changed.
  *
  *   {"version": 1, "last": "del-unbinds-names",
  *    "lessons": {"del-unbinds-names": {"furthest": 3, "nsteps": 7, "at": 3,
@@ -21,13 +26,15 @@ typedef struct Progress Progress;
 char *progress_path(void);
 
 /* Load the progress file (missing: empty progress).  Never NULL.  A corrupt
- * file is renamed to PATH.corrupt and one line saying so goes to warning. */
+ * unreadable or oversized file is moved aside (PATH.corrupt, PATH.corrupt.N)
+ * and one line saying so goes to warning. */
 Progress *progress_load(StrBuf *warning);
 void progress_free(Progress *p);
 
-/* Write the file atomically (creating its directory).  Returns 0, or -1 with
- * a line in err. */
-int progress_save(const Progress *p, StrBuf *err);
+/* Merge into the file as it is now and write it atomically (creating its
+ * directory); p then holds the merged progress.  Returns 0, or -1 with a
+ * line in err. */
+int progress_save(Progress *p, StrBuf *err);
 
 /* Delete the progress file.  Returns 0 (also when there was none), or -1 with
  * a line in err. */

@@ -149,6 +149,11 @@ void record_output(Recorder *rec, double t, const char *data)
     write_event(rec, t, "o", data, strlen(data));
 }
 
+void record_hold(Recorder *rec, double seconds)
+{
+    rec->last_us += to_us(seconds);
+}
+
 int record_close(Recorder *rec)
 {
     if (!rec)

@@ -31,6 +31,10 @@ void record_marker(Recorder *rec, double t, const char *label);
 /* Raw output `[t, "o", data]` (data: UTF-8; invalid bytes become U+FFFD). */
 void record_output(Recorder *rec, double t, const char *data);
 
+/* Hold what is on screen for `seconds` more: the next event (record_close's)
+ * comes that long after the last one written. */
+void record_hold(Recorder *rec, double seconds);
+
 /* Finish: an event that shows the cursor again and resets attributes (so
  * `cat file.cast`-style playback leaves a sane terminal), at the last time
  * written; then flush and free rec. Returns 0, or -1 if any write failed.

@@ -81,6 +81,7 @@ void teach_stepped(Teach *t, Session *s, const Lesson *l)
         t->qstate[k] = Q_ASKING;
         t->answer.len = 0;
     }
+    teach_play_stop(t, s);   /* a question left part way through its playing */
     t->inspect_scroll = 0;
     free(t->live_error);
     t->live_error = NULL;
@@ -161,6 +162,68 @@ void teach_skip(Teach *t, Session *s, const Lesson *l)
     t->answer.len = 0;
 }
 
+/* ------------------------------------------------------ playing questions */
+
+/* "returns" for a call (sys.getrefcount(a)), "evaluates to" for the rest
+ * (len(x) // 2). */
+static int is_call(const char *e)
+{
+    size_t n = strspn(e, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");
+    if (n == 0 || e[n] != '(') return 0;
+    int depth = 0;
+    for (const char *p = e + n; *p; p++) {
+        if (*p == '(') depth++;
+        else if (*p == ')' && --depth == 0) return p[1] == '\0';
+    }
+    return 0;
+}
+
+int teach_play_pending(const Teach *t, const Session *s)
+{
+    int k = session_step(s);
+    if (!t->qstate || k <= 0 || k > t->nsteps) return 0;
+    QState q = (QState)t->qstate[k];
+    return q == Q_ASKING || q == Q_PLAY_QUESTION || q == Q_PLAY_ANSWER;
+}
+
+int teach_play_advance(Teach *t, Session *s, const Lesson *l)
+{
+    int k = session_step(s);
+    const LessonStep *st = step_of(l, k);
+    if (!st || !st->ask_answer || !teach_play_pending(t, s)) return 0;
+    switch ((QState)t->qstate[k]) {
+    case Q_ASKING:
+        t->qstate[k] = Q_PLAY_QUESTION;
+        t->answer.len = 0;
+        return 100;
+    case Q_PLAY_QUESTION: {
+        StrBuf v = {0}, reply = {0};
+        int r = session_eval_at(s, k, st->ask_answer, &v);
+        if (r == 0)
+            sb_printf(&reply, "%s %s %s", st->ask_answer, is_call(st->ask_answer) ? "returns" : "evaluates to",
+                      v.s ? v.s : "");
+        else sb_printf(&reply, "(the answer does not evaluate: %s)", v.s ? v.s : "");
+        free(t->reply[k]);
+        t->reply[k] = sb_take(&reply);
+        t->qok[k] = (unsigned char)(r == 0);
+        t->qstate[k] = Q_PLAY_ANSWER;
+        sb_free(&v);
+        return 50;
+    }
+    case Q_PLAY_ANSWER: t->qstate[k] = Q_PLAY_SHOWN; return 100;
+    default: return 0;
+    }
+}
+
+void teach_play_stop(Teach *t, const Session *s)
+{
+    if (!s) return;
+    int k = session_step(s);
+    if (!t->qstate || k <= 0 || k > t->nsteps) return;
+    if (t->qstate[k] == Q_PLAY_QUESTION) t->qstate[k] = Q_ASKING;   /* the learner may answer it */
+    else if (t->qstate[k] == Q_PLAY_ANSWER) t->qstate[k] = Q_PLAY_SHOWN;
+}
+
 int teach_question_paras(Teach *t, const Session *s, const Lesson *l, ViewPara *p, int *n, int max)
 {
     int k = session_step(s);
@@ -183,6 +246,14 @@ int teach_question_paras(Teach *t, const Session *s, const Lesson *l, ViewPara *
         p[(*n)++] = (ViewPara){"(skipped)", STYLE_DIM, 2};
         p[(*n)++] = (ViewPara){NULL, 0, 0};
         return 0;
+    case Q_PLAY_QUESTION:
+        p[(*n)++] = (ViewPara){"answer: …", STYLE_DIM, 2};
+        return 1;
+    case Q_PLAY_ANSWER:
+    case Q_PLAY_SHOWN:
+        p[(*n)++] = (ViewPara){t->reply[k], (t->qok[k] ? STYLE_OK : STYLE_ERROR) | CF_BOLD, 2};
+        p[(*n)++] = (ViewPara){NULL, 0, 0};
+        return t->qstate[k] == Q_PLAY_ANSWER;
     case Q_NONE: break;
     }
     return 0;
@@ -370,14 +441,23 @@ static void find_serial(Obj *o, void *arg)
 }
 
 /* A short text for an object: a scalar's repr, or "list (3 items)". */
+/* "1 item", "3 items" */
+static const char *items_text(char *buf, int64_t n)
+{
+    char num[32];
+    snprintf(buf, 48, "%s item%s", fmt_thousands(num, n), n == 1 ? "" : "s");
+    return buf;
+}
+
 static void short_repr(Interp *in, Obj *o, StrBuf *out)
 {
+    char num[48];
     switch (o->type) {
-    case T_LIST: sb_printf(out, "list (%lld items)", (long long)((ListObj *)o)->n); return;
-    case T_TUPLE: sb_printf(out, "tuple (%u items)", ((TupleObj *)o)->n); return;
-    case T_DICT: sb_printf(out, "dict (%u items)", ((DictObj *)o)->used); return;
-    case T_SET: sb_printf(out, "set (%u items)", ((SetObj *)o)->used); return;
-    case T_ARRAY: sb_printf(out, "array (%lld items)", (long long)((ArrayObj *)o)->n); return;
+    case T_LIST: sb_printf(out, "list (%s)", items_text(num, ((ListObj *)o)->n)); return;
+    case T_TUPLE: sb_printf(out, "tuple (%s)", items_text(num, ((TupleObj *)o)->n)); return;
+    case T_DICT: sb_printf(out, "dict (%s)", items_text(num, ((DictObj *)o)->used)); return;
+    case T_SET: sb_printf(out, "set (%s)", items_text(num, ((SetObj *)o)->used)); return;
+    case T_ARRAY: sb_printf(out, "array (%s)", items_text(num, ((ArrayObj *)o)->n)); return;
     case T_STR:
         if (((StrObj *)o)->len > 40) {
             StrBuf r = {0};

@@ -21,7 +21,10 @@ typedef struct LineEdit {
     int len;
 } LineEdit;
 
-typedef enum { Q_NONE, Q_ASKING, Q_ANSWERED, Q_SKIPPED } QState;
+/* Q_PLAY_*: the question as autoplay and recordings play it (no answer
+ * field): the question alone, then the simulator's answer, then with the
+ * step's narration. */
+typedef enum { Q_NONE, Q_ASKING, Q_ANSWERED, Q_SKIPPED, Q_PLAY_QUESTION, Q_PLAY_ANSWER, Q_PLAY_SHOWN } QState;
 
 typedef struct InspectLine {
     char *text;
@@ -80,6 +83,18 @@ int teach_asking(const Teach *t, const Session *s);
 int teach_question_paras(Teach *t, const Session *s, const Lesson *l, ViewPara *p, int *n, int max);
 /* s: skip the current question. */
 void teach_skip(Teach *t, Session *s, const Lesson *l);
+/* Autoplay and record: is the current step's question still to be played
+ * (asked and not answered, or part way through its playing)? */
+int teach_play_pending(const Teach *t, const Session *s);
+/* Play the current step's question one stage further: the question alone,
+ * then its answer as the simulator computes it ("sys.getrefcount(a)
+ * returns 2"), then with the step's narration.  Returns how long the new
+ * stage stays on screen, in percent of the autoplay delay (100, 50, 100),
+ * or 0 when there is nothing (more) to play at this step. */
+int teach_play_advance(Teach *t, Session *s, const Lesson *l);
+/* Autoplay stopped: a question shown alone becomes one to answer again; one
+ * whose answer was shown stays answered (with its narration). */
+void teach_play_stop(Teach *t, const Session *s);
 
 /* ---- text input: the answer field, the live prompt, the script path */
 

@@ -79,7 +79,7 @@ int views_wrap(const char *text, int width, view_line_fn fn, void *arg)
 void views_pane(Canvas *c, Rect r, const char *title, bool focused)
 {
     canvas_fill(c, r.x, r.y, r.w, r.h, ' ', STYLE_NORMAL);
-    canvas_box(c, r.x, r.y, r.w, r.h, focused ? (STYLE_TITLE | CF_BOLD) : STYLE_FRAME, NULL);
+    canvas_box(c, r.x, r.y, r.w, r.h, focused ? (STYLE_FRAME | CF_BOLD) : STYLE_FRAME, NULL);
     if (title && *title) {
         char buf[256];
         snprintf(buf, sizeof buf, " %s ", title);
@@ -178,10 +178,16 @@ void views_source(Canvas *c, Rect r, const char *source, int line, int line_end,
             int y = r.y + 1 + (l - 1 - top);
             bool cur = line > 0 && l >= line && l <= line_end;
             if (cur) canvas_fill(c, r.x + 1, y, iw, 1, ' ', STYLE_CURLINE);
-            canvas_put_utf8(c, r.x + 1, y, cur && l == line ? "▶" : " ", STYLE_CURLINE | CF_BOLD);
+            canvas_put_utf8(c, r.x + 1, y, cur && l == line ? "▶" : " ", cur ? STYLE_CURLINE | CF_BOLD : STYLE_NORMAL);
             snprintf(num, sizeof num, "%*d", nw, l);
             canvas_put_utf8(c, r.x + 2, y, num, cur ? (STYLE_CURLINE | CF_BOLD) : STYLE_LINENO);
-            put_python(c, r.x + 2 + nw + 2, y, p, n, cur ? (STYLE_CURLINE | CF_BOLD) : STYLE_NORMAL);
+            int tx = r.x + 2 + nw + 2;
+            put_python(c, tx, y, p, n, cur ? (STYLE_CURLINE | CF_BOLD) : STYLE_NORMAL);
+            /* a line wider than the pane ends in … at the pane's edge */
+            char *lt = xstrndup(p, n);
+            if (tx + canvas_text_width(lt) > r.x + 1 + iw)
+                canvas_put_utf8(c, r.x + iw, y, "…", cur ? (STYLE_CURLINE | CF_BOLD) : STYLE_DIM);
+            free(lt);
         }
         if (!e) break;
         p = e + 1;
@@ -241,7 +247,7 @@ int views_narration(Canvas *c, Rect r, const char *title, const ViewPara *p, int
     canvas_reset_clip(c);
     if (total > ih) {
         /* more below or above: a hint in the bottom border */
-        const char *hint = scroll + ih < total ? " ↓ more " : " ↑ ";
+        const char *hint = scroll + ih < total ? " ↓ PgDn more " : " ↑ PgUp ";
         canvas_put_utf8(c, r.x + r.w - 2 - canvas_text_width(hint), r.y + r.h - 1, hint, STYLE_DIM);
     }
     return total;
@@ -257,8 +263,8 @@ void views_status(Canvas *c, Rect r, const StatusInfo *si)
              si->nsteps, fmt_thousands(a, si->live), fmt_bytes(b, (uint64_t)(si->bytes < 0 ? 0 : si->bytes)),
              (long long)si->gc[0], (long long)si->gc[1], (long long)si->gc[2],
              si->extra ? " · " : "", si->extra ? si->extra : "");
-    const char *always = "? help  q quit ";
-    const char *keys = si->keys ? si->keys : "";
+    const char *always = si->no_keys ? "" : "? help  q quit ";
+    const char *keys = si->keys && !si->no_keys ? si->keys : "";
     int aw = canvas_text_width(always), kw = canvas_text_width(keys);
     int lw = canvas_text_width(left);
     if (lw + kw + 2 + aw > r.w) kw = 0;   /* drop the optional hints first */

@@ -43,6 +43,7 @@ typedef struct {
     int64_t gc[3];
     const char *extra;     /* "autoplay 2x" or NULL */
     const char *keys;      /* right-hand hints; "? help  q quit" is always kept */
+    bool no_keys;          /* a recording: no key hints at all */
 } StatusInfo;
 void views_status(Canvas *c, Rect r, const StatusInfo *si);
 

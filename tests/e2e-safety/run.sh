@@ -75,4 +75,61 @@ else
     bad "resize storm: the lesson did not open"
 fi
 
+# Progress files: nothing of the user's is lost.  Each run opens $LESSON with
+# its own state directory, steps once (which saves) and quits.
+state=$tmp/state
+prog=$state/memtutor/progress.json
+# step_once [DIR]: memtutor LESSON under XDG_STATE_HOME=DIR, one step, quit;
+# its stderr in $tmp/perr
+step_once() {
+    start_sh "XDG_STATE_HOME='${1:-$state}' \"$bin\" ${2:-$LESSON} 2>\"$tmp/perr\""
+    wait_for "step 0/" && keys Right && wait_for "step 1/" && keys q && wait_dead >/dev/null
+}
+has_lesson() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if sys.argv[2] in d['lessons'] else 1)" "$@" 2>/dev/null; }
+if command -v python3 >/dev/null 2>&1; then
+    # an oversized file (over 4 MiB) is moved aside and the user told
+    rm -rf "$state"; mkdir -p "$state/memtutor"
+    python3 -c "import sys; sys.stdout.write('{\"version\": 1, \"pad\": \"' + 'x' * (5 << 20) + '\"}')" > "$prog"
+    if step_once && [ "$(wc -c < "$prog.corrupt" 2>/dev/null)" -gt 5000000 ] && grep -q "moved aside" "$tmp/perr" &&
+       has_lesson "$prog" "$LESSON"; then ok "progress: an oversized file is moved aside (told on stderr), not overwritten"
+    else bad "progress: an oversized file: $(ls "$state/memtutor" | tr '\n' ' ')"; show "$tmp/perr"; fi
+    # an unreadable file: root reads anything, so only a user can test this
+    if [ "$(id -u)" != 0 ]; then
+        rm -rf "$state"; mkdir -p "$state/memtutor"
+        echo '{"version": 1, "lessons": {"keep": {}}}' > "$prog"; chmod 000 "$prog"
+        if step_once && [ -f "$prog.corrupt" ] && grep -q "moved aside" "$tmp/perr"; then ok "progress: an unreadable file is moved aside"
+        else bad "progress: an unreadable file: $(ls "$state/memtutor" | tr '\n' ' ')"; fi
+    else
+        echo "skip progress: an unreadable file (root can read any file)"
+    fi
+    # a second corrupt file gets its own aside copy: the first is kept
+    rm -rf "$state"; mkdir -p "$state/memtutor"
+    echo 'first junk' > "$prog"; step_once
+    echo 'second junk' > "$prog"
+    if step_once && grep -q "first junk" "$prog.corrupt" 2>/dev/null && grep -q "second junk" "$prog.corrupt.1" 2>/dev/null; then
+        ok "progress: a second corrupt file is moved aside to .corrupt.1, the first copy kept"
+    else bad "progress: a second corrupt file: $(ls "$state/memtutor" | tr '\n' ' ')"; fi
+    # a symlinked progress file stays a symlink; the file it names is updated
+    rm -rf "$state"; mkdir -p "$state/memtutor" "$tmp/dotfiles"
+    echo '{"version": 1, "lessons": {}}' > "$tmp/dotfiles/progress.json"
+    ln -s "$tmp/dotfiles/progress.json" "$prog"
+    if step_once && [ -L "$prog" ] && has_lesson "$tmp/dotfiles/progress.json" "$LESSON"; then
+        ok "progress: a symlink is followed, not replaced"
+    else bad "progress: a symlink: $(ls -l "$state/memtutor" | tail -n +2 | tr '\n' ' ')"; fi
+    # two instances on one state directory: both lessons are kept
+    rm -rf "$state"
+    start_sh "XDG_STATE_HOME='$state' \"$bin\" $LESSON"
+    tm new-window -d -t t -n w2 env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME="$state" "$bin" del-unbinds-names
+    two_shows() { tm capture-pane -t t:w2 -p 2>/dev/null | grep -qF "$1"; }
+    if wait_for "step 0/" && poll two_shows "step 0/"; then
+        keys Right; wait_for "step 1/"
+        tm send-keys -t t:w2 Right; poll two_shows "step 1/"
+        keys q; tm send-keys -t t:w2 q
+        sleep 0.5
+        if has_lesson "$prog" "$LESSON" && has_lesson "$prog" del-unbinds-names; then
+            ok "progress: two instances on one file merge (both lessons kept)"
+        else bad "progress: two instances: $(cat "$prog" 2>/dev/null | tr -d ' \n' | cut -c1-200)"; fi
+    else bad "progress: two instances did not open"; fi
+fi
+
 finish

@@ -71,6 +71,47 @@ if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" &&
     tm resize-window -t t -x 100 -y 30
     if wait_for "step 2/$nsteps"; then ok "resize back: panes again"; else bad "resize back: panes again"; fi
 
+    # 3b. inside a step: , and . go event by event (the heap as it was then,
+    # equal to render --event K), e lists the step's events
+    if [ "$LESSON" = names-and-references ]; then
+        keys g
+        wait_for "step 0/$nsteps" || true
+        for _ in 1 2 3 4 5 6; do keys Right; done
+        wait_for "step 6/$nsteps" || true
+        keys Tab Tab Tab   # any animation left ends: the step's end state
+        wait_gone " · event " || true
+        found=0
+        for _ in $(seq 1 30); do
+            keys ,
+            sleep 0.1
+            if shows "refs 6" && shows "peek()"; then found=1; break; fi
+        done
+        k=$(sed -n 's/.* event \([0-9]*\)\/.*/\1/p' "$tmp/screen" | head -n 1)
+        if [ $found = 1 ] && [ -n "$k" ]; then
+            ok ", steps back through the events to peek's frame at refs 6 (event $k)"
+            "$bin" render "$LESSON" --step 6 --event "$k" --size 100x30 > "$tmp/render" 2>/dev/null
+            trimmed "$tmp/render" > "$tmp/want"
+            if poll screen_is "$tmp/want"; then ok "live event $k equals render --step 6 --event $k"
+            else bad "live event $k equals render --step 6 --event $k"; diff "$tmp/want" "$tmp/got" | head -n 20; fi
+            keys e
+            if wait_for "events · $k of" && shows "▶"; then ok "e: the event list marks event $k"
+            else bad "e: the event list marks event $k"; show "$tmp/screen"; fi
+            keys .
+            if wait_match "events · [0-9]+ of" && ! shows "events · $k of"; then ok ". moves on to a later event"
+            else bad ". moves on to a later event"; show "$tmp/screen"; fi
+            keys e
+            if wait_gone "events · "; then ok "e again: the narration"; else bad "e again: the narration"; fi
+        else
+            bad ", steps back through the events to peek's frame at refs 6"
+            show "$tmp/screen" 30
+        fi
+        keys g
+        wait_for "step 0/$nsteps" || true
+        keys Right Right
+        wait_for "step 2/$nsteps" || true
+        keys Tab Tab Tab
+    fi
+
     # 4. q quits with status 0
     keys q
     st=$(wait_dead)

@@ -2,7 +2,8 @@
 # Run each libFuzzer target for SECONDS (make fuzz FUZZ_SECONDS=N). Not named
 # run.sh: make test runs every tests/*/run.sh.
 # usage: tests/fuzz/fuzz.sh SECONDS BUILD_DIR TARGET...   (TARGET: lesson parse interp)
-# Seeds are copied at run time from lessons/, tests/bad/ and tests/cpython/ into
+# Seeds are copied at run time from lessons/, tests/bad/, tests/cpython/ and
+# tests/cpython/pending/ (the syntax memtutor does not run yet) into
 # BUILD_DIR/corpus-TARGET (kept between runs, never committed). A crash leaves
 # BUILD_DIR/crash-* (libFuzzer's artifact) and fails the run; keep the input as
 # a regression case under tests/bad/hostile/.
@@ -24,7 +25,7 @@ for t in "$@"; do
             cp lessons/*.json tests/bad/lessons/*.json "$seeds"/ 2>/dev/null
             dict=tests/fuzz/json.dict ;;
         *)
-            cp tests/cpython/*.py tests/bad/hostile/*.py "$seeds"/ 2>/dev/null
+            cp tests/cpython/*.py tests/cpython/pending/*.py tests/bad/hostile/*.py "$seeds"/ 2>/dev/null
             dict=tests/fuzz/python.dict ;;
     esac
     extra=""

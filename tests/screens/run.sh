@@ -77,6 +77,33 @@ frames() {
         check "$fname.step$fstep.80x24" "$ftarget" "$fstep" 80x24
         check "$fname.step$fstep.100x30.ascii" "$ftarget" "$fstep" 100x30 --ascii
     done
+    # the busiest step (most events in `trace`) at the smallest usual size
+    fbusy=$("$bin" trace "$ftarget" 2>/dev/null | awk '{ n = gsub(/"kind":/, "&"); if (n > best) { best = n; s = NR } } END { print s }')
+    case " 0 $(( (fn + 1) / 2 )) $fn " in
+        *" $fbusy "*) ;;
+        *) [ -n "$fbusy" ] && check "$fname.step$fbusy.busiest.80x24" "$ftarget" "$fbusy" 80x24 ;;
+    esac
+}
+
+# event_of TARGET STEP REGEX [N]: the number of the N-th (default 1st) event
+# of step STEP in `trace` whose JSON matches REGEX (empty when none), so that
+# the sub-step frames below follow the event log if its sequence changes
+event_of() {
+    "$bin" trace "$1" 2>/dev/null | sed -n "$2p" | sed 's/.*"events":\[{//; s/}\]}$//' |
+        awk -v re="$3" -v nth="${4:-1}" 'BEGIN { RS = "},{" } $0 ~ re { if (++k == nth) { print NR; exit } }'
+}
+
+# check_event NAME TARGET STEP REGEX N SIZE [options]: the frame after that event
+check_event() {
+    ev=$(event_of "$2" "$3" "$4" "$5")
+    if [ -z "$ev" ]; then
+        echo "FAIL $1: no event of step $3 matches $4"
+        fail=$((fail + 1))
+        return
+    fi
+    ce_name=$1 ce_target=$2 ce_step=$3 ce_size=$6
+    shift 6
+    check "$ce_name" "$ce_target" "$ce_step" "$ce_size" --event "$ev" "$@"
 }
 
 ids=$("$bin" list 2>/dev/null | awk '{print $1}')
@@ -100,6 +127,21 @@ if echo "$ids" | grep -qx "$mm"; then
     done
     check "memory-map.$mm.step4.80x24" "$mm" 4 80x24 --pane memory
     check "memory-map.$mm.step5.100x30.ascii" "$mm" 5 100x30 --pane memory --ascii
+fi
+# inside a step (render --event): peek(a) while getrefcount's argument makes
+# the count 6, with peek's frame and x drawn; the collector's subtract_refs
+# with the cycle's arrows; and `del big`, whose memory stays with Python
+nr=names-and-references rc=reference-cycles
+if echo "$ids" | grep -qx "$nr"; then
+    check_event "$nr.step6.refs6.100x30" "$nr" 6 '"type":"list","refcount":6' 1 100x30
+    check_event "$nr.step6.refs6.80x24" "$nr" 6 '"type":"list","refcount":6' 1 80x24
+fi
+if echo "$ids" | grep -qx "$rc"; then
+    check_event "$rc.step8.subtract_refs.100x30" "$rc" 8 '"type":"object","gc_refs":0,"pass":"subtract_refs"' 2 100x30
+    check_event "$rc.step8.subtract_refs.100x30.ascii" "$rc" 8 '"type":"object","gc_refs":0,"pass":"subtract_refs"' 2 100x30 --ascii
+fi
+if echo "$ids" | grep -qx "$mm"; then
+    check "$mm.step4.del-big.100x30" "$mm" 4 100x30
 fi
 # the screen shown below the minimum size
 first=$(echo "$ids" | head -n 1)

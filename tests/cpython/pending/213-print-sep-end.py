@@ -1,0 +1,11 @@
+# print() with sep= and end=.
+print(1, 2, 3, sep="-")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" then this")
+print("x", "y", sep=", ", end="!\n")
+print(sep="*")
+print()
+print(*[1, 2, 3], sep=" | ")
+print("end", end="\n\n")
+print(None, True, 1.5, sep=None)

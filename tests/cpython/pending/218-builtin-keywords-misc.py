@@ -1,0 +1,12 @@
+# Keyword arguments of common builtins and methods.
+print(list(enumerate("abc", start=1)))
+print(sum([1, 2, 3], start=10))
+print(round(3.14159, ndigits=2))
+print(pow(2, 10, mod=1000))
+print((1024).to_bytes(2, byteorder="big"))
+print(int.from_bytes(b"\x01\x00", byteorder="little"))
+print("x".center(5, "*"))
+print("a-b-c".replace("-", "+", 1))
+print([3, 1, 2].index(2, 1))
+print({"a": 1}.get("b", 0))
+print("hello".encode(encoding="utf-8"))
