@@ -5,6 +5,7 @@
  * folding, swaps, NOP removal, exit-block copies, line numbers), and the
  * assembler (forward/backward jumps, EXTENDED_ARG, byte offsets).  Then
  * dis_module lists the result as `python3 -m dis` does. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -870,6 +871,117 @@ static int inverted_compare(const Node *e)
     }
 }
 
+/* ast_opt's optimize_format: 'lit %s lit %r' % (a, b), with only s, r and a
+ * conversions (width and precision of at most 2 digits), is the f-string
+ * f'lit {a!s} lit {b!r}'; its literals have no line of their own.  Returns 0
+ * (nothing emitted) when the format is not that simple. */
+#define FMT_MAXDIGITS 3
+typedef struct { size_t start, end; int conv; char spec[16]; } FmtPiece;
+
+static int fmt_parse_arg(const char *f, size_t len, size_t *ppos, int *conv, char *spec)
+{
+    size_t pos = *ppos;
+    int ljust = 0, width = -1, prec = -1;
+    char ch;
+#define NEXTC do { if (pos >= len) return 0; ch = f[pos++]; } while (0)
+    for (;;) {
+        NEXTC;
+        if (ch == '-') { ljust = 1; continue; }
+        if (ch == '+' || ch == ' ' || ch == '#' || ch == '0') continue;
+        break;
+    }
+    if (ch >= '0' && ch <= '9') {
+        int digits = 0;
+        width = 0;
+        while (ch >= '0' && ch <= '9') {
+            width = width * 10 + (ch - '0');
+            NEXTC;
+            if (++digits >= FMT_MAXDIGITS) return 0;
+        }
+    }
+    if (ch == '.') {
+        NEXTC;
+        prec = 0;
+        int digits = 0;
+        while (ch >= '0' && ch <= '9') {
+            prec = prec * 10 + (ch - '0');
+            NEXTC;
+            if (++digits >= FMT_MAXDIGITS) return 0;
+        }
+    }
+#undef NEXTC
+    if (ch != 's' && ch != 'r' && ch != 'a') return 0;
+    *conv = ch == 's' ? 1 : ch == 'r' ? 2 : 3;
+    char *p = spec;
+    if (!ljust && width > 0) *p++ = '>';
+    if (width >= 0) p += sprintf(p, "%d", width);
+    if (prec >= 0) p += sprintf(p, ".%d", prec);
+    *p = 0;
+    *ppos = pos;
+    return 1;
+}
+
+static int compile_percent(C *c, Node *e)
+{
+    Obj *fo = expr_const(c, e->a);
+    if (!fo || fo->type != T_STR) return 0;
+    const char *f = ((StrObj *)fo)->s;
+    size_t len = ((StrObj *)fo)->len, pos = 0;
+    int nargs = e->b->list.n, cnt = 0, n = 0;
+    FmtPiece *pc = xcalloc((size_t)nargs * 2 + 2, sizeof(FmtPiece));
+    for (;;) {
+        size_t start = pos;
+        while (pos < len && (f[pos] != '%' || (pos + 1 < len && f[pos + 1] == '%'))) pos += f[pos] == '%' ? 2 : 1;
+        if (pos > start) pc[n++] = (FmtPiece){start, pos, 0, ""};
+        if (pos >= len) break;
+        if (cnt >= nargs) goto no;
+        pos++;
+        if (!fmt_parse_arg(f, len, &pos, &pc[n].conv, pc[n].spec)) goto no;
+        pc[n].start = (size_t)cnt++;
+        n++;
+    }
+    if (cnt < nargs) goto no;
+    int old = c->u->line;
+    for (int i = 0; i < n; i++) {
+        if (!pc[i].conv) {
+            /* the literal, with %% as % */
+            char *lit = compile_alloc(c->mem, pc[i].end - pc[i].start + 1);
+            size_t k = 0;
+            for (size_t j = pc[i].start; j < pc[i].end; j++) {
+                lit[k++] = f[j];
+                if (f[j] == '%') j++;
+            }
+            Const *kc = compile_const_new(c, CK_STR);
+            kc->s = lit;
+            kc->len = k;
+            c->u->line = -1;
+            load_const(c, kc);
+            c->u->line = old;
+            continue;
+        }
+        compile_expr(c, e->b->list.items[pc[i].start]);
+        int arg = pc[i].conv;
+        if (pc[i].spec[0]) {
+            Const *kc = compile_const_new(c, CK_STR);
+            kc->len = strlen(pc[i].spec);
+            char *sp = compile_alloc(c->mem, kc->len + 1);
+            memcpy(sp, pc[i].spec, kc->len);
+            kc->s = sp;
+            c->u->line = -1;
+            load_const(c, kc);
+            c->u->line = old;
+            arg |= 4;
+        }
+        emit(c, OPC_FORMAT_VALUE, arg);
+    }
+    if (n != 1) emit(c, OPC_BUILD_STRING, n);
+    free(pc);
+    return 1;
+no:
+    free(pc);
+    return 0;
+}
+
 static void compile_expr(C *c, Node *e)
 {
     int inv = inverted_compare(e);
@@ -907,6 +1019,7 @@ static void compile_expr(C *c, Node *e)
     case E_DICT: compile_dict(c, e); break;
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: compile_comp(c, e); break;
     case E_BINOP:
+        if (e->op == OP_MOD && e->b->kind == E_TUPLE && !expr_const(c, e->b) && compile_percent(c, e)) break;
         compile_expr(c, e->a);
         compile_expr(c, e->b);
         emit(c, OPC_BINARY_OP, nb_op(e->op));
