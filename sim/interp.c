@@ -169,6 +169,13 @@ static const char *symname(Interp *in, Sym s) { return module_symname(in->mod, s
 
 Obj *type_of(Interp *in, Obj *o)
 {
+    if (o->type == T_ITER) {
+        IterObj *it = (IterObj *)o;
+        if (o->sub == IT_STR && it->seq && ((StrObj *)it->seq)->kind != 1) return in->types[TY_STR_ITER];
+        if (o->sub == IT_REVERSED && it->step) return in->types[TY_REVERSED];
+        return in->types[TY_ITER + o->sub];
+    }
+    if (o->type == T_DICTVIEW) return in->types[TY_VIEW + o->sub];
     if (o->type == T_INSTANCE) return &((InstanceObj *)o)->cls->gc.ob;
     return in->types[o->type];
 }
@@ -4075,9 +4082,16 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
         [T_BUILTIN] = "builtin_function_or_method", [T_MODULE] = "module", [T_RANGE] = "range",
         [T_ARRAY] = "array.array", [T_ITER] = "iterator", [T_DICTVIEW] = "dict_view", [T_NOTIMPL] = "NotImplementedType",
     };
-    in->types = xcalloc(T_COUNT, sizeof(Obj *));
-    for (int t = 1; t < T_COUNT; t++) {
-        in->types[t] = make_static_class(in, tn[t]);
+    in->types = xcalloc(TY_COUNT, sizeof(Obj *));
+    for (int t = 1; t < TY_COUNT; t++) {
+        if (t == T_ITER || t == T_DICTVIEW) continue;   /* each kind has its own (below) */
+        const char *name = t < T_COUNT ? tn[t]
+                           : t == TY_ITER + IT_ARRAY ? "array.arrayiterator"
+                           : t < TY_STR_ITER ? iter_type_name(t - TY_ITER, 1)
+                           : t == TY_STR_ITER ? iter_type_name(IT_STR, 0)
+                           : t == TY_REVERSED ? "reversed"
+                           : dictview_type_name(t - TY_VIEW);
+        in->types[t] = make_static_class(in, name);
         ((ClassObj *)in->types[t])->keys_cached = (uint32_t)t; /* the builtin kind */
     }
 
@@ -4231,7 +4245,7 @@ void interp_free(Interp *in)
     free(in->method_cache);
     builtins_free(in);
     free(in->builtins);
-    for (int t = 1; t < T_COUNT; t++) free(in->types[t]);
+    for (int t = 1; t < TY_COUNT; t++) free(in->types[t]);
     free(in->types);
     free(in->mod_gc);
     free(in->mod_sys);

@@ -46,6 +46,18 @@ typedef enum {
 
 typedef struct TbEntry { int line; const char *fname; } TbEntry;
 
+/* The builtin type objects (Interp.types): one per ObjType, and one per
+ * iterator and dict view kind, so that each has CPython's name and identity
+ * (type(iter([])) is list_iterator, enumerate and zip are classes).  A
+ * static class's keys_cached holds its index here. */
+enum {
+    TY_ITER = T_COUNT,                  /* + IterKind */
+    TY_STR_ITER = TY_ITER + IT_KINDS,   /* str_iterator: over a str that is not ASCII */
+    TY_VIEW,                            /* + DictViewKind */
+    TY_REVERSED = TY_VIEW + 3,          /* reversed (of a sequence that is not a list) */
+    TY_COUNT
+};
+
 struct Interp {
     Heap *h;
     Module *mod;
@@ -88,7 +100,7 @@ struct Interp {
     uint32_t method_cache_syms;
     int nbuiltins;
     Obj *mod_gc, *mod_sys, *mod_array;
-    Obj **types;         /* static class objects for builtin types */
+    Obj **types;         /* static class objects for builtin types, by TY_* (above) */
 
     /* exception state */
     ExcType exc;
