@@ -50,10 +50,22 @@ for f in *.py; do
     fi
 done
 
+# tests/cpython scripts whose listing cannot be python3's, and why
+known_different() {
+    case "$1" in
+        467-int-operators.py) echo "(-8) ** (1 / 3) folds to a complex constant in CPython; memtutor has no complex type" ;;
+        *) return 1 ;;
+    esac
+}
+
 ncorpus=0
 if [ -n "$py" ]; then
     cd "$here/../cpython" || exit 2
     for f in [0-9][0-9][0-9]-*.py; do
+        if why=$(known_different "$f"); then
+            echo "SKIP cpython/$f: $why"
+            continue
+        fi
         "$py" -m dis "$f" 2>/dev/null | norm >"$tmp/exp"
         "$bin" dis "$f" 2>/dev/null | norm >"$tmp/got"
         if cmp -s "$tmp/exp" "$tmp/got"; then ok; else bad "cpython/$f: listing differs from python3 -m dis" "$tmp/exp" "$tmp/got"; fi

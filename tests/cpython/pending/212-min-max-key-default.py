@@ -5,11 +5,3 @@ print(min(nums, key=abs), max(nums, key=abs))
 print(max(1, 4, 2), min("b", "a", "c"))
 print(min([], default=None), max((), default=-1))
 print(max(["aa", "b", "ccc"], key=len))
-try:
-    max([])
-except ValueError as e:
-    print(e)
-try:
-    min()
-except TypeError as e:
-    print(e)

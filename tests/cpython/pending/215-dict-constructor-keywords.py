@@ -9,7 +9,3 @@ d = dict(a=1)
 print(len(d), sys.getsizeof(d))
 d2 = dict(a=1, b=2, c=3, d=4, e=5, f=6)
 print(len(d2), sys.getsizeof(d2))
-try:
-    dict([1, 2])
-except TypeError as e:
-    print(e)

@@ -9,7 +9,3 @@ print(s.rsplit(maxsplit=1))
 print("k=v=w".split("=", maxsplit=1))
 print("a,b,,c".split(","))
 print("".split(), "".split(","))
-try:
-    "abc".split("")
-except ValueError as e:
-    print(e)

@@ -7,11 +7,3 @@ print(d.pop("b", "none"), d.setdefault("c", 3), d)
 print("abcabc".count("b", 2), "abcabc".find("c", 3))
 print("path/to/file".rsplit("/", maxsplit=1))
 print(" x ".strip(), "..x..".strip("."))
-try:
-    xs.append(item=1)
-except TypeError as e:
-    print(e)
-try:
-    len(obj=xs)
-except TypeError as e:
-    print(e)

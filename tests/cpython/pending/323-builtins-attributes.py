@@ -8,11 +8,3 @@ print(getattr(p, "x"), getattr(p, "y", "no y"), getattr(p, "kind"))
 print(hasattr(p, "x"), hasattr(p, "y"), hasattr(P, "kind"))
 delattr(p, "x")
 print(hasattr(p, "x"))
-try:
-    getattr(p, "x")
-except AttributeError as e:
-    print(e)
-try:
-    delattr(p, "kind")
-except AttributeError as e:
-    print(e)

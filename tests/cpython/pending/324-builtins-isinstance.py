@@ -9,7 +9,3 @@ print(isinstance(d, Dog), isinstance(d, Animal), isinstance(d, object))
 print(isinstance(3, (str, int)), isinstance(True, int), isinstance(3.0, int))
 print(issubclass(Dog, Animal), issubclass(Animal, Dog), issubclass(bool, int))
 print(issubclass(Dog, (str, Animal)), type(d) is Animal)
-try:
-    isinstance(d, "Dog")
-except TypeError as e:
-    print(e)

@@ -5,7 +5,3 @@ print("key=value=x".partition("="), "key=value=x".rpartition("="))
 print("novalue".partition("="), "novalue".rpartition("="))
 print(", ".join(["a", "b", "c"]), "".join(reversed("abc")), "-".join("xyz"))
 print("|".join([]), "+".join(["solo"]))
-try:
-    ",".join([1, 2])
-except TypeError as e:
-    print(e)

@@ -5,7 +5,3 @@ print(x.hex(), float.fromhex("0x1.8p1"), (1.0).hex())
 print(x.real, x.imag, x.conjugate(), int(x), round(x))
 print(float("nan") == float("nan"), 0.1 + 0.2 == 0.3, (0.1 + 0.2).__round__(10))
 print((1e308 * 10), -(1e308 * 10), 5e-324 / 2)
-try:
-    float("inf").as_integer_ratio()
-except OverflowError as e:
-    print(e)

@@ -12,11 +12,3 @@ print(dict.fromkeys("ab"), dict.fromkeys([1, 2], 0))
 e = d.copy()
 d.clear()
 print(d, e, "a" in e, 1 in e)
-try:
-    d.pop("missing")
-except KeyError as err:
-    print(repr(err))
-try:
-    d.popitem()
-except KeyError as err:
-    print(err)

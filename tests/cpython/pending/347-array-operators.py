@@ -13,7 +13,3 @@ b *= 4
 print(b, sys.getsizeof(b))
 print(a == array("i", [1, 2, 3, 4]), a == [1, 2, 3, 4], a != c)
 print(array("i", [1]) == array("d", [1.0]))
-try:
-    a + array("d", [1.0])
-except TypeError as e:
-    print(e)

@@ -10,11 +10,3 @@ a.remove(5)
 a.reverse()
 print(a.tolist(), len(a))
 print(array("d", [1.5]).itemsize, array("b").itemsize, array("q").itemsize)
-try:
-    a.remove(42)
-except ValueError as e:
-    print(e)
-try:
-    a.append(100000)
-except OverflowError as e:
-    print(e)

@@ -15,4 +15,5 @@ row2[:] = []
 print("after clear by slice")
 row3 = [Item(20), Item(21), Item(22)]
 row3.clear()
+del row
 print("end")

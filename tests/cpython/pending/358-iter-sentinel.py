@@ -12,7 +12,3 @@ def read():
     pos[0] += 1
     return s
 print(list(iter(read, "")))
-try:
-    iter(5)
-except TypeError as e:
-    print(e)

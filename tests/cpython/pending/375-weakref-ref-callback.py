@@ -13,7 +13,3 @@ r = weakref.ref(o, gone)
 print(r() is o, sys.getrefcount(o), weakref.getweakrefcount(o))
 del o
 print("after del:", r())
-try:
-    weakref.ref(5)
-except TypeError as e:
-    print(e)

@@ -10,7 +10,3 @@ print(px.x)
 px.x = 4
 print(p.x)
 del p
-try:
-    px.x
-except ReferenceError as e:
-    print(e)

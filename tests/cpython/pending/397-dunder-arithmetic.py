@@ -22,7 +22,3 @@ print(sum([a, a, a]))
 b = a
 b += V(1, 1)
 print(b, a, b is a)
-try:
-    a + 1
-except TypeError as e:
-    print(e)
