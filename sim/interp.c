@@ -4083,15 +4083,8 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
         [T_ARRAY] = "array.array", [T_ITER] = "iterator", [T_DICTVIEW] = "dict_view", [T_NOTIMPL] = "NotImplementedType",
     };
     in->types = xcalloc(TY_COUNT, sizeof(Obj *));
-    for (int t = 1; t < TY_COUNT; t++) {
-        if (t == T_ITER || t == T_DICTVIEW) continue;   /* each kind has its own (below) */
-        const char *name = t < T_COUNT ? tn[t]
-                           : t == TY_ITER + IT_ARRAY ? "array.arrayiterator"
-                           : t < TY_STR_ITER ? iter_type_name(t - TY_ITER, 1)
-                           : t == TY_STR_ITER ? iter_type_name(IT_STR, 0)
-                           : t == TY_REVERSED ? "reversed"
-                           : dictview_type_name(t - TY_VIEW);
-        in->types[t] = make_static_class(in, name);
+    for (int t = 1; t < T_COUNT; t++) {
+        in->types[t] = make_static_class(in, tn[t]);
         ((ClassObj *)in->types[t])->keys_cached = (uint32_t)t; /* the builtin kind */
     }
 
@@ -4113,6 +4106,18 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
     in->module_code = code_new(in, CODE_MODULE, NULL, NULL);
     resolve_body(in, in->module_code, &m->body);
     for (Sym s = 1; s < m->nsyms; s++) decref(in->h, str_for_sym(in, s)); /* intern every name now */
+    /* The iterator and view kinds' own types (types[T_ITER] and
+     * types[T_DICTVIEW] are not what type() gives); made after the names
+     * are interned, since CPython has no str object for them either. */
+    for (int t = T_COUNT; t < TY_COUNT; t++) {
+        const char *name = t == TY_ITER + IT_ARRAY ? "array.arrayiterator"
+                           : t < TY_STR_ITER ? iter_type_name(t - TY_ITER, 1)
+                           : t == TY_STR_ITER ? iter_type_name(IT_STR, 0)
+                           : t == TY_REVERSED ? "reversed"
+                           : dictview_type_name(t - TY_VIEW);
+        in->types[t] = make_static_class(in, name);
+        ((ClassObj *)in->types[t])->keys_cached = (uint32_t)t;
+    }
 
     in->top = xcalloc(1, sizeof(Frame));
     in->top->code = in->module_code;
