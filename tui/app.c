@@ -179,7 +179,7 @@ typedef struct {
     /* the last frame's graph, for mouse hits */
     Graph *graph;            /* the heap pane's picture, kept while nothing it
                                 shows changes (NULL once the session moves) */
-    struct { uint32_t phase, selected; int width, large; } graph_key;
+    struct { uint32_t phase, selected; int width, large, inspecting; } graph_key;
     Rect graph_rect;
     Graph *before;           /* the previous step's end state: names the ghosts */
     uint32_t anim_chunk;
@@ -388,7 +388,30 @@ static Graph *build_graph_log(App *a, const EventLog *log, uint32_t phase, int w
         .selected = a->selected, .width = width, .before = a->before, .large = a->teach.presenter,
         .before_only = before_only,
     };
+    AliveChain ch = {0};
+    StrBuf note = {0};
+    if (a->teach.inspecting && a->selected && phase == PHASE_END && !before_only &&
+        teach_alive_chain(a->sess, a->selected, &ch) == 0) {
+        /* the inspector's "why is it still alive?" chain, on the graph too */
+        if (ch.kind == ALIVE_NAME || ch.kind == ALIVE_INTERP) {
+            sc.chain = ch.serial;
+            sc.nchain = ch.n;
+            sc.chain_root = ch.root_name;
+            sc.chain_frame = ch.root_frame;
+        }
+        if (ch.kind == ALIVE_NAME) {
+            sb_printf(&note, "alive through %s", ch.root_name);
+            for (int i = 1; i < ch.n; i++) sb_puts(&note, ch.label[i]);
+        } else if (ch.kind == ALIVE_INTERP) {
+            sb_puts(&note, "alive: held by the interpreter");
+        } else if (ch.kind == ALIVE_UNREACHABLE) {
+            sb_puts(&note, "unreachable: only gc can free it");
+        }
+        sc.chain_note = note.s;
+    }
     Graph *g = graph_build(&sc);
+    teach_alive_free(&ch);
+    sb_free(&note);
     for (int f = 0; f < nf; f++) { free(fs.names[f]); free(titles[f]); }
     free(fs.names);
     free(fs.count);
@@ -421,13 +444,15 @@ static void draw_graph(App *a, Canvas *c, Rect r)
     /* a million objects take milliseconds to lay out: only when the
        picture changes (a step, an animation frame, the selection, the size) */
     if (!a->graph || a->graph_key.phase != a->phase || a->graph_key.selected != a->selected ||
-        a->graph_key.width != r.w - 3 || a->graph_key.large != a->teach.presenter) {
+        a->graph_key.width != r.w - 3 || a->graph_key.large != a->teach.presenter ||
+        a->graph_key.inspecting != a->teach.inspecting) {
         graph_free(a->graph);
         a->graph = build_graph(a, a->phase, r.w - 3, 0);
         a->graph_key.phase = a->phase;
         a->graph_key.selected = a->selected;
         a->graph_key.width = r.w - 3;
         a->graph_key.large = a->teach.presenter;
+        a->graph_key.inspecting = a->teach.inspecting;
     }
     const TimelineFrame *tf = cur_frame(a);
     Graph *g = tf ? tf->g : a->graph;   /* an event's picture, or the step's end */

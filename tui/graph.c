@@ -74,6 +74,7 @@ typedef struct {
     int target;
     int left;               /* 1: a name arrow (head ▶), 0: right channel (head ◀) */
     int source;             /* right channel: the node the arrow starts from */
+    int frame, name;        /* left channel: the frame and name it starts from */
     Style style;            /* STYLE_ARROW, or STYLE_GC: a reference subtract_refs took off */
 } Arrow;
 
@@ -945,6 +946,43 @@ static int subtracted(const GraphScene *s, const Graph *g, int from, int to)
     return 0;
 }
 
+static int chain_index(const GraphScene *s, uint32_t serial)
+{
+    for (int i = 0; i < s->nchain; i++)
+        if (s->chain[i] == serial) return i;
+    return -1;
+}
+
+/* The "why is it still alive?" chain: its boxes and arrows in emphasis. */
+static void chain_mark(const GraphScene *s, Graph *g)
+{
+    if (s->chain_note && s->selected)
+        for (int i = 0; i < g->n; i++)
+            if (g->nodes[i].kind == GN_OBJ && g->nodes[i].serial == s->selected) {
+                free(g->nodes[i].note);
+                g->nodes[i].note = xstrdup(s->chain_note);
+                g->nodes[i].note_style = STYLE_EMPH | CF_BOLD;
+            }
+    if (s->nchain <= 0) return;
+    for (int i = 0; i < g->n; i++)
+        if (g->nodes[i].kind == GN_OBJ && chain_index(s, g->nodes[i].serial) >= 0 &&
+            g->nodes[i].serial != s->selected)
+            g->nodes[i].box_style = STYLE_EMPH | CF_BOLD;
+    for (int i = 0; i < g->narrows; i++) {
+        Arrow *a = &g->arrows[i];
+        int ti = chain_index(s, g->nodes[a->target].serial);
+        if (ti < 0 || g->nodes[a->target].kind != GN_OBJ) continue;
+        int on;
+        if (a->left)
+            on = ti == 0 && s->chain_root && a->frame == s->chain_frame &&
+                 !strcmp(g->frames[a->frame].names[a->name], s->chain_root);
+        else
+            on = ti > 0 && g->nodes[a->source].kind == GN_OBJ &&
+                 g->nodes[a->source].serial == s->chain[ti - 1];
+        if (on) a->style = STYLE_EMPH | CF_BOLD;
+    }
+}
+
 static void arrow_add(Graph *g, Arrow a)
 {
     if (g->narrows == g->acap) {
@@ -1084,7 +1122,7 @@ Graph *graph_build(const GraphScene *s)
             int ry = g->frames[f].y + 1 + i;
             /* the farthest lane for the nearest target keeps lines apart */
             arrow_add(g, (Arrow){fw - 2, ry, ox - 1, g->nodes[t].y + 1,
-                                 fw + 1 + (nl - 1 - lane_of[t]), t, 1, -1, STYLE_ARROW});
+                                 fw + 1 + (nl - 1 - lane_of[t]), t, 1, -1, f, i, STYLE_ARROW});
         }
     free(tgt);
 
@@ -1130,12 +1168,13 @@ Graph *graph_build(const GraphScene *s)
             int ry = g->nodes[i].y + 2 + r;
             int dotx = ox + 2 + text_w(g->nodes[i].rows[r].text) - 1;
             if (dotx > ox + ow - 3) dotx = ox + ow - 3;
-            arrow_add(g, (Arrow){dotx + 1, ry, rx, g->nodes[t].y + 1, rx + 2 + lane_of[t], t, 0, i,
+            arrow_add(g, (Arrow){dotx + 1, ry, rx, g->nodes[t].y + 1, rx + 2 + lane_of[t], t, 0, i, -1, -1,
                                  subtracted(s, g, i, t) ? STYLE_GC | CF_BOLD : STYLE_ARROW});
         }
     free(tgt);
     free(sp);
     free(lane_of);
+    chain_mark(s, g);
 
     g->w = rx + (nr ? nr + 2 : 1);
     g->h = frames_h > objs_h ? frames_h : objs_h;

@@ -53,6 +53,14 @@ typedef struct GraphScene {
     int large;                  /* presenter mode: wider boxes, more room between them */
     int before_only;            /* a "before" picture: only what names ghosts (no
                                    summaries of big containers' items) */
+    /* "why is it still alive?": a chain of references drawn in emphasis,
+       from the name chain_root of frame chain_frame to chain[0], then each
+       chain[i-1] -> chain[i]; nchain 0: none */
+    const uint32_t *chain;
+    int nchain;
+    const char *chain_root;
+    int chain_frame;
+    const char *chain_note;     /* under the selected box: "alive through a['k'][0]" */
 } GraphScene;
 
 typedef struct Graph Graph;

@@ -277,6 +277,20 @@ static int parse_color(const char *v, int *color)
     return 0;
 }
 
+/* A render option's number 0..max into *out; -1 (after one line on
+ * stderr) when v is not one. */
+static int render_number(const char *opt, const char *what, const char *v, long max, int *out)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (!*v || *end || n < 0 || n > max) {
+        fprintf(stderr, "memtutor: render: %s: expected %s number\n", opt, what);
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
+}
+
 static int cmd_render(int argc, char **argv)
 {
     const char *target = NULL;
@@ -288,21 +302,9 @@ static int cmd_render(int argc, char **argv)
         if (!strcmp(a, "--played")) {
             played = 1;
         } else if (!strcmp(a, "--step") && i + 1 < argc) {
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end || v < 0 || v > 1000000) {
-                fprintf(stderr, "memtutor: render: --step: expected a step number\n");
-                return 2;
-            }
-            step = (int)v;
+            if (render_number("--step", "a step", argv[++i], 1000000, &step) < 0) return 2;
         } else if (!strcmp(a, "--event") && i + 1 < argc) {
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end || v < 0 || v > 100000000) {
-                fprintf(stderr, "memtutor: render: --event: expected an event number\n");
-                return 2;
-            }
-            event = (int)v;
+            if (render_number("--event", "an event", argv[++i], 100000000, &event) < 0) return 2;
         } else if (!strcmp(a, "--size") && i + 1 < argc) {
             if (sscanf(argv[++i], "%dx%d", &cols, &rows) != 2 || cols < 1 || rows < 1 || cols > 1000 || rows > 1000) {
                 fprintf(stderr, "memtutor: render: --size: expected COLSxROWS, e.g. 100x30\n");

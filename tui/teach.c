@@ -531,6 +531,116 @@ static void holder_line(HolderArg *a, Obj *holder, const char *fmt_after, const 
     sb_free(&b);
 }
 
+/* Each slot of holder that refers to target, in words: "[1]", "['k']",
+ * " (a key)", ".partner", ".__self__"; fn(arg, label) per slot, at most 8.
+ * Returns how many were named (0: the holder refers to it some other way). */
+typedef void (*slot_fn)(void *arg, const char *label);
+
+static int holder_slots(Interp *in, Obj *o, Obj *target, slot_fn fn, void *arg)
+{
+    int shown = 0;
+    char ix[48];
+#define SLOT(text) do { fn(arg, text); shown++; } while (0)
+    switch (o->type) {
+    case T_LIST: {
+        ListObj *l = (ListObj *)o;
+        for (int64_t i = 0; i < l->n && shown < 8; i++)
+            if (l->items[i] == target) {
+                snprintf(ix, sizeof ix, "[%lld]", (long long)i);
+                SLOT(ix);
+            }
+        break;
+    }
+    case T_TUPLE: {
+        TupleObj *tp = (TupleObj *)o;
+        for (uint32_t i = 0; i < tp->n && shown < 8; i++)
+            if (tp->items[i] == target) {
+                snprintf(ix, sizeof ix, "[%u]", i);
+                SLOT(ix);
+            }
+        break;
+    }
+    case T_DICT: {
+        DictObj *d = (DictObj *)o;
+        for (uint32_t i = 0; i < d->nentries && shown < 8; i++) {
+            DictEntry *e = &d->entries[i];
+            if (!e->key) continue;
+            if (e->key == target) SLOT(" (a key)");
+            if (e->value == target) {
+                StrBuf k = {0}, w = {0};
+                short_repr(in, e->key, &k);
+                sb_printf(&w, "[%s]", k.s ? k.s : "");
+                SLOT(w.s);
+                sb_free(&k);
+                sb_free(&w);
+            }
+        }
+        break;
+    }
+    case T_SET: SLOT(" (an item of the set)"); break;
+    case T_INSTANCE: {
+        InstanceObj *io = (InstanceObj *)o;
+        ClassObj *c = io->cls;
+        if (c->has_slots) {
+            ClassObj *chain[64];
+            int nc = 0;
+            for (ClassObj *k = c; k && nc < 64; k = k->base) chain[nc++] = k;
+            uint32_t idx = 0;
+            for (int j = nc - 1; j >= 0; j--) {
+                ClassObj *k = chain[j];
+                uint32_t own = k->has_slots ? (k->nslots - (k->base && k->base->has_slots ? k->base->nslots : 0)) : 0;
+                for (uint32_t sl = 0; sl < own; sl++, idx++)
+                    if (idx < io->nvals && io->vals[idx] == target) {
+                        snprintf(ix, sizeof ix, ".%s", symname(in, k->slots[sl]));
+                        SLOT(ix);
+                    }
+            }
+        } else {
+            for (uint32_t i = 0; i < io->nvals; i++)
+                if (io->vals[i] == target) {
+                    snprintf(ix, sizeof ix, ".%s", i < c->keys_cached ? symname(in, c->keys[i]) : "?");
+                    SLOT(ix);
+                }
+        }
+        if (&c->gc.ob == target) SLOT(".__class__");
+        break;
+    }
+    case T_CLASS: {
+        ClassObj *c = (ClassObj *)o;
+        for (uint32_t i = 0; i < c->attrs.n; i++)
+            if (c->attrs.items[i].value == target) {
+                snprintf(ix, sizeof ix, ".%s", symname(in, c->attrs.items[i].key));
+                SLOT(ix);
+            }
+        if (c->base && &c->base->gc.ob == target) SLOT(" (its base class)");
+        break;
+    }
+    case T_METHOD: {
+        MethodObj *m = (MethodObj *)o;
+        if (m->self == target) SLOT(".__self__");
+        if (m->func == target) SLOT(".__func__");
+        break;
+    }
+    case T_FUNCTION: {
+        FuncObj *f = (FuncObj *)o;
+        if (f->defaults && &f->defaults->gc.ob == target) SLOT(".__defaults__");
+        if (f->globals == target) SLOT(".__globals__");
+        break;
+    }
+    default: break;
+    }
+#undef SLOT
+    return shown;
+}
+
+typedef struct { HolderArg *a; Obj *holder; } HolderLine;
+
+static void holder_slot_line(void *arg, const char *label)
+{
+    HolderLine *hl = arg;
+    holder_line(hl->a, hl->holder, label, NULL);
+}
+
 static void each_holder(Obj *o, void *arg)
 {
     HolderArg *a = arg;
@@ -550,109 +660,184 @@ static void each_holder(Obj *o, void *arg)
     obj_referents(o, count_ref, a);
     if (!a->nref) return;
     a->counted += a->nref;
-    int shown = 0;
-    char ix[48];
-    switch (o->type) {
-    case T_LIST: {
-        ListObj *l = (ListObj *)o;
-        for (int64_t i = 0; i < l->n && shown < 8; i++)
-            if (l->items[i] == a->target) {
-                snprintf(ix, sizeof ix, "[%lld]", (long long)i);
-                holder_line(a, o, ix, NULL);
-                shown++;
-            }
-        break;
-    }
-    case T_TUPLE: {
-        TupleObj *tp = (TupleObj *)o;
-        for (uint32_t i = 0; i < tp->n && shown < 8; i++)
-            if (tp->items[i] == a->target) {
-                snprintf(ix, sizeof ix, "[%u]", i);
-                holder_line(a, o, ix, NULL);
-                shown++;
-            }
-        break;
-    }
-    case T_DICT: {
-        DictObj *d = (DictObj *)o;
-        for (uint32_t i = 0; i < d->nentries && shown < 8; i++) {
-            DictEntry *e = &d->entries[i];
-            if (!e->key) continue;
-            if (e->key == a->target) { holder_line(a, o, " (a key)", NULL); shown++; }
-            if (e->value == a->target) {
-                StrBuf k = {0};
-                short_repr(a->in, e->key, &k);
-                StrBuf w = {0};
-                sb_printf(&w, "[%s]", k.s ? k.s : "");
-                holder_line(a, o, w.s, NULL);
-                sb_free(&k);
-                sb_free(&w);
-                shown++;
-            }
-        }
-        break;
-    }
-    case T_SET: holder_line(a, o, " (an item of the set)", NULL); shown++; break;
-    case T_INSTANCE: {
-        InstanceObj *io = (InstanceObj *)o;
-        ClassObj *c = io->cls;
-        if (c->has_slots) {
-            ClassObj *chain[64];
-            int nc = 0;
-            for (ClassObj *k = c; k && nc < 64; k = k->base) chain[nc++] = k;
-            uint32_t idx = 0;
-            for (int j = nc - 1; j >= 0; j--) {
-                ClassObj *k = chain[j];
-                uint32_t own = k->has_slots ? (k->nslots - (k->base && k->base->has_slots ? k->base->nslots : 0)) : 0;
-                for (uint32_t s = 0; s < own; s++, idx++)
-                    if (idx < io->nvals && io->vals[idx] == a->target) {
-                        snprintf(ix, sizeof ix, ".%s", symname(a->in, k->slots[s]));
-                        holder_line(a, o, ix, NULL);
-                        shown++;
-                    }
-            }
-        } else {
-            for (uint32_t i = 0; i < io->nvals; i++)
-                if (io->vals[i] == a->target) {
-                    snprintf(ix, sizeof ix, ".%s", i < c->keys_cached ? symname(a->in, c->keys[i]) : "?");
-                    holder_line(a, o, ix, NULL);
-                    shown++;
-                }
-        }
-        if (&c->gc.ob == a->target) { holder_line(a, o, ".__class__", NULL); shown++; }
-        break;
-    }
-    case T_CLASS: {
-        ClassObj *c = (ClassObj *)o;
-        for (uint32_t i = 0; i < c->attrs.n; i++)
-            if (c->attrs.items[i].value == a->target) {
-                snprintf(ix, sizeof ix, ".%s", symname(a->in, c->attrs.items[i].key));
-                holder_line(a, o, ix, NULL);
-                shown++;
-            }
-        if (c->base && &c->base->gc.ob == a->target) { holder_line(a, o, " (its base class)", NULL); shown++; }
-        break;
-    }
-    case T_METHOD: {
-        MethodObj *m = (MethodObj *)o;
-        if (m->self == a->target) { holder_line(a, o, ".__self__", NULL); shown++; }
-        if (m->func == a->target) { holder_line(a, o, ".__func__", NULL); shown++; }
-        break;
-    }
-    case T_FUNCTION: {
-        FuncObj *f = (FuncObj *)o;
-        if (f->defaults && &f->defaults->gc.ob == a->target) { holder_line(a, o, ".__defaults__", NULL); shown++; }
-        if (f->globals == a->target) { holder_line(a, o, ".__globals__", NULL); shown++; }
-        break;
-    }
-    default: break;
-    }
-    if (!shown) {
+    HolderLine hl = {a, o};
+    if (!holder_slots(a->in, o, a->target, holder_slot_line, &hl)) {
         StrBuf w = {0};
         sb_printf(&w, " (%d reference%s)", a->nref, a->nref == 1 ? "" : "s");
         holder_line(a, o, w.s, NULL);
         sb_free(&w);
     }
+}
+
+/* ------------------------------------------------ why is it still alive? */
+
+typedef struct {
+    Obj **parent;        /* per serial: the object it was reached from (NULL: a root) */
+    int32_t *root;       /* per serial: the root it was reached from, +1 (0: not reached) */
+    uint32_t nser;
+    Obj **queue;
+    size_t qn, qcap, qhead;
+    Obj *from;           /* the object being expanded */
+    int cur_root;
+} AliveSearch;
+
+static void alive_push(AliveSearch *as, Obj *o, Obj *parent, int root)
+{
+    if (!o || o->serial >= as->nser || as->root[o->serial] || o->rc == 0) return;
+    if (o->flags & OF_STATIC) return;
+    as->root[o->serial] = root + 1;
+    as->parent[o->serial] = parent;
+    if (as->qn == as->qcap) {
+        as->qcap = as->qcap ? as->qcap * 2 : 256;
+        as->queue = xrealloc(as->queue, as->qcap * sizeof(Obj *));
+    }
+    as->queue[as->qn++] = o;
+}
+
+static void alive_visit(Obj *child, void *arg)
+{
+    AliveSearch *as = arg;
+    alive_push(as, child, as->from, as->cur_root);
+}
+
+typedef struct { AliveSearch *as; int root; Obj *globals; } AliveRoots;
+
+static void alive_root_visit(Obj *o, void *arg)
+{
+    AliveRoots *ar = arg;
+    if (o == ar->globals) return;   /* the names stand for it */
+    alive_push(ar->as, o, NULL, ar->root);
+}
+
+static void chain_label(void *arg, const char *label)
+{
+    StrBuf *b = arg;
+    if (!b->len) sb_puts(b, label);
+}
+
+int teach_alive_chain(Session *s, uint32_t serial, AliveChain *out)
+{
+    memset(out, 0, sizeof *out);
+    Interp *in = session_interp(s);
+    Heap *h = interp_heap(in);
+    FindArg f = {serial, NULL};
+    heap_foreach(h, find_serial, &f);
+    if (!f.found) return -1;
+    Obj *target = f.found;
+    if (target->flags & OF_STATIC) {
+        out->kind = ALIVE_SHARED;
+        return 0;
+    }
+    Bindings bs = {0};
+    int nf = interp_frame_count(in);
+    for (int fr = 0; fr < nf; fr++) {
+        bs.frame = fr;
+        interp_frame_names(in, fr, collect_binding, &bs);
+    }
+    AliveSearch as = {0};
+    as.nser = h->next_serial + 1;
+    as.parent = xcalloc(as.nser, sizeof(Obj *));
+    as.root = xcalloc(as.nser, sizeof(int32_t));
+    /* breadth first from every root: the names of the frames (innermost
+     * first, so that a local wins over a global), then what the interpreter
+     * holds otherwise (constants, temporaries, tracebacks) */
+    for (int fr = nf - 1; fr >= 0; fr--)
+        for (int i = 0; i < bs.n; i++)
+            if (bs.b[i].frame == fr) alive_push(&as, bs.b[i].value, NULL, i);
+    AliveRoots ar = {&as, bs.n, interp_globals(in)};
+    interp_roots(in, alive_root_visit, &ar);
+    while (as.qhead < as.qn && !as.root[target->serial]) {
+        Obj *o = as.queue[as.qhead++];
+        if (o == ar.globals) continue;
+        as.from = o;
+        as.cur_root = as.root[o->serial] - 1;
+        obj_referents(o, alive_visit, &as);
+    }
+    int r = as.root[target->serial] - 1;
+    if (r < 0) {
+        out->kind = ALIVE_UNREACHABLE;
+    } else {
+        /* the chain, root first */
+        Obj *path[ALIVE_MAX];
+        int n = 0;
+        for (Obj *o = target; o && n < ALIVE_MAX; o = as.parent[o->serial]) path[n++] = o;
+        out->n = n;
+        for (int i = 0; i < n; i++) {
+            Obj *o = path[n - 1 - i];
+            out->serial[i] = o->serial;
+            StrBuf b = {0};
+            if (i == 0) {
+                if (r < bs.n) {
+                    const char *fn = interp_frame_name(in, bs.b[r].frame);
+                    if (bs.b[r].frame == 0) sb_printf(&b, "name %s in globals", bs.b[r].name);
+                    else sb_printf(&b, "local %s of %s()", bs.b[r].name, fn ? fn : "?");
+                } else {
+                    sb_puts(&b, "held by the interpreter (a constant, a temporary or a traceback)");
+                }
+            } else {
+                Obj *parent = path[n - i];
+                holder_slots(in, parent, o, chain_label, &b);
+                if (!b.len) sb_puts(&b, "(a reference)");
+            }
+            out->label[i] = sb_take(&b);
+        }
+        out->kind = r < bs.n ? ALIVE_NAME : ALIVE_INTERP;
+        if (r < bs.n) {
+            out->root_frame = bs.b[r].frame;
+            out->root_name = xstrdup(bs.b[r].name);
+        }
+    }
+    free(as.parent);
+    free(as.root);
+    free(as.queue);
+    free(bs.b);
+    return 0;
+}
+
+void teach_alive_free(AliveChain *c)
+{
+    for (int i = 0; i < c->n; i++) free(c->label[i]);
+    free(c->root_name);
+    memset(c, 0, sizeof *c);
+}
+
+/* The inspector's "why is it still alive?" lines. */
+static void add_alive(Teach *t, Session *s, Obj *o)
+{
+    AliveChain ch;
+    if (teach_alive_chain(s, o->serial, &ch) < 0) return;
+    add_line(t, STYLE_TITLE | CF_BOLD, 0, "why is it still alive?");
+    Interp *in = session_interp(s);
+    switch (ch.kind) {
+    case ALIVE_SHARED:
+        add_line(t, STYLE_NORMAL, 2, "a shared object: the interpreter keeps it for good");
+        break;
+    case ALIVE_UNREACHABLE:
+        add_line(t, STYLE_UNREACHABLE | CF_BOLD, 2, "no root reaches it (no name,");
+        add_line(t, STYLE_UNREACHABLE | CF_BOLD, 2, "no frame, nothing the interpreter");
+        add_line(t, STYLE_UNREACHABLE | CF_BOLD, 2, "holds): a reference cycle keeps");
+        add_line(t, STYLE_UNREACHABLE | CF_BOLD, 2, "its count above 0, and only the");
+        add_line(t, STYLE_UNREACHABLE | CF_BOLD, 2, "collector can free it");
+        break;
+    case ALIVE_NAME:
+    case ALIVE_INTERP:
+        add_line(t, STYLE_NAME | CF_BOLD, 2, "%s", ch.label[0]);
+        for (int i = 0; i < ch.n; i++) {
+            StrBuf r = {0};
+            if (i + 1 == ch.n) sb_puts(&r, "this object");
+            else {
+                FindArg f = {ch.serial[i], NULL};
+                heap_foreach(interp_heap(in), find_serial, &f);
+                if (f.found) short_repr(in, f.found, &r);
+            }
+            Style st = i + 1 == ch.n ? STYLE_SELECTED | CF_BOLD : STYLE_NORMAL;
+            if (i == 0) add_line(t, st, 4, "→ %s", r.s ? r.s : "?");
+            else add_line(t, st, 4, "→ %s%s %s", ch.label[i], ch.label[i][0] == ' ' ? ":" : "", r.s ? r.s : "?");
+            sb_free(&r);
+        }
+        break;
+    }
+    teach_alive_free(&ch);
 }
 
 static void add_items(Teach *t, Interp *in, Obj *o)
@@ -782,6 +967,7 @@ static void inspect_build(Teach *t, Session *s, uint32_t serial)
         add_line(t, STYLE_DIM, 2, "%lld held by the interpreter (constants, temporaries)", (long long)rest);
     if (t->nlines == first) add_line(t, STYLE_DIM, 2, "(none)");
     free(bs.b);
+    add_alive(t, s, o);
     add_items(t, in, o);
 }
 

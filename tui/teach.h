@@ -115,6 +115,28 @@ void teach_draw_live(const Teach *t, Session *s, Canvas *c, Rect source);
 
 /* The objects shown in the graph, in order (for Tab / arrows). */
 uint32_t teach_next_object(const uint32_t *serials, int n, uint32_t cur, int dir);
+/* "Why is this still alive?": the shortest chain of references from a root
+ * (a frame's name, or what the interpreter holds: constants, temporaries,
+ * tracebacks) to the object, as objgraph's find_backref_chain finds it
+ * (breadth first).  serial[0] is reached from the root label[0] ("name a in
+ * globals", "local x of peek()"); label[i] (i > 0) names the slot of
+ * serial[i-1] that holds serial[i] ("[1]", ".partner", "['k']").  kind
+ * ALIVE_UNREACHABLE: no root reaches it (a cycle only the collector can
+ * free); ALIVE_SHARED: a static object.  -1 when no such object lives.
+ * Free with teach_alive_free. */
+#define ALIVE_MAX 64
+typedef enum { ALIVE_NAME, ALIVE_INTERP, ALIVE_UNREACHABLE, ALIVE_SHARED } AliveKind;
+typedef struct AliveChain {
+    AliveKind kind;
+    int n;
+    uint32_t serial[ALIVE_MAX];
+    char *label[ALIVE_MAX];
+    int root_frame;          /* ALIVE_NAME: the frame of root_name */
+    char *root_name;
+} AliveChain;
+int teach_alive_chain(Session *s, uint32_t serial, AliveChain *out);
+void teach_alive_free(AliveChain *c);
+
 /* The inspector panel for the object `serial` in rectangle r. */
 void teach_draw_inspector(Teach *t, Session *s, uint32_t serial, Canvas *c, Rect r);
 

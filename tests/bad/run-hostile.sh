@@ -170,6 +170,11 @@ usage render --step
 usage render --step -1 names-and-references
 usage render --step x names-and-references
 usage render --step 99 names-and-references
+usage render --step "" names-and-references
+usage render --event x --step 6 names-and-references
+usage render --event -1 --step 6 names-and-references
+usage render --event 3 names-and-references
+usage render --event 99999 --step 6 names-and-references
 usage render --size 0x0 names-and-references
 usage render --size 100000x5 names-and-references
 usage render --size abc names-and-references

@@ -112,6 +112,45 @@ if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" &&
         keys Tab Tab Tab
     fi
 
+    # 3c. why is it still alive: the inspector's shortest chain from a root,
+    # also under the object's box; and a cycle that no root reaches
+    printf 'class Node:\n    pass\nholder = {"k": [Node()]}\nx = 1\n' > "$tmp/alive.py"
+    if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$tmp/alive.py" 2>/dev/null &&
+       wait_for "step 0/"; then
+        keys Right Right Right
+        wait_for "step 3/" || true
+        keys Tab Tab Tab i
+        if wait_for "why is it still alive?" && wait_for "→ ['k'] list (1 item)" && shows "→ [0] this object" &&
+           shows "name holder in globals"; then
+            ok "why alive: name holder in globals → dict → ['k'] list → [0] this object"
+        else bad "why alive: name holder in globals → dict → ['k'] list → [0] this object"; show "$tmp/screen" 30; fi
+        if shows "alive through holder['k'][0]"; then ok "why alive: the chain under the box on the graph"
+        else bad "why alive: the chain under the box on the graph"; show "$tmp/screen" 30; fi
+        quit
+    else
+        bad "why alive: the script opens"
+    fi
+    if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" reference-cycles &&
+       wait_for "step 0/"; then
+        keys G Left Left
+        wait_for "step 7/" || true
+        keys Tab Tab Tab i
+        wait_for "why is it still alive?" || true
+        got_note=0
+        shows "unreachable: only gc can free it" && got_note=1
+        keys PageDown
+        if [ $got_note = 1 ] && wait_for "no root reaches it (no name," && wait_for "collector can free it"; then
+            ok "why alive: a dropped cycle is reached by no root, only the collector frees it"
+        else bad "why alive: a dropped cycle is reached by no root, only the collector frees it"; show "$tmp/screen" 30; fi
+        quit
+    else
+        bad "why alive: reference-cycles opens"
+    fi
+    # back to the lesson the rest of the suite uses
+    start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" && wait_for "step 0/$nsteps" || true
+    keys Right Right
+    wait_for "step 2/$nsteps" || true
+
     # 4. q quits with status 0
     keys q
     st=$(wait_dead)

@@ -1,18 +1,11 @@
 # __slots__ and inheritance: a subclass without __slots__ gets a __dict__ again.
 import sys
-class Plain:
-    pass
 class Slotted:
-    __slots__ = ("a", "b")
-class MoreSlots(Slotted):
-    __slots__ = ("c",)
-class NoSlots(Slotted):
+    __slots__ = ("a",)
+class Child(Slotted):
     pass
-class Empty(Slotted):
-    __slots__ = ()
-for cls in [Plain, Slotted, MoreSlots, NoSlots, Empty]:
-    obj = cls()
-    print(cls.__name__, sys.getsizeof(obj), hasattr(obj, "__dict__"))
-n = NoSlots()
-n.z = 1
-print(n.__dict__)
+s = Slotted()
+c = Child()
+c.z = 1
+print(hasattr(s, "__dict__"), hasattr(c, "__dict__"), c.__dict__)
+print(Child.__slots__, sys.getsizeof(s) < sys.getsizeof(c))

@@ -1,13 +1,10 @@
-# The exceptions raised in 240-class-body-scope (a class body is a scope, but methods do not see its names), caught and printed.
-class Shape:
-    sides = 0
-    label = "shape with " + str(sides) + " sides"
-    def describe(self):
-        return self.label
-    def broken(self):
-        return sides
-
+# The exceptions of 240-class-body-scope: a method cannot see the class body's names.
+class Config:
+    limit = 3
+    def check(self):
+        return limit
 try:
-    Shape().broken()
+    Config().check()
 except NameError as e:
     print(e)
+print(Config.limit)
