@@ -47,8 +47,10 @@ py312=$(find_python 3.12 "${PYTHON312:-}" $(ls -d /root/.pyenv/versions/3.12.*/b
 # shellcheck disable=SC2046
 py313=$(find_python 3.13 "${PYTHON313:-}" $(ls -d /root/.pyenv/versions/3.13.*/bin/python3 2>/dev/null) \
         "$(command -v python3.13 2>/dev/null)") || py313=""
+# the interpreter of per-version record 312 or 313 (empty when not found)
+interp() { if [ "$1" = 312 ]; then echo "$py312"; else echo "$py313"; fi; }
 for v in 312 313; do
-    eval "p=\$py$v"
+    p=$(interp $v)
     if [ -n "$p" ]; then
         echo "regen.sh: per-version record $v from $p ($("$p" -V 2>&1))"
     else
@@ -88,7 +90,7 @@ for f in "$@"; do
     capture "$py" "$f" "$name"
     for k in $kinds; do cp "$tmp/c.$k" "$name.$k"; done
     for v in 312 313; do
-        eval "p=\$py$v"
+        p=$(interp $v)
         [ -n "$p" ] || continue
         capture "$p" "$f" "$name"
         for k in $kinds; do
