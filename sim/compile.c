@@ -441,6 +441,7 @@ static void enter_unit(C *c, Unit *u, Code *rc, CodeKind kind, const char *name,
     u->name = name;
     u->firstlineno = firstlineno;
     u->parent = c->u;
+    u->nested = u->parent && (u->parent->nested || is_fast_unit(u->parent));
     if (rc) {
         ScopeVars *sv = &c->sv[rc->index];
         u->cells = sv->cells;

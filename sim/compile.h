@@ -49,6 +49,8 @@ typedef enum {
 #undef OPC_ENUM
 } Opcode;
 
+enum { CO_OPTIMIZED = 1, CO_NEWLOCALS = 2, CO_NESTED = 16 };
+
 const char *opcode_name(int op);
 int opcode_caches(int op);      /* inline CACHE entries after the instruction */
 
@@ -81,6 +83,8 @@ struct CodeObj {
     int argcount;
     Sym *localsplus;            /* co_varnames, then cellvars, then freevars */
     int nvarnames, ncellvars, nfreevars;
+    Sym *cellvars;              /* co_cellvars: every cell, parameters too, in localsplus order */
+    int ncellnames;
     Sym *names;                 /* co_names */
     int nnames;
     Const **consts;             /* co_consts */
@@ -88,6 +92,8 @@ struct CodeObj {
     Instr *code;                /* no exception table yet: the subset has no try/with */
     int ncode;
     int codesize;               /* bytes */
+    int stacksize;              /* co_stacksize: the deepest the value stack gets */
+    int flags;                  /* co_flags (CO_OPTIMIZED ...) */
     void *mem;                  /* the module's: everything the compiler allocated */
 };
 
@@ -101,5 +107,9 @@ void compile_free(CodeObj *co);
  * every code object in its constants.  Code objects have no address in the
  * simulated heap; their repr shows a made-up one. */
 void dis_module(Interp *in, CodeObj *co, StrBuf *out);
+
+/* What dis.code_info() says of each code object (name, argument count,
+ * locals, stack size, flags, constants, names, variables), depth first. */
+void dis_code_info(Interp *in, CodeObj *co, StrBuf *out);
 
 #endif

@@ -47,6 +47,7 @@ typedef struct Unit {
     int line;
     FBlock fb[64]; int nfb;
     struct Unit *parent;
+    int nested;                /* inside a function (symtable's ste_nested) */
 } Unit;
 
 /* cell and free variables of each resolver unit, found before codegen */

@@ -152,10 +152,54 @@ static void dis_recursive(Interp *in, const CodeObj *co, StrBuf *out)
 
 void dis_module(Interp *in, CodeObj *co, StrBuf *out) { dis_recursive(in, co, out); }
 
-void interp_dis(Interp *in, StrBuf *out)
+static void info_names(Interp *in, StrBuf *out, const char *title, const Sym *names, int n)
+{
+    if (!n) return;
+    sb_printf(out, "%s:\n", title);
+    for (int i = 0; i < n; i++) sb_printf(out, "%4d: %s\n", i, module_symname(in->mod, names[i]));
+}
+
+void dis_code_info(Interp *in, CodeObj *co, StrBuf *out)
+{
+    sb_printf(out, "Name:              %s\n", co->name);
+    sb_printf(out, "Filename:          %s\n", in->filename);
+    sb_printf(out, "Argument count:    %d\n", co->argcount);
+    sb_puts(out, "Positional-only arguments: 0\nKw-only arguments: 0\n");
+    sb_printf(out, "Number of locals:  %d\n", co->nvarnames);
+    sb_printf(out, "Stack size:        %d\n", co->stacksize);
+    static const char *const flag[] = {"OPTIMIZED", "NEWLOCALS", "VARARGS", "VARKEYWORDS", "NESTED"};
+    sb_puts(out, "Flags:             ");
+    if (!co->flags) sb_puts(out, "0x0");
+    for (int b = 0, first = 1; b < 5; b++)
+        if (co->flags & (1 << b)) {
+            sb_printf(out, "%s%s", first ? "" : ", ", flag[b]);
+            first = 0;
+        }
+    sb_putc(out, '\n');
+    if (co->nconsts) {
+        sb_puts(out, "Constants:\n");
+        for (int i = 0; i < co->nconsts; i++) {
+            sb_printf(out, "%4d: ", i);
+            const_repr(in, co->consts[i], in->filename, out);
+            sb_putc(out, '\n');
+        }
+    }
+    info_names(in, out, "Names", co->names, co->nnames);
+    info_names(in, out, "Variable names", co->localsplus, co->nvarnames);
+    info_names(in, out, "Free variables", co->localsplus + co->nvarnames + co->ncellvars, co->nfreevars);
+    info_names(in, out, "Cell variables", co->cellvars, co->ncellnames);
+    for (int i = 0; i < co->nconsts; i++) {
+        if (co->consts[i]->kind != CK_CODE) continue;
+        sb_putc(out, '\n');
+        dis_code_info(in, co->consts[i]->code, out);
+    }
+}
+
+void interp_dis(Interp *in, int code_info, StrBuf *out)
 {
     CodeObj *co = compile_module(in);
     if (!co) return;
-    dis_module(in, co, out);
+    if (code_info) dis_code_info(in, co, out);
+    else dis_module(in, co, out);
     compile_free(co);
 }

@@ -432,6 +432,81 @@ static void normalize_jumps(Block *entry)
     }
 }
 
+/* The stack effect of an instruction, falling through (jump = 0) or
+ * jumping (jump = 1): CPython 3.11's stack_effect(). */
+static int stack_effect(int op, int arg, int jump)
+{
+    switch (op) {
+    case OPC_POP_TOP: case OPC_RETURN_VALUE: case OPC_STORE_NAME: case OPC_DELETE_ATTR: case OPC_STORE_GLOBAL:
+    case OPC_STORE_FAST: case OPC_STORE_DEREF: case OPC_LIST_APPEND: case OPC_SET_ADD: case OPC_LIST_EXTEND:
+    case OPC_SET_UPDATE: case OPC_DICT_MERGE: case OPC_DICT_UPDATE: case OPC_CALL: case OPC_BINARY_SUBSCR:
+    case OPC_COMPARE_OP: case OPC_IS_OP: case OPC_CONTAINS_OP: case OPC_BINARY_OP: case OPC_IMPORT_NAME:
+    case OPC_POP_JUMP_IF_FALSE: case OPC_POP_JUMP_IF_TRUE: case OPC_POP_JUMP_IF_NONE: case OPC_POP_JUMP_IF_NOT_NONE:
+        return -1;
+    case OPC_PUSH_NULL: case OPC_LOAD_BUILD_CLASS: case OPC_LOAD_CONST: case OPC_LOAD_NAME: case OPC_IMPORT_FROM:
+    case OPC_COPY: case OPC_LOAD_FAST: case OPC_LOAD_CLOSURE: case OPC_LOAD_DEREF: case OPC_LOAD_METHOD:
+        return 1;
+    case OPC_STORE_SUBSCR: return -3;
+    case OPC_DELETE_SUBSCR: case OPC_STORE_ATTR: case OPC_MAP_ADD: return -2;
+    case OPC_UNPACK_SEQUENCE: return arg - 1;
+    case OPC_FOR_ITER: return jump ? -1 : 1;
+    case OPC_BUILD_TUPLE: case OPC_BUILD_LIST: case OPC_BUILD_SET: case OPC_BUILD_STRING: return 1 - arg;
+    case OPC_BUILD_MAP: return 1 - 2 * arg;
+    case OPC_BUILD_CONST_KEY_MAP: return -arg;
+    case OPC_JUMP_IF_FALSE_OR_POP: case OPC_JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
+    case OPC_LOAD_GLOBAL: return (arg & 1) + 1;
+    case OPC_MAKE_FUNCTION: return -((arg & 1) != 0) - ((arg & 2) != 0) - ((arg & 4) != 0) - ((arg & 8) != 0);
+    case OPC_BUILD_SLICE: return arg == 3 ? -2 : -1;
+    case OPC_FORMAT_VALUE: return (arg & 4) ? -1 : 0;
+    case OPC_PRECALL: return -arg;
+    case OPC_CALL_FUNCTION_EX: return -2 - (arg & 1);
+    default: return 0;   /* NOP, UNARY_*, GET_ITER, SWAP, jumps, RESUME, MAKE_CELL, KW_NAMES, ... */
+    }
+}
+
+/* stackdepth(): the deepest the stack gets over every path of the graph (a
+ * block's start depth is kept in its offset field until offsets are made) */
+static void depth_push(Block ***sp, Block *b, int depth)
+{
+    if (b->offset < depth && b->offset < 100) {
+        b->offset = depth;
+        *(*sp)++ = b;
+    }
+}
+
+static int stackdepth(Block *entry)
+{
+    int nblocks = 0, max = 0;
+    for (Block *b = entry; b; b = b->next) {
+        b->offset = -1;
+        nblocks++;
+    }
+    Block **stack = xcalloc((size_t)nblocks * 101 + 1, sizeof(Block *)), **sp = stack;
+    depth_push(&sp, entry, 0);
+    while (sp != stack) {
+        Block *b = *--sp, *next = b->next;
+        int depth = b->offset;
+        for (int i = 0; i < b->n; i++) {
+            BInstr *in = &b->ins[i];
+            int nd = depth + stack_effect(in->op, in->arg, 0);
+            if (nd > max) max = nd;
+            if (opcode_is_jump(in->op)) {
+                int td = depth + stack_effect(in->op, in->arg, 1);
+                if (td > max) max = td;
+                depth_push(&sp, in->target, td);
+            }
+            depth = nd;
+            if (opcode_is_uncond_jump(in->op) || in->op == OPC_RETURN_VALUE) {
+                next = NULL;
+                break;
+            }
+        }
+        if (next) depth_push(&sp, next, depth);
+    }
+    free(stack);
+    return max;
+}
+
 int opcode_ext_args(int arg) { return arg > 0xffffff ? 3 : arg > 0xffff ? 2 : arg > 0xff ? 1 : 0; }
 static int instr_size(const BInstr *i) { return opcode_ext_args(i->arg) + 1 + opcode_caches(i->op); }
 
@@ -496,6 +571,7 @@ CodeObj *compile_assemble(C *c)
     propagate_lines(entry);
     guarantee_exit_lines(entry, u->firstlineno ? u->firstlineno : 1);
     for (Block *b = entry; b; b = b->next) clean_block(b);
+    int stacksize = stackdepth(entry);
     normalize_jumps(entry);
 
     /* assemble_jump_offsets, in code units, until EXTENDED_ARGs settle */
@@ -525,6 +601,9 @@ CodeObj *compile_assemble(C *c)
     co->name = u->name;
     co->qualname = u->qualname;
     co->firstlineno = u->firstlineno;
+    co->stacksize = stacksize;
+    if (u->kind == CODE_FUNC || u->kind == CODE_COMP)
+        co->flags = CO_OPTIMIZED | CO_NEWLOCALS | (u->nested ? CO_NESTED : 0);
     int n = 0;
     for (Block *b = entry; b; b = b->next) n += b->n;
     co->code = compile_alloc(c->mem, (size_t)n * sizeof(Instr));
@@ -556,6 +635,10 @@ CodeObj *compile_assemble(C *c)
     for (int i = 0; i < u->ncells; i++)
         if (compile_sym_find(u->varnames, u->nvarnames, u->cells[i]) < 0) co->localsplus[u->nvarnames + extra++] = u->cells[i];
     if (u->nfrees) memcpy(co->localsplus + u->nvarnames + extra, u->frees, (size_t)u->nfrees * sizeof(Sym));
+    co->cellvars = compile_alloc(c->mem, (size_t)(u->ncells + 1) * sizeof(Sym));
+    for (int i = 0; i < u->nvarnames; i++)
+        if (compile_sym_find(u->cells, u->ncells, u->varnames[i]) >= 0) co->cellvars[co->ncellnames++] = u->varnames[i];
+    for (int i = 0; i < extra; i++) co->cellvars[co->ncellnames++] = co->localsplus[u->nvarnames + i];
     co->names = compile_alloc(c->mem, (size_t)(u->nnames + 1) * sizeof(Sym));
     if (u->nnames) memcpy(co->names, u->names, (size_t)u->nnames * sizeof(Sym));
     co->nnames = u->nnames;

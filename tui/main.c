@@ -25,7 +25,8 @@ static void usage(FILE *f)
           "                                         open a lesson or a .py script; --autoplay\n"
           "                                         plays it, MS apart (1500; p, + and - too)\n"
           "       memtutor exec SCRIPT.py           run headless; prints what python3 prints\n"
-          "       memtutor dis SCRIPT.py            its CPython 3.11 instructions, as python3 -m dis\n"
+          "       memtutor dis [--code-info] SCRIPT.py\n"
+          "                                         its CPython 3.11 instructions, as python3 -m dis\n"
           "       memtutor check [LESSON...]        verify lessons\n"
           "       memtutor list                     built-in lessons\n"
           "       memtutor render TARGET [--step N] [--event K] [--size COLSxROWS]\n"
@@ -140,8 +141,12 @@ static int cmd_exec(int argc, char **argv)
 /* memtutor dis SCRIPT.py: the script's instructions, as python3 -m dis lists them */
 static int cmd_dis(int argc, char **argv)
 {
+    int code_info = argc > 0 && !strcmp(argv[0], "--code-info");
+    argc -= code_info;
+    argv += code_info;
     if (argc != 1 || (argv[0][0] == '-' && argv[0][1])) {
-        fprintf(stderr, "memtutor: dis: %s\n", argc ? "usage: memtutor dis SCRIPT.py" : "missing SCRIPT.py");
+        fprintf(stderr, "memtutor: dis: %s\n",
+                argc ? "usage: memtutor dis [--code-info] SCRIPT.py" : "missing SCRIPT.py");
         return 2;
     }
     InterpOptions opt;
@@ -150,7 +155,7 @@ static int cmd_dis(int argc, char **argv)
     Interp *in = open_script(argv[0], &opt, &status);
     if (!in) return status;
     StrBuf out = {0};
-    interp_dis(in, &out);
+    interp_dis(in, code_info, &out);
     fputs(out.s ? out.s : "", stdout);
     sb_free(&out);
     interp_free(in);

@@ -5,11 +5,15 @@
 #
 # 1. Every tests/dis/NAME.py: `memtutor dis NAME.py` (cwd = this directory,
 #    PYTHONHASHSEED=0) must print NAME.dis, which is python3.11 -m dis's
-#    listing with code object addresses written 0xADDR.  When a CPython 3.11
-#    is found (as tests/cpython/run.sh finds it; CPYTHON_LIVE=0 disables it),
-#    NAME.dis is re-checked against it ("stale expectation").
-# 2. With that CPython only: every tests/cpython/*.py script's listing must be
-#    python3 -m dis's (without it, those checks are reported as skipped).
+#    listing with code object addresses written 0xADDR, and `memtutor dis
+#    --code-info NAME.py` NAME.info, what code_info.py prints (dis.code_info
+#    of every code object: names, constants, variables, stack size, flags).
+#    When a CPython 3.11 is found (as tests/cpython/run.sh finds it;
+#    CPYTHON_LIVE=0 disables it), both are re-checked against it ("stale
+#    expectation").
+# 2. With that CPython only: every tests/cpython/*.py script's listing and
+#    code info must be CPython's (without it, those checks are reported as
+#    skipped).
 # 3. Bad input: a syntax error, a construct outside the subset, a missing file.
 # Ends with "dis: N passed, N failed".
 set -u
@@ -42,11 +46,16 @@ bad() { echo "FAIL $1"; [ -n "${2:-}" ] && diff -u "$2" "$3" | head -n 20 | sed 
 cd "$here" || exit 2
 for f in *.py; do
     name=${f%.py}
+    [ "$f" = code_info.py ] && continue
     "$bin" dis "$f" 2>"$tmp/err" | norm >"$tmp/got"
     if cmp -s "$name.dis" "$tmp/got" && [ ! -s "$tmp/err" ]; then ok; else bad "$name: listing differs" "$name.dis" "$tmp/got"; fi
+    "$bin" dis --code-info "$f" 2>"$tmp/err" | norm >"$tmp/got"
+    if cmp -s "$name.info" "$tmp/got" && [ ! -s "$tmp/err" ]; then ok; else bad "$name: code info differs" "$name.info" "$tmp/got"; fi
     if [ -n "$py" ]; then
         "$py" -m dis "$f" 2>/dev/null | norm >"$tmp/exp"
         if cmp -s "$name.dis" "$tmp/exp"; then ok; else bad "$name: stale expectation" "$name.dis" "$tmp/exp"; fi
+        "$py" code_info.py "$f" 2>/dev/null | norm >"$tmp/exp"
+        if cmp -s "$name.info" "$tmp/exp"; then ok; else bad "$name: stale code info expectation" "$name.info" "$tmp/exp"; fi
     fi
 done
 
@@ -69,10 +78,13 @@ if [ -n "$py" ]; then
         "$py" -m dis "$f" 2>/dev/null | norm >"$tmp/exp"
         "$bin" dis "$f" 2>/dev/null | norm >"$tmp/got"
         if cmp -s "$tmp/exp" "$tmp/got"; then ok; else bad "cpython/$f: listing differs from python3 -m dis" "$tmp/exp" "$tmp/got"; fi
+        "$py" "$here/code_info.py" "$f" 2>/dev/null | norm >"$tmp/exp"
+        "$bin" dis --code-info "$f" 2>/dev/null | norm >"$tmp/got"
+        if cmp -s "$tmp/exp" "$tmp/got"; then ok; else bad "cpython/$f: code info differs from dis.code_info" "$tmp/exp" "$tmp/got"; fi
     done
     cd "$here" || exit 2
 else
-    ncorpus=$(ls "$here"/../cpython/[0-9][0-9][0-9]-*.py | wc -l)
+    ncorpus=$(($(ls "$here"/../cpython/[0-9][0-9][0-9]-*.py | wc -l) * 2))
 fi
 
 # bad input: one message, the exit status python3 -m dis / memtutor use
@@ -87,6 +99,6 @@ if [ $rc = 2 ] && [ ! -s "$tmp/out" ] && [ "$(wc -l <"$tmp/err")" = 1 ]; then ok
 "$bin" dis >"$tmp/out" 2>"$tmp/err"; rc=$?
 if [ $rc = 2 ] && grep -q 'missing SCRIPT.py' "$tmp/err"; then ok; else bad "no argument: exit $rc"; fi
 
-[ "$ncorpus" -gt 0 ] && echo "dis: skipped $ncorpus listings of tests/cpython (no CPython 3.11 found)"
+[ "$ncorpus" -gt 0 ] && echo "dis: skipped $ncorpus listings and code infos of tests/cpython (no CPython 3.11 found)"
 echo "dis: $passed passed, $failed failed"
 [ $failed = 0 ]
