@@ -642,7 +642,7 @@ int compare(Interp *in, Obj *a, Obj *b, int op, int *res)
 {
     if (a->type != b->type || (a->type != T_LIST && a->type != T_TUPLE && a->type != T_DICT))
         return compare_impl(in, a, b, op, res);
-    if (in->depth >= RECURSION_LIMIT)
+    if (recursion_exceeded(in))
         return exc_set(in, X_RECURSION, "maximum recursion depth exceeded in comparison");
     in->depth++;
     int r = compare_impl(in, a, b, op, res);

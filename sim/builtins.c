@@ -47,6 +47,7 @@
     X(GC_GET_DEBUG, "get_debug", BG_GC, 0) X(GC_GET_OBJECTS, "get_objects", BG_GC, 0) \
     X(SYS_GETREFCOUNT, "getrefcount", BG_SYS, 0) X(SYS_GETSIZEOF, "getsizeof", BG_SYS, 0) \
     X(SYS_GETRECURSIONLIMIT, "getrecursionlimit", BG_SYS, 0) \
+    X(SYS_SETRECURSIONLIMIT, "setrecursionlimit", BG_SYS, 0) \
     X(ARRAY_ARRAY, "array", BG_ARRAY, 0) \
     X(OBJECT_INIT, "__init__", BG_HIDDEN, 0)
 
@@ -1036,7 +1037,30 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
     case BG_GC: return gc_function(in, id, args, nargs, res);
     case BG_ARRAY: return make_array(in, args, nargs, res);
     case BG_SYS:
-        if (id == B_SYS_GETRECURSIONLIMIT) { *res = make_int(in, 1000); return *res ? 0 : -1; }
+        if (id == B_SYS_GETRECURSIONLIMIT) {
+            if (nargs_exact(in, "getrecursionlimit", nargs, 0) < 0) return -1;
+            *res = make_int(in, in->recursion_limit);
+            return *res ? 0 : -1;
+        }
+        if (id == B_SYS_SETRECURSIONLIMIT) {
+            if (nargs_exact(in, "setrecursionlimit", nargs, 1) < 0) return -1;
+            Obj *a = args[0];
+            if (a->type != T_INT && a->type != T_BOOL)
+                return exc_set(in, X_TYPE, "'%s' object cannot be interpreted as an integer", tn(in, a));
+            int64_t v = (a->flags & OF_BIG) ? INT64_MAX : ((IntObj *)a)->v;
+            if ((a->flags & OF_BIG) || v > INT32_MAX || v < INT32_MIN)
+                return exc_set(in, X_OVERFLOW, "Python int too large to convert to C int");
+            if (v < 1) return exc_set(in, X_VALUE, "recursion limit must be greater or equal than 1");
+            /* CPython's depth here: the Python frames (the module's is one) and this call */
+            int depth = in->depth + 2;
+            if (depth >= v)
+                return exc_set(in, X_RECURSION,
+                               "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low",
+                               (int)v, depth);
+            in->recursion_limit = (int)v;
+            *res = incref(h, h->none);
+            return 0;
+        }
         if (id == B_SYS_GETREFCOUNT) {
             if (nargs_exact(in, "getrefcount", nargs, 1) < 0) return -1;
             *res = make_int(in, args[0]->rc);

@@ -403,7 +403,7 @@ static int call_function(Interp *in, FuncObj *fn, Obj **args, int nargs, Obj *se
         sb_free(&names);
         return -1;
     }
-    if (in->depth >= RECURSION_LIMIT) {
+    if (recursion_exceeded(in)) {
         if (self) decref(h, self);
         for (int i = 0; i < nargs; i++) decref(h, args[i]);
         return exc_set(in, X_RECURSION, "maximum recursion depth exceeded");
@@ -744,7 +744,7 @@ static int eval_comp(Interp *in, Node *e)
         decref(h, it);
         return exc_nomem(in);
     }
-    if (in->depth >= RECURSION_LIMIT) {
+    if (recursion_exceeded(in)) {
         decref(h, it);
         decref(h, fn);
         return exc_set(in, X_RECURSION, "maximum recursion depth exceeded");
@@ -2079,9 +2079,22 @@ static void live_pause_loop(Interp *in)
     }
 }
 
+/* The walk recurses in C for every Python call, on a 512 MiB stack: past
+ * 448 MiB a call raises RecursionError whatever sys.setrecursionlimit()
+ * allows, rather than overflow the stack (CPython 3.11 would go deeper). */
+#define C_STACK_BUDGET ((size_t)448 << 20)
+
+int recursion_exceeded(Interp *in)
+{
+    if (in->depth >= in->recursion_limit) return 1;
+    char *here = __builtin_frame_address(0);
+    return in->stack_top && (size_t)(in->stack_top - here) > C_STACK_BUDGET;
+}
+
 static void *interp_thread(void *arg)
 {
     Interp *in = arg;
+    in->stack_top = __builtin_frame_address(0);
     void *alt = altstack_on();
     sb_thread_limit(in->opt.max_memory > 0 ? (size_t)in->opt.max_memory : 0);
     sem_wait(&in->go);
@@ -2139,6 +2152,7 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
     in->h->finalize = run_finalizer;
     in->h->finalize_ctx = in;
     if (in->opt.trace) heap_trace_enable(in->h, in->opt.event_limit ? in->opt.event_limit : 2000);
+    in->recursion_limit = RECURSION_LIMIT;
     in->s_init = module_intern(m, "__init__", 8);
     in->s_del = module_intern(m, "__del__", 7);
     in->s_slots = module_intern(m, "__slots__", 9);

@@ -8,7 +8,7 @@
 #include "gc.h"
 #include "interp.h"
 
-#define RECURSION_LIMIT 1000   /* sys.getrecursionlimit() */
+#define RECURSION_LIMIT 1000   /* sys.getrecursionlimit() at start */
 
 typedef enum { SC_GLOBAL, SC_LOCAL, SC_ENCLOSING, SC_CLASS } Scope;
 typedef enum { CODE_MODULE, CODE_FUNC, CODE_COMP, CODE_CLASS } CodeKind;
@@ -73,6 +73,8 @@ struct Interp {
     Frame *frame;        /* innermost */
     Frame *top;          /* module frame */
     int depth;
+    int recursion_limit; /* sys.setrecursionlimit() */
+    char *stack_top;     /* the interpreter thread's first frame (C stack use is measured from it) */
     Obj *globals;        /* module dict (DictObj) */
     Code *module_code;
     Code **codes;
@@ -250,6 +252,7 @@ int setitem(Interp *in, Obj *o, Obj *idx, Obj *v);
 int slice_indices(Interp *in, Node *sl, int64_t n, int64_t *start, int64_t *stop, int64_t *step, int64_t *len, Obj **vals);
 const char *tname(Interp *in, Obj *o);
 /* sim/interp.c: shared with the files above */
+int recursion_exceeded(Interp *in);   /* the depth is at the limit, or the C stack nearly used up */
 int is_const_node(const Node *e);
 int not_supported(Interp *in, int line, int col, const char *what, const char *name);
 const char *source_line(Interp *in, int line, size_t *len);
