@@ -14,6 +14,7 @@
 #include "interp.h"
 #include "layout.h"
 #include "memmap.h"
+#include "nav.h"
 #include "screen.h"
 #include "session.h"
 #include "teach.h"
@@ -25,7 +26,7 @@
 /* Where a binding applies.  Lookup order: help overlay; focused pane; lesson
  * or menu; anywhere. */
 typedef enum { CTX_LESSON, CTX_GRAPH, CTX_MEMORY, CTX_NARRATION, CTX_MENU, CTX_HELP, CTX_ANY,
-               CTX_INSPECT, CTX_TEXT } KeyCtx;
+               CTX_INSPECT, CTX_TEXT, CTX_OUTLINE } KeyCtx;
 
 typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
 #define KB(code, ch) {code, ch}
@@ -41,6 +42,12 @@ typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
       CH('g'), KB(SK_HOME, 0))                                                               \
     X(LAST,      CTX_LESSON,    "G End",         "last step (the program has ended)",        \
       CH('G'), KB(SK_END, 0))                                                                \
+    X(DIGIT,     CTX_LESSON,    "12G 12g",       "step 12 (a count before G or g)",          \
+      CH('0'), CH('1'), CH('2'), CH('3'), CH('4'), CH('5'), CH('6'), CH('7'), CH('8'), CH('9')) \
+    X(SEARCH,    CTX_LESSON,    "/",             "search the source and narration",  CH('/')) \
+    X(SEARCH_NEXT, CTX_LESSON,  "n",             "next match (wraps round)",         CH('n')) \
+    X(SEARCH_PREV, CTX_LESSON,  "N",             "previous match (wraps round)",     CH('N')) \
+    X(OUTLINE,   CTX_LESSON,    "o",             "outline of every step, to jump from", CH('o')) \
     X(EV_NEXT,   CTX_LESSON,    ". >",           "next event of the step (the heap as it was then)", \
       CH('.'), CH('>'))                                                                      \
     X(EV_PREV,   CTX_LESSON,    ", <",           "previous event of the step",  CH(','), CH('<')) \
@@ -53,8 +60,8 @@ typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
     X(SLOWER,    CTX_LESSON,    "-",             "autoplay slower",            CH('-'))      \
     X(FOCUS,     CTX_LESSON,    "Tab",           "focus the next pane (source, heap, narration)", \
       KB(SK_TAB, 0), KB(SK_BTAB, 0))                                                         \
-    X(NOTES,     CTX_LESSON,    "n",             "instructor notes on/off",    CH('n'))      \
-    X(SELECT,    CTX_LESSON,    "click",         "select an object / a memory-map pool (again: clear / open)", \
+    X(NOTES,     CTX_LESSON,    "#",             "instructor notes on/off",    CH('#'))      \
+    X(SELECT,    CTX_LESSON,    "click",         "an object, a pool (again: clear/open); a line: its step", \
       KB(SK_MOUSE, 1))                                                                       \
     X(SKIP,      CTX_LESSON,    "s",             "skip the step's question",   CH('s'))      \
     X(INSPECT,   CTX_LESSON,    "i Enter",       "inspect an object: referrers, refcount, size", \
@@ -73,6 +80,14 @@ typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
       KB(SK_NONE, 0))                                                                        \
     X(LIVE_RUN,  CTX_TEXT,      "Enter, Esc",    "live prompt: run the statement, or cancel", \
       KB(SK_NONE, 0))                                                                        \
+    X(SEARCH_RUN, CTX_TEXT,     "Enter, Esc",    "search (/): find the text, or cancel",  KB(SK_NONE, 0)) \
+    X(OUT_UP,    CTX_OUTLINE,   "↑ k",           "previous step",      KB(SK_UP, 0), CH('k'))     \
+    X(OUT_DOWN,  CTX_OUTLINE,   "↓ j",           "next step",          KB(SK_DOWN, 0), CH('j'))   \
+    X(OUT_PAGE,  CTX_OUTLINE,   "PgUp PgDn",     "a page up or down",  KB(SK_PGUP, 0), KB(SK_PGDN, 0)) \
+    X(OUT_FIRST, CTX_OUTLINE,   "g Home",        "the first step",     CH('g'), KB(SK_HOME, 0))  \
+    X(OUT_LAST,  CTX_OUTLINE,   "G End",         "the last step",      CH('G'), KB(SK_END, 0))   \
+    X(OUT_GO,    CTX_OUTLINE,   "Enter →",       "go to the chosen step", KB(SK_ENTER, 0), KB(SK_RIGHT, 0)) \
+    X(OUT_CLOSE, CTX_OUTLINE,   "Esc o q",       "close the outline",  KB(SK_ESC, 0), CH('o'), CH('q')) \
     X(MEMORY,    CTX_LESSON,    "m",             "memory map in place of the heap (again: back)", CH('m')) \
     X(MM_LEFT,   CTX_MEMORY,    "← h",           "previous pool",       KB(SK_LEFT, 0), CH('h'))  \
     X(MM_RIGHT,  CTX_MEMORY,    "→ l",           "next pool",           KB(SK_RIGHT, 0), CH('l')) \
@@ -189,6 +204,8 @@ typedef struct {
     Rect mm_rect;            /* the memory map's content, on screen */
     int mm_width;            /* its content width, for cursor moves */
     Teach teach;             /* questions, live prompt, inspector, presenter, progress */
+    Nav nav;                 /* count before G, / search, the outline */
+    Rect source_rect;        /* the source pane, on screen: a click on a line */
     Timeline tl;             /* the step's pictures event by event; tl.cur the one shown */
     int timeline;            /* capture them: 0 no (render of a step), 1 every event, 2 one (want) */
     uint32_t want_event;     /* timeline 2: the event whose frame render shows */
@@ -222,6 +239,7 @@ static void app_close_lesson(App *a)
     a->next_id = a->next_title = NULL;
     a->next_done = 0;
     teach_close(&a->teach);
+    nav_reset(&a->nav);
 }
 
 /* The built-in lesson that follows this one in the course, if any. */
@@ -581,7 +599,8 @@ static void draw_help(App *a, Canvas *c)
     static const struct { KeyCtx ctx; const char *head; } sect[] = {
         {CTX_LESSON, "lesson"}, {CTX_INSPECT, "inspector (i)"}, {CTX_TEXT, "question and live prompt"},
         {CTX_GRAPH, "heap pane focused (Tab)"}, {CTX_MEMORY, "memory map focused (Tab)"},
-        {CTX_NARRATION, "narration focused (Tab)"}, {CTX_MENU, "lesson menu"}, {CTX_ANY, "anywhere"},
+        {CTX_NARRATION, "narration focused (Tab)"}, {CTX_OUTLINE, "outline (o)"}, {CTX_MENU, "lesson menu"},
+        {CTX_ANY, "anywhere"},
     };
     /* the keys that work here: the menu's in the menu; in a lesson the
      * lesson's, the focused pane's and the inspector's when it is open, so
@@ -592,7 +611,7 @@ static void draw_help(App *a, Canvas *c)
         if (a->mode == MODE_MENU) show = k == CTX_MENU || k == CTX_ANY;
         else
             show = k == CTX_LESSON || k == CTX_ANY ||
-                   (k == CTX_INSPECT && a->teach.inspecting) ||
+                   (k == CTX_INSPECT && a->teach.inspecting) || (k == CTX_OUTLINE && a->nav.outline) ||
                    (k == CTX_GRAPH && a->focus == FOCUS_GRAPH && !a->memory) ||
                    (k == CTX_MEMORY && a->focus == FOCUS_GRAPH && a->memory) ||
                    (k == CTX_NARRATION && a->focus == FOCUS_NARRATION);
@@ -615,11 +634,14 @@ static void draw_lesson(App *a, Canvas *c)
     char right[64] = "";
     if (a->autoplay)
         snprintf(right, sizeof right, "▶ autoplay %g×", speeds_pct[a->speed] / 100.0);
+    else if (a->nav.msg)
+        snprintf(right, sizeof right, "%s", a->nav.msg);   /* a search's result */
     if (!pres) views_title(c, L.title, t.s, right[0] ? right : NULL);
     sb_free(&t);
     int line, le;
     cur_lines(a, &line, &le);
     views_source(c, L.source, a->lesson->source, line, le, a->focus == FOCUS_SOURCE);
+    a->source_rect = L.source;
     teach_draw_live(&a->teach, a->sess, c, L.source);
     teach_draw_prompt(&a->teach, c, L.source);
     if (a->memory && !pres) draw_memory(a, c, L.graph);
@@ -650,6 +672,7 @@ static void draw_lesson(App *a, Canvas *c)
         .no_keys = a->no_hints != 0,
     };
     views_status(c, L.status, &si);
+    nav_draw_search(&a->nav, c, L.status);
 }
 
 /* The whole frame from the state: the one drawing path of live and render. */
@@ -663,6 +686,7 @@ static void app_draw(App *a, Canvas *c)
     }
     if (a->mode == MODE_MENU) teach_draw_menu(&a->teach, c, a->menu, a->nmenu, a->menu_sel);
     else draw_lesson(a, c);
+    if (a->mode == MODE_LESSON && a->nav.outline) nav_draw_outline(&a->nav, c, a->lesson, a->sess, a->teach.ascii);
     if (a->help) draw_help(a, c);
 }
 
@@ -929,12 +953,40 @@ static void event_move(App *a, int dir)
 static int app_act(App *a, Action act, const ScreenKey *k, int *status)
 {
     int nsteps = a->sess ? session_nsteps(a->sess) : 0;
+    int count = nav_take_count(&a->nav);   /* only G and g use it; any other key drops it */
     switch (act) {
     case ACT_NONE: break;
     case ACT_NEXT: app_goto(a, session_step(a->sess) + 1, 1); break;
     case ACT_BACK: app_goto(a, session_step(a->sess) - 1, 0); break;
-    case ACT_FIRST: app_goto(a, 0, 0); break;
-    case ACT_LAST: app_goto(a, nsteps, 0); break;
+    case ACT_FIRST:
+    case ACT_LAST:
+        if (count > nsteps) nav_say(&a->nav, "step %d: the lesson has %d", count, nsteps);
+        app_goto(a, count ? count : act == ACT_FIRST ? 0 : nsteps, 0);
+        break;
+    case ACT_DIGIT:
+        a->nav.count = count;
+        nav_digit(&a->nav, (int)(k->ch - '0'));
+        break;
+    case ACT_SEARCH: nav_search_open(&a->nav); break;
+    case ACT_SEARCH_NEXT:
+    case ACT_SEARCH_PREV: {
+        int to = nav_search_run(&a->nav, a->lesson, a->sess, session_step(a->sess),
+                                act == ACT_SEARCH_NEXT ? 1 : -1);
+        if (to) app_goto(a, to, to == session_step(a->sess) + 1);
+        break;
+    }
+    case ACT_OUTLINE: nav_outline_open(&a->nav, session_step(a->sess), nsteps); break;
+    case ACT_OUT_UP: nav_outline_move(&a->nav, -1, nsteps); break;
+    case ACT_OUT_DOWN: nav_outline_move(&a->nav, 1, nsteps); break;
+    case ACT_OUT_PAGE: nav_outline_move(&a->nav, k->code == SK_PGUP ? -10 : 10, nsteps); break;
+    case ACT_OUT_FIRST: nav_outline_move(&a->nav, -nsteps, nsteps); break;
+    case ACT_OUT_LAST: nav_outline_move(&a->nav, nsteps, nsteps); break;
+    case ACT_OUT_GO:
+        a->nav.outline = 0;
+        app_goto(a, a->nav.out_sel, 0);
+        break;
+    case ACT_OUT_CLOSE: a->nav.outline = 0; break;
+    case ACT_SEARCH_RUN: break;
     case ACT_EV_NEXT: event_move(a, 1); break;
     case ACT_EV_PREV: event_move(a, -1); break;
     case ACT_EV_LIST: a->event_list = !a->event_list; break;
@@ -971,6 +1023,15 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
             a->selected = s == a->selected ? 0 : s;
             a->focus = FOCUS_GRAPH;
             a->teach.inspecting = a->selected != 0;
+        } else if (layout_contains(a->source_rect, k->x, k->y) && k->y > a->source_rect.y &&
+                   k->y < a->source_rect.y + a->source_rect.h - 1) {
+            /* a source line: run to the first step at it */
+            int line, le;
+            cur_lines(a, &line, &le);
+            int at = views_source_top(a->lesson->source, a->source_rect.h - 2, line) + k->y - a->source_rect.y;
+            int to = at <= a->lesson->nlines ? nav_step_at_line(a->lesson, a->sess, at) : 0;
+            if (to) app_goto(a, to, to == session_step(a->sess) + 1);
+            else if (at <= a->lesson->nlines) nav_say(&a->nav, "line %d: no step runs it", at);
         } else {
             a->selected = 0;
             a->teach.inspecting = 0;
@@ -1109,6 +1170,10 @@ static Action app_key_action(App *a, const ScreenKey *k)
         KeyCtx o[] = {CTX_MENU, CTX_ANY};
         return key_lookup(o, 2, k);
     }
+    if (a->nav.outline) {
+        KeyCtx oo[] = {CTX_OUTLINE, CTX_ANY};
+        return key_lookup(oo, 2, k);
+    }
     KeyCtx o[4];
     int n = 0;
     if (a->teach.inspecting) o[n++] = CTX_INSPECT;
@@ -1224,8 +1289,22 @@ int app_run(const char *target, const AppOptions *o)
         }
         int was_anim = a.mode == MODE_LESSON && a.phase != PHASE_END;
         if (was_anim) a.phase = PHASE_END;   /* a key skips the animation, then acts */
-        int live = 0, script = 0;
-        if (!a.help && teach_text_key(&a.teach, a.mode == MODE_LESSON ? a.sess : NULL, a.lesson, &k, &live,
+        int live = 0, script = 0, found = 0;
+        nav_say(&a.nav, NULL);   /* a message lasts until the next key */
+        if (!a.help && a.mode == MODE_LESSON && nav_search_key(&a.nav, &k, &found)) {
+            /* the / field took it; Enter searches forward from here */
+            if (found) {
+                int to = nav_search_run(&a.nav, a.lesson, a.sess, session_step(a.sess), 1);
+                if (to) app_goto(&a, to, to == session_step(a.sess) + 1);
+            }
+            last_step_at = now_ms();
+            continue;
+        }
+        if (!a.help && !a.nav.outline && a.mode == MODE_LESSON) {
+            int count = teach_take_count(&a.teach, a.sess, &k);   /* 12G typed at a question */
+            if (count) a.nav.count = count;
+        }
+        if (!a.help && !a.nav.outline && teach_text_key(&a.teach, a.mode == MODE_LESSON ? a.sess : NULL, a.lesson, &k, &live,
                                       &script)) {
             /* the answer field, the live prompt or the script path took it */
             if (live) app_live(&a);
@@ -1251,5 +1330,6 @@ done:
     free(a.menu);
     sb_free(&err);
     teach_free(&a.teach);
+    nav_free(&a.nav);
     return status;
 }

@@ -40,7 +40,9 @@ static void usage(FILE *f)
           "       memtutor trace TARGET             JSON lines, one per step\n"
           "       memtutor --reset-progress         forget the lessons finished and answers given\n"
           "       memtutor --help | --version\n"
-          "In a lesson: → next step, ← back, g/G first/last, p autoplay, ? every key.\n"
+          "In a lesson: → next step, ← back, g/G first/last, 12G step 12, / search\n"
+          "(n/N next/previous), o outline, p autoplay, ? every key.  A terminal of 100x30\n"
+          "or more.\n"
           "The manual: man memtutor (or, in the source tree, man ./memtutor.1).\n",
           f);
 }

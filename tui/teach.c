@@ -261,8 +261,7 @@ int teach_question_paras(Teach *t, const Session *s, const Lesson *l, ViewPara *
 
 /* ------------------------------------------------------------ text input */
 
-/* Edit keys: printable characters, Backspace, Ctrl-U.  Returns 1 if used. */
-static int edit_key(LineEdit *e, const ScreenKey *k)
+int teach_edit_key(LineEdit *e, const ScreenKey *k)
 {
     if (k->code == SK_CHAR) {
         char u[8];
@@ -305,7 +304,7 @@ static int edit_key(LineEdit *e, const ScreenKey *k)
  * with them. */
 static int lesson_char(uint32_t ch)
 {
-    return ch < 0x80 && strchr(" lhgGp+=-nqsiP:?", (int)ch) != NULL;
+    return ch < 0x80 && strchr(" lhgGp+=-nqsiP:?#/o", (int)ch) != NULL;
 }
 
 int teach_text_key(Teach *t, Session *s, const Lesson *l, const ScreenKey *k, int *submitted_live,
@@ -320,7 +319,7 @@ int teach_text_key(Teach *t, Session *s, const Lesson *l, const ScreenKey *k, in
             *open_script = t->script.len > 0;
             return 1;
         }
-        edit_key(&t->script, k);
+        teach_edit_key(&t->script, k);
         return 1;   /* the path field takes every key */
     }
     if (!s) return 0;
@@ -331,7 +330,7 @@ int teach_text_key(Teach *t, Session *s, const Lesson *l, const ScreenKey *k, in
             *submitted_live = t->live.len > 0;
             return 1;
         }
-        edit_key(&t->live, k);
+        teach_edit_key(&t->live, k);
         return 1;
     }
     if (teach_asking(t, s)) {
@@ -347,9 +346,20 @@ int teach_text_key(Teach *t, Session *s, const Lesson *l, const ScreenKey *k, in
         if (k->code == SK_CHAR && t->answer.len == 0 && lesson_char(k->ch)) return 0;
         if (k->code == SK_CHAR || (t->answer.len > 0 && (k->code == SK_BACKSPACE || k->code == SK_DELETE)) ||
             (k->code == SK_CTRL && k->ch == 'u'))
-            return edit_key(&t->answer, k);
+            return teach_edit_key(&t->answer, k);
     }
     return 0;
+}
+
+int teach_take_count(Teach *t, const Session *s, const ScreenKey *k)
+{
+    if (!teach_asking(t, s) || k->code != SK_CHAR || (k->ch != 'G' && k->ch != 'g') || t->answer.len == 0 ||
+        t->answer.len > 7 || strspn(t->answer.buf, "0123456789") != (size_t)t->answer.len)
+        return 0;
+    int n = atoi(t->answer.buf);
+    t->answer.len = 0;
+    t->answer.buf[0] = '\0';
+    return n;
 }
 
 void teach_prompt_open(Teach *t)

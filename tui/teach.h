@@ -103,6 +103,13 @@ void teach_play_stop(Teach *t, const Session *s);
  * in t->live.buf), and *open_script when the script path was submitted. */
 int teach_text_key(Teach *t, Session *s, const Lesson *l, const ScreenKey *k, int *submitted_live,
                    int *open_script);
+/* At a question, digits go to the answer field; a G or g after them makes
+ * them a count (12G: step 12) instead.  Returns that count (the field is
+ * emptied), or 0 when the key is no such G. */
+int teach_take_count(Teach *t, const Session *s, const ScreenKey *k);
+/* Edit a line: printable characters, Backspace, Ctrl-U.  Returns 1 if the
+ * key was used. */
+int teach_edit_key(LineEdit *e, const ScreenKey *k);
 /* Open the live prompt. */
 void teach_prompt_open(Teach *t);
 /* The prompt's row, drawn over the bottom of the source pane. */

@@ -150,23 +150,35 @@ static void put_python(Canvas *c, int x, int y, const char *s, size_t len, Style
     }
 }
 
-void views_source(Canvas *c, Rect r, const char *source, int line, int line_end, bool focused)
+static int count_lines(const char *source)
 {
-    views_pane(c, r, "source", focused);
-    int ih = r.h - 2, iw = r.w - 2;
-    if (ih <= 0 || iw <= 0) return;
     int nlines = 0;
     for (const char *p = source; *p; p++)
         if (*p == '\n') nlines++;
     if (*source && source[strlen(source) - 1] != '\n') nlines++;
-    if (line_end < line) line_end = line;
-    /* scroll: a pure function of the current line, so render equals live */
-    int top = 0;
+    return nlines;
+}
+
+int views_source_top(const char *source, int ih, int line)
+{
+    /* a pure function of the current line, so render equals live */
+    int nlines = count_lines(source), top = 0;
     if (nlines > ih && line > 0) {
         top = line - 1 - ih / 3;
         if (top > nlines - ih) top = nlines - ih;
         if (top < 0) top = 0;
     }
+    return top;
+}
+
+void views_source(Canvas *c, Rect r, const char *source, int line, int line_end, bool focused)
+{
+    views_pane(c, r, "source", focused);
+    int ih = r.h - 2, iw = r.w - 2;
+    if (ih <= 0 || iw <= 0) return;
+    int nlines = count_lines(source);
+    if (line_end < line) line_end = line;
+    int top = views_source_top(source, ih, line);
     char num[16];
     int nw = snprintf(num, sizeof num, "%d", nlines > 0 ? nlines : 1);
     canvas_set_clip(c, r.x + 1, r.y + 1, iw, ih);

@@ -28,6 +28,9 @@ void views_pane(Canvas *c, Rect r, const char *title, bool focused);
 
 void views_title(Canvas *c, Rect r, const char *left, const char *right);
 
+/* The first source line shown (0-based) in a source pane of ih inner rows
+ * at current line `line`: a line on screen at inner row y is top + y + 1. */
+int views_source_top(const char *source, int ih, int line);
 /* The source pane: line numbers, a ▶ marker and highlight on lines
  * line..line_end (0: none); scrolled so that the current line shows. */
 void views_source(Canvas *c, Rect r, const char *source, int line, int line_end, bool focused);

@@ -208,7 +208,140 @@ if start env LANG=C LC_ALL=C TERM=xterm-256color "$bin" "$LESSON" && wait_for "s
     quit
 fi
 
-# 9. not a terminal: exit 2, one line on stderr, nothing on stdout
+# 9. navigation as in tig and less: a count before G, / search with n/N,
+# the outline, a click on a source line
+tui() { start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$@"; }
+i=1; : > "$tmp/long.py"
+while [ $i -le 14 ]; do echo "x$i = [$i]" >> "$tmp/long.py"; i=$((i + 1)); done
+ln=$("$bin" trace "$tmp/long.py" 2>/dev/null | grep -c '"step"')
+if tui "$tmp/long.py" && wait_for "step 0/$ln"; then
+    text 12; keys G
+    if wait_for "step 12/$ln" && matches '▶12  x12 = \[12\]'; then ok "12G: step 12 (line 12) of $ln"
+    else bad "12G: step 12 of $ln"; fi
+    text 3; keys g
+    if wait_for "step 3/$ln"; then ok "3g: step 3"; else bad "3g: step 3"; fi
+    keys G
+    if wait_for "step $ln/$ln"; then ok "G alone: the last step"; else bad "G alone: the last step"; fi
+    text 99; keys G
+    if wait_for "the lesson has $ln" && shows "step $ln/$ln"; then ok "99G: past the end, the last step (said so)"
+    else bad "99G: past the end"; fi
+    text 4; keys l; text 2; keys G
+    if wait_for "step 2/$ln"; then ok "a key between drops the count (4 l 2G: step 2)"
+    else bad "a key between drops the count"; fi
+    quit
+fi
+if tui "$LESSON" && wait_for "step 0/$nsteps"; then
+    text 5; keys G
+    if wait_for "step 5/$nsteps"; then ok "5G: step 5, not the last"; else bad "5G: step 5"; fi
+    quit
+fi
+# the steps / finds, from the lesson's own text (source lines, narration,
+# question; case ignored for a query in lower case)
+lfile=$(grep -l '"id": "names-and-references"' "$here"/../../lessons/*.json | head -n 1)
+want=$(python3 - "$lfile" getrefcount <<'PY'
+import json, sys
+l = json.load(open(sys.argv[1], encoding="utf-8"))
+src = l["source"] if isinstance(l["source"], str) else "\n".join(l["source"])
+lines = src.split("\n")
+hits = []
+for k, st in enumerate(l["steps"], start=1):
+    end = st.get("line_end", st["line"])
+    text = "\n".join(lines[st["line"] - 1:end]) + "\n" + st.get("say", "") + "\n" + st.get("ask", {}).get("question", "")
+    if sys.argv[2].lower() in text.lower():
+        hits.append(str(k))
+print(" ".join(hits))
+PY
+)
+set -- $want
+if [ $# -ge 2 ] && tui names-and-references && wait_for "step 0/"; then
+    first=$1; second=$2; eval "last=\${$#}"
+    text /; text getrefcount
+    if wait_for "/getrefcount▏"; then ok "/ opens the search field on the status row"
+    else bad "/ opens the search field"; fi
+    keys Enter
+    if wait_for "step $first/"; then ok "/getrefcount Enter: the first match, step $first (matches: $want)"
+    else bad "/getrefcount: step $first"; fi
+    keys n
+    if wait_for "step $second/"; then ok "n: the next match, step $second"; else bad "n: step $second"; fi
+    text "${last}G"   # at step 3's question: the digits become a count, not an answer
+    if wait_for "step $last/"; then ok "${last}G typed at a question goes to step $last"
+    else bad "${last}G at a question"; fi
+    keys n
+    if wait_for "step $first/" && shows "search hit BOTTOM, continuing at TOP"; then
+        ok "n after the last match wraps to step $first, and says so"
+    else bad "n after the last match: wrap to step $first"; fi
+    keys s          # step 2 asks a question: N would start an answer (None); skip it
+    keys N
+    if wait_for "step $last/" && shows "search hit TOP, continuing at BOTTOM"; then ok "N wraps back to step $last"
+    else bad "N: wrap back to step $last"; fi
+    keys N
+    eval "prev=\${$(($# - 1))}"
+    if wait_for "step $prev/"; then ok "N: the previous match, step $prev"; else bad "N: step $prev"; fi
+    text /; text zqxjv; keys Enter
+    if wait_for "not found: zqxjv" && shows "step $prev/"; then ok "/zqxjv: not found, the step stays"
+    else bad "/zqxjv: not found"; fi
+    text /; text abc
+    wait_for "/abc▏" || true
+    keys Escape
+    if wait_gone "/abc▏" && wait_for "step $prev/"; then ok "Esc cancels the search field"; else bad "Esc cancels the search field"; fi
+    quit
+else bad "search: the lesson has fewer than 2 steps mentioning getrefcount ($want)"; fi
+# the outline: every step (number, line, first words), to jump from
+if tui names-and-references && wait_for "step 0/"; then
+    keys o
+    if wait_for "outline · $nsteps steps" && matches '^.* 1  line 2 +Python builds a list' &&
+       matches " $nsteps  line [0-9]+ "; then ok "o: the outline, one row per step (number, line, first words)"
+    else bad "o: the outline"; fi
+    keys j j Enter
+    if wait_for "step 3/$nsteps" && wait_gone "outline ·"; then ok "outline: j j Enter goes to step 3"
+    else bad "outline: j j Enter"; fi
+    keys o
+    wait_for "outline ·" || true
+    keys G Enter
+    if wait_for "step $nsteps/$nsteps"; then ok "outline: G Enter goes to the last step"; else bad "outline: G Enter"; fi
+    keys o
+    wait_for "outline ·" || true
+    keys g Down Enter
+    if wait_for "step 2/$nsteps"; then ok "outline: g Down Enter goes to step 2"; else bad "outline: g Down Enter"; fi
+    keys o
+    wait_for "outline ·" || true
+    keys k Escape
+    if wait_gone "outline ·" && shows "step 2/$nsteps"; then ok "outline: Esc closes it, the step stays"
+    else bad "outline: Esc"; fi
+    keys o
+    wait_for "outline ·" || true
+    keys q
+    if wait_gone "outline ·" && [ "$(tm display-message -p -t t '#{pane_dead}')" = 0 ]; then ok "outline: q closes it (and does not quit)"
+    else bad "outline: q closes it"; fi
+    # a click on a source line (SGR mouse reports, press and release as a
+    # terminal sends them: button 1 at column 10, row 9 = source line 7, the
+    # first step at it is 5)
+    text "$(printf '\033[<0;10;9M\033[<0;10;9m')"
+    if wait_for "step 5/$nsteps" && matches '▶ 7  print'; then ok "a click on source line 7: step 5, the first at it"
+    else bad "a click on source line 7: step 5"; fi
+    text "$(printf '\033[<0;10;10M\033[<0;10;10m')"
+    if wait_for "line 8: no step runs it"; then ok "a click on line 8 (def peek): no step, said so"
+    else bad "a click on line 8: no step"; fi
+    keys '?'
+    if wait_for "closes this help" && shows "12G 12g" && shows "search the source and narration" &&
+       shows "next match" && shows "outline of every step"; then ok "help lists 12G, /, n, N and o"
+    else bad "help lists the navigation keys"; fi
+    quit
+fi
+
+# the usage and the manual tell how to step
+"$bin" --help > "$tmp/help" 2>&1
+if grep -q -- "--autoplay" "$tmp/help" && grep -q -- "--delay MS" "$tmp/help" && grep -q "12G" "$tmp/help" &&
+   grep -q "man ./memtutor.1" "$tmp/help"; then ok "--help: --autoplay, --delay, 12G and where the manual is"
+else bad "--help: --autoplay, --delay, 12G, the manual"; show "$tmp/help" 30; fi
+if command -v man >/dev/null 2>&1; then
+    MANWIDTH=100 man --warnings -l "$here/../../memtutor.1" > "$tmp/man" 2> "$tmp/manerr"
+    if [ ! -s "$tmp/manerr" ] && grep -q "12G is step 12" "$tmp/man" && grep -q "search hit BOTTOM" "$tmp/man" &&
+       grep -q "gc.get_count()" "$tmp/man"; then ok "man ./memtutor.1: no warnings; 12G, / search and the status bar"
+    else bad "man ./memtutor.1"; show "$tmp/manerr"; fi
+else echo "skip man ./memtutor.1: man not found (not counted)"; fi
+
+# 10. not a terminal: exit 2, one line on stderr, nothing on stdout
 "$bin" "$LESSON" </dev/null >"$tmp/out" 2>"$tmp/err"
 st=$?
 if [ $st = 2 ] && [ ! -s "$tmp/out" ] && [ "$(wc -l < "$tmp/err")" = 1 ]; then
