@@ -204,6 +204,8 @@ typedef struct {
     int from;        /* node whose children are visited */
     int max_nodes;
     int max_depth;
+    uint32_t *incoming;  /* per serial: references from reachable containers (orphans_collect) */
+    uint32_t nser;
 } Collect;
 
 /* Was this object allocated in the step after the current phase (so that the
@@ -464,7 +466,7 @@ void graph_event_words(const Event *e, const char *(*symname)(void *ctx, Sym s),
         else sb_puts(out, "an attribute deleted");
         return;
     case R_ARG:
-        sb_puts(out, up ? "argument of a call (temporary)" : "argument released");
+        sb_puts(out, up ? "call argument (temporary)" : "argument released");
         return;
     case R_ARG_DONE: sb_puts(out, "the call returned: its argument released"); return;
     case R_RETURN:
@@ -719,7 +721,14 @@ static int freed_kind_is_inline(int t)
 /* Orphans: tracked containers alive although no root reaches them (the
  * garbage only the cycle collector can free).  Marks what the roots reach
  * with an explicit stack (no C recursion: chains may be deep). */
-typedef struct { uint8_t *mark; uint32_t nser; Obj **stack; size_t n, cap; } Reach;
+typedef struct {
+    uint8_t *mark;
+    uint32_t nser;
+    Obj **stack;
+    size_t n, cap;
+    uint32_t *incoming;   /* references from the objects walked, per serial (not from roots) */
+    int walking;          /* 1 once the roots are pushed: visits are references from objects */
+} Reach;
 
 static void reach_visit(Obj *o, void *arg)
 {
@@ -727,6 +736,7 @@ static void reach_visit(Obj *o, void *arg)
     /* only containers can be orphans or lead to one: an int, str or float
      * (a million of them in a big list) needs no mark */
     if (!o || !(o->flags & OF_GC) || o->serial >= r->nser || o->rc == 0) return;
+    if (r->walking) r->incoming[o->serial]++;
     if (r->mark[o->serial >> 3] & (1u << (o->serial & 7))) return;
     r->mark[o->serial >> 3] |= (uint8_t)(1u << (o->serial & 7));
     if (r->n == r->cap) {
@@ -736,6 +746,12 @@ static void reach_visit(Obj *o, void *arg)
     r->stack[r->n++] = o;
 }
 
+static void count_visit(Obj *o, void *arg)
+{
+    Reach *r = arg;
+    if (o && (o->flags & OF_GC) && o->serial < r->nser && o->rc > 0) r->incoming[o->serial]++;
+}
+
 static void orphans_collect(const GraphScene *s, Graph *g, Collect *c)
 {
     if (!s->roots || !s->heap) return;
@@ -743,7 +759,9 @@ static void orphans_collect(const GraphScene *s, Graph *g, Collect *c)
     Reach r = {0};
     r.nser = h->next_serial + 1;
     r.mark = xcalloc(r.nser / 8 + 1, 1);
+    r.incoming = xcalloc(r.nser, sizeof(uint32_t));
     s->roots(s->ctx, reach_visit, &r);
+    r.walking = 1;
     while (r.n > 0) {
         Obj *o = r.stack[--r.n];
         if (o->type == T_LIST) {
@@ -765,14 +783,80 @@ static void orphans_collect(const GraphScene *s, Graph *g, Collect *c)
             Obj *o = &q->ob;
             if (o->rc == 0) continue;
             if (o->serial < r.nser && (r.mark[o->serial >> 3] & (1u << (o->serial & 7)))) continue;
+            /* no root reaches it, but its references count as well (counted,
+               not walked: what it reaches is in these lists too) */
+            obj_traverse(o, count_visit, &r);
             if (is_inline_kind(o) || node_find(g, o->serial, GN_OBJ) >= 0) continue;
-            if (g->n >= c->max_nodes) break;
+            if (g->n >= c->max_nodes) continue;   /* counted above; no more boxes */
             int k = node_add(g, GN_OBJ, o->serial, o, 1);
             g->nodes[k].orphan = 1;
         }
     }
     free(r.mark);
     free(r.stack);
+    c->incoming = r.incoming;
+    c->nser = r.nser;
+}
+
+/* What holds a reference the interpreter keeps for itself (the value stack,
+ * a call's arguments, the collector clearing it), in a word, from the
+ * latest event that took one. */
+static const char *interp_holder_word(const GraphScene *s, uint32_t serial)
+{
+    const EventLog *log = s->log;
+    uint32_t phase = log ? (s->phase < log->n ? s->phase : log->n) : 0;
+    for (uint32_t i = phase; i-- > 0;) {
+        const Event *e = &log->ev[i];
+        if (e->serial != serial || e->kind != EV_INCREF) continue;
+        switch ((Reason)e->reason) {
+        case R_ARG: return "argument";
+        case R_TEMP: return "temporary";
+        case R_GC_CLEAR: return "collector";
+        case R_ITER: return "iterator";
+        default: break;
+        }
+    }
+    return "temporary";
+}
+
+/* A containers' or an instance's references that nothing drawn accounts
+ * for (no name, no object holding it): the interpreter's own, while an
+ * expression or a call is under way, drawn as one more frame, "held by
+ * the interpreter", whose entries point at the objects. */
+static void interp_holders(const GraphScene *s, Graph *g, Collect *c)
+{
+    if (!c->incoming) return;
+    FrameBox *fb = &g->frames[g->nframes];   /* frames_collect left room for one more */
+    int cap = 0;
+    for (int i = 0; i < g->n; i++) {
+        const GNode *nd = &g->nodes[i];
+        if (nd->kind != GN_OBJ || !nd->o) continue;
+        Obj *o = nd->o;
+        if (o->flags & OF_STATIC || o->serial >= c->nser) continue;
+        if (o->type != T_LIST && o->type != T_DICT && o->type != T_SET && o->type != T_INSTANCE &&
+            o->type != T_ARRAY)
+            continue;
+        int64_t known = c->incoming[o->serial];
+        for (int f = 1; f < s->nframes; f++)   /* locals: frames are not objects */
+            for (int k = 0; k < s->frames[f].n; k++) known += s->frames[f].names[k].obj == o;
+        int64_t extra = (int64_t)o->rc - known;
+        for (; extra > 0 && fb->nnames < 8; extra--) {
+            if (fb->nnames == cap) {
+                cap = cap ? cap * 2 : 4;
+                fb->names = xrealloc(fb->names, (size_t)cap * sizeof(char *));
+                fb->node = xrealloc(fb->node, (size_t)cap * sizeof(int));
+                fb->inl = xrealloc(fb->inl, (size_t)cap * sizeof(char *));
+            }
+            fb->names[fb->nnames] = xstrdup(interp_holder_word(s, o->serial));
+            fb->node[fb->nnames] = i;
+            fb->inl[fb->nnames] = NULL;
+            fb->nnames++;
+        }
+    }
+    if (fb->nnames) {
+        fb->title = xstrdup("interpreter");
+        g->nframes++;
+    }
 }
 
 /* Ghosts: objects that died in this step (their count reached 0: a detailed
@@ -998,7 +1082,7 @@ Graph *graph_build(const GraphScene *s)
 {
     Graph *g = xcalloc(1, sizeof *g);
     Collect c = {s, g, 0, s->max_nodes > 0 ? s->max_nodes : DEFAULT_NODES,
-                 s->max_depth > 0 ? s->max_depth : DEFAULT_DEPTH};
+                 s->max_depth > 0 ? s->max_depth : DEFAULT_DEPTH, NULL, 0};
     frames_collect(s, g, &c);
     orphans_collect(s, g, &c);
     /* breadth first: nodes are appended while we walk the array */
@@ -1009,6 +1093,8 @@ Graph *graph_build(const GraphScene *s)
      * point nowhere although their value is a container */
     (void)truncated;
     ghosts_collect(s, g);
+    interp_holders(s, g, &c);
+    free(c.incoming);
     int gc_from;
     banner_collect(s, g, &gc_from);
 
