@@ -1749,15 +1749,23 @@ static int exec_stmt(Interp *in, Node *s)
             if (load_name(in, t) < 0) { r = EX_ERR; break; }
             cur = vpop(in);
         } else if (t->kind == E_ATTR) {
+            /* the object (and below, the index) stay on the value stack while
+             * the right side runs, as CPython's COPY keeps them */
             if (eval(in, t->a) < 0) { r = EX_ERR; break; }
-            obj = vpop(in);
-            if (getattr(in, obj, t->name, &cur) < 0) { decref(h, obj); r = EX_ERR; break; }
+            obj = vtop(in);
+            if (getattr(in, obj, t->name, &cur) < 0) { decref(h, vpop(in)); r = EX_ERR; break; }
         } else if (t->kind == E_SUBSCRIPT && t->b->kind != E_SLICE) {
             if (eval(in, t->a) < 0) { r = EX_ERR; break; }
             if (eval(in, t->b) < 0) { decref(h, vpop(in)); r = EX_ERR; break; }
-            idx = vpop(in);
-            obj = vpop(in);
-            if (getitem(in, obj, idx, &cur) < 0) { decref(h, obj); decref(h, idx); r = EX_ERR; break; }
+            idx = in->vs[in->vn - 1];
+            obj = in->vs[in->vn - 2];
+            if (getitem(in, obj, idx, &cur) < 0) {
+                in->vn -= 2;
+                decref(h, obj);
+                decref(h, idx);
+                r = EX_ERR;
+                break;
+            }
         } else {
             r = exc_set(in, X_SYNTAX, "illegal expression for augmented assignment");
             break;
@@ -1765,6 +1773,8 @@ static int exec_stmt(Interp *in, Node *s)
         vpush(in, cur);
         if (eval(in, s->b) < 0) {
             decref(h, vpop(in));
+            if (idx) in->vn--;
+            if (obj) in->vn--;
             if (obj) decref(h, obj);
             if (idx) decref(h, idx);
             r = EX_ERR;
@@ -1796,6 +1806,8 @@ static int exec_stmt(Interp *in, Node *s)
         decref(h, rhs);
         if (br < 0) {
             decref(h, cur);
+            if (idx) in->vn--;
+            if (obj) in->vn--;
             if (obj) decref(h, obj);
             if (idx) decref(h, idx);
             r = EX_ERR;
@@ -1808,6 +1820,8 @@ static int exec_stmt(Interp *in, Node *s)
         else ar = setitem(in, obj, idx, res);
         decref(h, vpop(in));
         decref(h, cur);
+        if (idx) in->vn--;
+        if (obj) in->vn--;
         if (obj) decref(h, obj);
         if (idx) decref(h, idx);
         if (ar < 0) r = EX_ERR;
