@@ -2093,22 +2093,27 @@ static void live_pause_loop(Interp *in)
     }
 }
 
-/* The walk recurses in C for every Python call, on a 512 MiB stack: past
- * 448 MiB a call raises RecursionError whatever sys.setrecursionlimit()
- * allows, rather than overflow the stack (CPython 3.11 would go deeper). */
+/* The walk recurses in C for every Python call, on the interpreter thread's
+ * 512 MiB stack: past 448 MiB a call raises RecursionError whatever
+ * sys.setrecursionlimit() allows, rather than overflow the stack (CPython
+ * 3.11 would go deeper).  Code run on another thread (an answer evaluated
+ * by the front end) has an ordinary stack: there the depth stops at 10,000. */
 #define C_STACK_BUDGET ((size_t)448 << 20)
+#define OTHER_THREAD_DEPTH 10000
+static _Thread_local char *stack_top;   /* the interpreter thread's first frame */
 
 int recursion_exceeded(Interp *in)
 {
     if (in->depth >= in->recursion_limit) return 1;
+    if (!stack_top) return in->depth >= OTHER_THREAD_DEPTH;
     char *here = __builtin_frame_address(0);
-    return in->stack_top && (size_t)(in->stack_top - here) > C_STACK_BUDGET;
+    return (size_t)(stack_top - here) > C_STACK_BUDGET;
 }
 
 static void *interp_thread(void *arg)
 {
     Interp *in = arg;
-    in->stack_top = __builtin_frame_address(0);
+    stack_top = __builtin_frame_address(0);
     void *alt = altstack_on();
     sb_thread_limit(in->opt.max_memory > 0 ? (size_t)in->opt.max_memory : 0);
     sem_wait(&in->go);

@@ -74,7 +74,6 @@ struct Interp {
     Frame *top;          /* module frame */
     int depth;
     int recursion_limit; /* sys.setrecursionlimit() */
-    char *stack_top;     /* the interpreter thread's first frame (C stack use is measured from it) */
     Obj *globals;        /* module dict (DictObj) */
     Code *module_code;
     Code **codes;
