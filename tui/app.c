@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "memmap.h"
 #include "nav.h"
+#include "notes.h"
 #include "screen.h"
 #include "session.h"
 #include "teach.h"
@@ -648,7 +649,7 @@ static void draw_lesson(App *a, Canvas *c)
     else draw_graph(a, c, L.graph);
     Rect nr = L.narration;
     const LessonStep *nst = cur_step(a);
-    if (a->notes && !pres) teach_draw_notes(c, &nr, nst && nst->notes ? nst->notes : "(no notes for this step)");
+    if (a->notes && !pres && !a->teach.projected) teach_draw_notes(c, &nr, nst && nst->notes ? nst->notes : "(no notes for this step)");
     if (a->teach.inspecting && !a->selected) a->teach.inspecting = 0;   /* its object is gone */
     Heap *h = interp_heap(session_interp(a->sess));
     const TimelineFrame *tf = cur_frame(a);
@@ -1224,13 +1225,24 @@ int app_run(const char *target, const AppOptions *o)
         a.menu = xcalloc((size_t)a.nmenu + 1, sizeof(Lesson *));
         for (int i = 0; i < a.nmenu; i++) a.menu[i] = session_builtin(i, &err);
     }
+    Presenter *pres = NULL;   /* --presenter: `memtutor notes` follows this screen */
+    if (o && o->presenter) {
+        if (!(pres = presenter_open(&err))) {
+            fprintf(stderr, "memtutor: %s\n", err.s);
+            app_close_lesson(&a);
+            status = 2;
+            goto done;
+        }
+        a.teach.presenter = a.teach.projected = 1;
+    }
     ScreenOpts so = {
         .color = !o || o->color < 0 ? SCREEN_COLOR_AUTO : o->color ? SCREEN_COLOR_ALWAYS : SCREEN_COLOR_NEVER,
-        .honour_no_color = true, .ascii = o && o->ascii, .mouse = true,
+        .honour_no_color = true, .ascii = o && o->ascii, .mouse = true, .high_contrast = pres != NULL,
     };
     if (screen_open(&so, &why) < 0) {
         fprintf(stderr, "memtutor: %s\n", why ? why : "cannot use the terminal");
         app_close_lesson(&a);
+        presenter_close(pres);
         status = 2;
         goto done;
     }
@@ -1257,6 +1269,7 @@ int app_run(const char *target, const AppOptions *o)
             int64_t wait = last_step_at + (int64_t)a.delay_ms * a.hold_pct / speeds_pct[a.speed] - now_ms();
             timeout = wait < 0 ? 0 : (int)wait;
         }
+        presenter_update(pres, a.mode == MODE_LESSON ? a.sess : NULL, a.mode == MODE_LESSON ? a.lesson : NULL);
         ScreenKey k;
         ScreenKeyCode code = screen_getkey(timeout, &k);
         if (code == SK_SIGNAL) {
@@ -1324,6 +1337,7 @@ int app_run(const char *target, const AppOptions *o)
     }
     canvas_free(c);
     screen_close();
+    presenter_close(pres);
     app_close_lesson(&a);
 done:
     for (int i = 0; i < a.nmenu; i++) lesson_free(a.menu[i]);

@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "export.h"
+#include "notes.h"
 #include "interp.h"
 #include "outfile.h"
 #include "progress.h"
@@ -24,6 +25,8 @@ static void usage(FILE *f)
           "       memtutor TARGET [--autoplay] [--delay MS] [--ascii] [--color[=WHEN]]\n"
           "                                         open a lesson or a .py script; --autoplay\n"
           "                                         plays it, MS apart (1500; p, + and - too)\n"
+          "       memtutor TARGET --presenter       on the projector: no notes here, for ...\n"
+          "       memtutor notes [--ascii]          ... a second screen: notes, answers, next step, time\n"
           "       memtutor exec SCRIPT.py           run headless; prints what python3 prints\n"
           "       memtutor dis [--code-info] SCRIPT.py\n"
           "                                         its CPython 3.11 instructions, as python3 -m dis\n"
@@ -529,6 +532,7 @@ static int cmd_tui(int argc, char **argv)
             }
         } else if (!strcmp(a, "--color")) o.color = 1;
         else if (!strcmp(a, "--autoplay")) o.autoplay = 1;
+        else if (!strcmp(a, "--presenter")) o.presenter = 1;
         else if (!strcmp(a, "--delay") && i + 1 < argc) {
             char *end;
             long v = strtol(argv[++i], &end, 10);
@@ -582,5 +586,6 @@ int main(int argc, char **argv)
     if (argc >= 2 && !strcmp(argv[1], "render")) return cmd_render(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "record")) return cmd_record(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "export")) return export_main(argc - 2, argv + 2);
+    if (argc >= 2 && !strcmp(argv[1], "notes")) return notes_main(argc - 2, argv + 2);
     return cmd_tui(argc - 1, argv + 1);
 }

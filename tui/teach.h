@@ -55,6 +55,7 @@ typedef struct Teach {
     int inspect_scroll;
     /* instructor */
     int presenter;
+    int projected;            /* --presenter: the notes are on `memtutor notes`, never here */
     /* progress (NULL: not recorded, as in render) */
     Progress *progress;
     char *notice;             /* a one-line warning for the menu */
