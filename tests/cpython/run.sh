@@ -61,7 +61,13 @@ else
     to=""
 fi
 
-[ $pending = 1 ] && here=$here/pending
+# pending cases match only if they would pass make test, which runs the
+# simulator's heap check after every statement
+if [ $pending = 1 ]; then
+    here=$here/pending
+    MEMTUTOR_HEAP_CHECK=${MEMTUTOR_HEAP_CHECK:-1}
+    export MEMTUTOR_HEAP_CHECK
+fi
 cd "$here" || exit 2
 if [ $# -gt 0 ]; then set -- "$@"; else set -- [0-9][0-9][0-9]-*.py; fi
 [ -f "$1" ] || [ -f "$(basename "$1")" ] || { echo "run.sh: no scripts found" >&2; exit 2; }

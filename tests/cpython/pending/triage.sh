@@ -23,6 +23,9 @@ case "$bin" in
     */*) bin=$(pwd)/$bin ;;
 esac
 cd "$(dirname "$0")" || exit 2
+# as make test runs it: the simulator's heap check after every statement
+MEMTUTOR_HEAP_CHECK=${MEMTUTOR_HEAP_CHECK:-1}
+export MEMTUTOR_HEAP_CHECK
 if [ $# -gt 0 ]; then set -- "$@"; else set -- [0-9][0-9][0-9]-*.py; fi
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
