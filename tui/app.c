@@ -211,6 +211,7 @@ typedef struct {
     int timeline;            /* capture them: 0 no (render of a step), 1 every event, 2 one (want) */
     uint32_t want_event;     /* timeline 2: the event whose frame render shows */
     int event_list;          /* the event list in place of the narration */
+    int64_t pan_frame;       /* the timeline frame the heap was last scrolled to */
     int next_done;           /* next_id/next_title looked up (at the last step) */
     char *next_id, *next_title;   /* the built-in lesson after this one, or NULL */
 } App;
@@ -286,15 +287,16 @@ static int app_open_lesson(App *a, Lesson *l, int own, StrBuf *err)
 }
 
 static Graph *build_graph(App *a, uint32_t phase, int width, int before_only);
-static Graph *build_graph_log(App *a, const EventLog *log, uint32_t phase, int width, int before_only);
+static Graph *build_graph_log(App *a, const EventLog *log, uint32_t phase, int width, int before_only,
+                              const Graph *prev);
 static int heap_pane_width(App *a);
 static void anim_start(App *a);
 
 /* The timeline's picture after `phase` events, taken while the step runs */
-static Graph *timeline_build(void *ctx, const EventLog *log, uint32_t phase)
+static Graph *timeline_build(void *ctx, const EventLog *log, uint32_t phase, const Graph *prev)
 {
     App *a = ctx;
-    return build_graph_log(a, log, phase, heap_pane_width(a), 0);
+    return build_graph_log(a, log, phase, heap_pane_width(a), 0, prev);
 }
 static void anim_tick(App *a);
 static int app_play_next(App *a);
@@ -376,10 +378,11 @@ static void cur_lines(App *a, int *line, int *line_end)
 /* before_only: a picture of the state before a step, to name its ghosts */
 static Graph *build_graph(App *a, uint32_t phase, int width, int before_only)
 {
-    return build_graph_log(a, interp_heap(session_interp(a->sess))->log, phase, width, before_only);
+    return build_graph_log(a, interp_heap(session_interp(a->sess))->log, phase, width, before_only, NULL);
 }
 
-static Graph *build_graph_log(App *a, const EventLog *log, uint32_t phase, int width, int before_only)
+static Graph *build_graph_log(App *a, const EventLog *log, uint32_t phase, int width, int before_only,
+                              const Graph *prev)
 {
     Interp *in = session_interp(a->sess);
     Heap *h = interp_heap(in);
@@ -405,7 +408,7 @@ static Graph *build_graph_log(App *a, const EventLog *log, uint32_t phase, int w
         .log = at_start ? NULL : log, .phase = phase, .source = session_source(a->sess),
         .repr = repr_cb, .symname = sym_cb, .ctx = in, .roots = interp_roots,
         .selected = a->selected, .width = width, .before = a->before, .large = a->teach.presenter,
-        .before_only = before_only,
+        .before_only = before_only, .prev = prev,
     };
     AliveChain ch = {0};
     StrBuf note = {0};
@@ -481,6 +484,18 @@ static void draw_graph(App *a, Canvas *c, Rect r)
     StrBuf d = {0};
     if (a->selected && graph_describe(g, a->selected, &d) < 0 && !tf) a->selected = 0;
     if (a->selected) ih--;
+    int64_t fkey = tf ? (int64_t)session_step(a->sess) << 32 | (uint32_t)(a->tl.cur + 1) : -1;
+    if (tf && fkey != a->pan_frame) {
+        /* a new event: scroll to the object it touched, if it is out of view */
+        const EventLog *log = interp_heap(session_interp(a->sess))->log;
+        int ny, nh;
+        if (log && tf->event >= 1 && tf->event <= log->n &&
+            graph_node_rows(g, log->ev[tf->event - 1].serial, &ny, &nh) == 0) {
+            if (ny + nh > a->pany + ih) a->pany = ny + nh - ih;
+            if (ny < a->pany) a->pany = ny;
+        }
+    }
+    a->pan_frame = fkey;
     if (a->panx > gw - iw) a->panx = gw - iw;
     if (a->pany > gh - ih) a->pany = gh - ih;
     if (a->panx < 0) a->panx = 0;
@@ -583,7 +598,8 @@ static void draw_narration(App *a, Canvas *c, Rect r)
             p[n++] = (ViewPara){next.s, STYLE_OK | CF_BOLD, 0};
         }
     }
-    a->narr_total = views_narration(c, r, title.s, p, n, a->narr_scroll, a->focus == FOCUS_NARRATION);
+    a->narr_total = views_narration_keys(c, r, title.s, p, n, a->narr_scroll, a->focus == FOCUS_NARRATION,
+                                         !a->no_hints);
     a->narr_rows = r.h - 2;
     if (a->narr_scroll > a->narr_total - a->narr_rows) a->narr_scroll = a->narr_total - a->narr_rows;
     if (a->narr_scroll < 0) a->narr_scroll = 0;

@@ -89,6 +89,7 @@ struct Graph {
     char *more;             /* "… N more objects", or NULL */
     int more_y;
     int w, h;
+    int fw, ox, ow;         /* frames column width, object column x, box width */
 };
 
 /* ------------------------------------------------------------------ helpers */
@@ -1135,6 +1136,7 @@ Graph *graph_build(const GraphScene *s)
         }
     }
     if (fw > 28) fw = 28;
+    if (s->prev && s->prev->fw > fw) fw = s->prev->fw;
     int y = top;
     for (int f = 0; f < g->nframes; f++) {
         FrameBox *fb = &g->frames[f];
@@ -1166,6 +1168,12 @@ Graph *graph_build(const GraphScene *s)
         GNode *nd = &g->nodes[i];
         nd->boxh = 3 + nd->nrows;
         nd->h = nd->boxh + (nd->note ? 1 : 0);
+        if (s->prev) {
+            /* never above where it was at the event before */
+            int pk = node_find(s->prev, nd->serial, nd->kind);
+            if (pk < 0 && nd->kind == GN_GHOST) pk = node_find(s->prev, nd->serial, GN_OBJ);
+            if (pk >= 0 && s->prev->nodes[pk].y > y) y = s->prev->nodes[pk].y;
+        }
         nd->y = y;
         nd->w = ow;
         y += nd->h + 1 + (s->large ? 1 : 0);
@@ -1200,6 +1208,7 @@ Graph *graph_build(const GraphScene *s)
     int nl = assign_lanes(sp, ns);
     for (int i = 0; i < ns; i++) lane_of[tgt[i]] = sp[i].lane;
     int ox = fw + nl + 3;
+    if (s->prev && s->prev->ox > ox) ox = s->prev->ox;
     for (int i = 0; i < n; i++) g->nodes[i].x = ox;
     for (int f = 0; f < g->nframes; f++)
         for (int i = 0; i < g->frames[f].nnames; i++) {
@@ -1242,6 +1251,7 @@ Graph *graph_build(const GraphScene *s)
         int wide = s->large ? MIN_WIDE_BOX + 14 : MIN_WIDE_BOX;
         int want = room < wide ? room : wide;
         if (want > ow) ow = want;
+        if (s->prev && s->prev->ow > ow) ow = s->prev->ow;
         if (ow > room) ow = room > MIN_BOX_W ? room : MIN_BOX_W;
         (void)content_w;
         for (int i = 0; i < n; i++) g->nodes[i].w = ow;
@@ -1263,6 +1273,9 @@ Graph *graph_build(const GraphScene *s)
     chain_mark(s, g);
 
     g->w = rx + (nr ? nr + 2 : 1);
+    g->fw = fw;
+    g->ox = ox;
+    g->ow = ow;
     g->h = frames_h > objs_h ? frames_h : objs_h;
     if (g->n >= c.max_nodes) {
         g->more = xstrdup("… more objects beyond the limit: pan or select to explore");
@@ -1318,6 +1331,17 @@ int graph_objects(const Graph *g, uint32_t *out, int max)
     for (int i = 0; i < g->n && n < max; i++)
         if (g->nodes[i].kind == GN_OBJ && !g->nodes[i].hidden) out[n++] = g->nodes[i].serial;
     return n;
+}
+
+int graph_node_rows(const Graph *g, uint32_t serial, int *y, int *h)
+{
+    for (int i = 0; i < g->n; i++)
+        if (g->nodes[i].serial == serial && g->nodes[i].kind != GN_SUMMARY) {
+            *y = g->nodes[i].y;
+            *h = g->nodes[i].h;
+            return 0;
+        }
+    return -1;
 }
 
 int graph_has(const Graph *g, uint32_t serial)

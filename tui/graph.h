@@ -61,6 +61,10 @@ typedef struct GraphScene {
     const char *chain_root;
     int chain_frame;
     const char *chain_note;     /* under the selected box: "alive through a['k'][0]" */
+    /* the picture of the event before, within the same step, or NULL: no
+       box moves up or left of where it was there, and the frames column
+       keeps its width, so that objects do not jump between events */
+    const struct Graph *prev;
 } GraphScene;
 
 typedef struct Graph Graph;
@@ -83,6 +87,10 @@ uint32_t graph_hit(const Graph *g, int gx, int gy);
 /* One line about the object with this serial (type, count and who holds it,
  * size) into out; returns 0, or -1 when it is not in the graph. */
 int graph_describe(const Graph *g, uint32_t serial, StrBuf *out);
+
+/* The rows its box takes (y, and h with its note), for the object with this
+ * serial (a box or a ghost): 0, or -1 when it is not in the graph. */
+int graph_node_rows(const Graph *g, uint32_t serial, int *y, int *h);
 
 /* Is the object with this serial shown (as a box or a ghost)? */
 int graph_has(const Graph *g, uint32_t serial);

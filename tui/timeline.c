@@ -14,7 +14,7 @@
  * few frames only */
 #define WORK_BUDGET 8000000
 
-typedef struct { Timeline *t; int builds; int64_t work; } Capture;
+typedef struct { Timeline *t; int builds, kept; int64_t work; } Capture;
 static Capture capture_state;   /* one step runs at a time */
 
 static int is_gc_event(const Event *e)
@@ -32,24 +32,39 @@ static void frame_add(Timeline *t, uint32_t event, Graph *g, const Heap *h)
     t->f[t->n++] = (TimelineFrame){event, g, h->live_total, h->bytes_total};
 }
 
-/* Frame after `done` events, if it shows the last of them. */
+/* Frame after `done` events, if it shows the last of them.  With want,
+ * the frames before it are built as without (each one's layout follows
+ * the one before), only the last kept, so that render --event K draws
+ * exactly the TUI's frame K. */
 static void take(Timeline *t, Heap *h, const EventLog *log, uint32_t done)
 {
     if (done == 0 || done > log->n) return;
-    if (t->want && done != t->want) return;
-    if (!t->want && (t->n >= TIMELINE_MAX_FRAMES || capture_state.builds >= MAX_BUILDS ||
-                     capture_state.work >= WORK_BUDGET))
+    if (t->want && done > t->want) return;
+    int last = t->want && done == t->want;
+    if (!last && (capture_state.kept >= TIMELINE_MAX_FRAMES || capture_state.builds >= MAX_BUILDS ||
+                  capture_state.work >= WORK_BUDGET))
         return;
     const Event *e = &log->ev[done - 1];
     capture_state.builds++;
     capture_state.work += h->live_total + 1000;
-    Graph *g = t->build(t->ctx, log, done);
+    const Graph *prev = t->want ? t->hint : t->n ? t->f[t->n - 1].g : NULL;
+    Graph *g = t->build(t->ctx, log, done, prev);
     if (!g) return;
-    if (!t->want && !is_gc_event(e) && !graph_has(g, e->serial)) {
+    if (last) {
+        frame_add(t, done, g, h);
+        return;
+    }
+    if (!is_gc_event(e) && !graph_has(g, e->serial)) {
         graph_free(g);   /* nothing the picture shows changed */
         return;
     }
-    frame_add(t, done, g, h);
+    capture_state.kept++;
+    if (t->want) {
+        graph_free(t->hint);
+        t->hint = g;
+    } else {
+        frame_add(t, done, g, h);
+    }
 }
 
 static void on_event(void *ctx, Heap *h, const EventLog *log)
@@ -67,6 +82,8 @@ void timeline_clear(Timeline *t)
     t->f = NULL;
     t->n = t->cap = 0;
     t->cur = -1;
+    graph_free(t->hint);
+    t->hint = NULL;
 }
 
 void timeline_begin(Timeline *t, Heap *h, timeline_build_fn build, void *ctx, uint32_t want)
@@ -75,7 +92,7 @@ void timeline_begin(Timeline *t, Heap *h, timeline_build_fn build, void *ctx, ui
     t->build = build;
     t->ctx = ctx;
     t->want = want;
-    capture_state = (Capture){t, 0, 0};
+    capture_state = (Capture){t, 0, 0, 0};
     h->on_event = on_event;
     h->on_event_ctx = t;
 }

@@ -14,8 +14,9 @@
 #include "layout.h"
 
 /* The picture of the heap after `phase` events of log (the heap as it is
- * now); NULL: nothing worth a frame. */
-typedef Graph *(*timeline_build_fn)(void *ctx, const EventLog *log, uint32_t phase);
+ * now), laid out no box higher than in prev (the frame before, or NULL);
+ * NULL: nothing worth a frame. */
+typedef Graph *(*timeline_build_fn)(void *ctx, const EventLog *log, uint32_t phase, const Graph *prev);
 
 typedef struct TimelineFrame {
     uint32_t event;          /* the frame after this many events (1..) */
@@ -30,6 +31,7 @@ typedef struct Timeline {
     int n, cap;
     int cur;                 /* frame shown, or -1: the step's end state */
     uint32_t want;           /* capture only the frame after event `want`; 0: every shown event */
+    Graph *hint;             /* want: the last frame before it that the TUI would keep (its layout) */
     timeline_build_fn build;
     void *ctx;
 } Timeline;

@@ -238,6 +238,12 @@ static void count_line(void *arg, const char *line, size_t len)
 int views_narration(Canvas *c, Rect r, const char *title, const ViewPara *p, int n, int scroll,
                     bool focused)
 {
+    return views_narration_keys(c, r, title, p, n, scroll, focused, true);
+}
+
+int views_narration_keys(Canvas *c, Rect r, const char *title, const ViewPara *p, int n, int scroll,
+                         bool focused, bool keys)
+{
     views_pane(c, r, title, focused);
     int ih = r.h - 2, iw = r.w - 4;
     if (ih <= 0 || iw <= 0) return 0;
@@ -259,7 +265,8 @@ int views_narration(Canvas *c, Rect r, const char *title, const ViewPara *p, int
     canvas_reset_clip(c);
     if (total > ih) {
         /* more below or above: a hint in the bottom border */
-        const char *hint = scroll + ih < total ? " ↓ PgDn more " : " ↑ PgUp ";
+        const char *hint = scroll + ih < total ? (keys ? " ↓ PgDn more " : " ↓ more ")
+                                               : (keys ? " ↑ PgUp " : " ↑ ");
         canvas_put_utf8(c, r.x + r.w - 2 - canvas_text_width(hint), r.y + r.h - 1, hint, STYLE_DIM);
     }
     return total;

@@ -39,6 +39,10 @@ void views_source(Canvas *c, Rect r, const char *source, int line, int line_end,
  * the number of wrapped lines. */
 int views_narration(Canvas *c, Rect r, const char *title, const ViewPara *p, int n, int scroll,
                     bool focused);
+/* As views_narration; without keys (a recording), the "more" hint in the
+ * bottom border names no key. */
+int views_narration_keys(Canvas *c, Rect r, const char *title, const ViewPara *p, int n, int scroll,
+                         bool focused, bool keys);
 
 typedef struct {
     int step, nsteps;

@@ -15,14 +15,15 @@ question ("ask"), in the frames of that step, in this order:
   - then the step's narration (the whole "say" text, in the narration pane).
 For every step, its narration appears in some frame of that step.  No frame
 shows an interactive key hint ("? help", "q quit", "→/← step", "Type a
-value", "Press →", "s skips").  Prints one line per problem, "answer: STEP
+value", "Press →", "s skips", "PgDn", ...: HINTS below).  Prints one line per problem, "answer: STEP
 TEXT" per answer seen, and exits 1 if there is any problem."""
 import json
 import re
 import sys
 import unicodedata
 
-HINTS = ["? help", "q quit", "→/← step", "Type a value", "Press →", "s skips", "Enter to answer"]
+HINTS = ["? help", "q quit", "→/← step", "Type a value", "Press →", "s skips", "Enter to answer", "PgDn",
+         "PgUp", "./, event"]
 
 
 def width(ch):

@@ -99,6 +99,9 @@ if python3 "$here/check_cast.py" "$tmp/an1.cast" 100 30 "$n" > "$tmp/check" &&
    [ "$(grep -c '"o"' "$tmp/an1.cast")" -gt "$(grep -c '"o"' "$tmp/a1.cast")" ]; then
     ok "--animate: more frames ($(grep -c '"o"' "$tmp/an1.cast") against $(grep -c '"o"' "$tmp/a1.cast")), same markers"
 else bad "--animate: structure or frame count"; show "$tmp/check"; fi
+if python3 "$here/cast_teach.py" "$tmp/an1.cast" "$(grep -l "\"id\": \"$id\"" "$here"/../../lessons/*.json | head -n 1)" > "$tmp/teach"
+then ok "--animate: still question, answer, narration; no key hints"
+else bad "--animate: the recording does not teach"; show "$tmp/teach"; fi
 play_check "--animate" "$tmp/an1.cast" "$id" "$n" --played
 # --pane memory: the memory map in place of the heap graph, step by step
 mid=why-the-process-does-not-shrink
