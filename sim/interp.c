@@ -116,7 +116,16 @@ static void format_traceback(Interp *in, StrBuf *out)
 {
     sb_puts(out, "Traceback (most recent call last):\n");
     for (int i = in->ntb - 1; i >= 0; i--) {
-        sb_printf(out, "  File \"%s\", line %d, in %s\n", in->filename, in->tb[i].line, in->tb[i].fname);
+        int line = in->tb[i].line;
+        if (line > in->prog_lines && in->nlive_starts) {
+            /* a line typed at the live prompt: as the REPL gives it, numbered
+             * within its own statement, with no source text */
+            int start = in->live_starts[0];
+            for (int k = 0; k < in->nlive_starts && in->live_starts[k] <= line; k++) start = in->live_starts[k];
+            sb_printf(out, "  File \"<stdin>\", line %d, in %s\n", line - start + 1, in->tb[i].fname);
+            continue;
+        }
+        sb_printf(out, "  File \"%s\", line %d, in %s\n", in->filename, line, in->tb[i].fname);
         size_t n;
         const char *s = source_line(in, in->tb[i].line, &n);
         while (n && (*s == ' ' || *s == '\t')) { s++; n--; }
@@ -3648,6 +3657,17 @@ static int exec_stmt(Interp *in, Node *s)
     switch ((NodeKind)s->kind) {
     case S_EXPR:
         if (eval(in, s->a) < 0) { r = EX_ERR; break; }
+        if (in->in_live && in->live_display && in->frame == in->live_frame && vtop(in)->type != T_NONE) {
+            /* the REPL's PRINT_EXPR: sys.displayhook writes repr(value) */
+            StrBuf b = {0};
+            obj_repr(in, vtop(in), &b);
+            if (in->repr_failed) r = EX_ERR;
+            else {
+                sb_putc(&b, '\n');
+                print_out(in, b.s, b.len);
+            }
+            sb_free(&b);
+        }
         heap_set_reason(h, R_TEMP, 0);
         decref(h, vpop(in));
         break;
@@ -3967,6 +3987,8 @@ static void run_live(Interp *in)
     int ntb = in->ntb;
     Frame *frame = in->frame;
     int depth = in->depth;
+    int line = frame->line;
+    in->live_frame = frame;
     int r = exec_body(in, in->live_body);
     if (r == EX_ERR && in->exc == X_UNSUPPORTED) {
         sb_puts(in->live_err, in->exc_msg.s);
@@ -3974,6 +3996,10 @@ static void run_live(Interp *in)
     } else if (r == EX_ERR) {
         sb_puts(in->live_err, exc_names[in->exc]);
         if (in->exc_msg.len) sb_printf(in->live_err, ": %s", in->exc_msg.s);
+        if (in->live_tb) {
+            tb_add(in, frame->line, frame == in->top ? "<module>" : frame->name);
+            format_traceback(in, in->live_tb);
+        }
         in->live_failed = 1;
     } else if (r == EX_ABORT && !in->abort_run) {
         sb_printf(in->live_err, "stopped: the statement ran over %d statements", LIVE_MAX_STEPS);
@@ -3983,6 +4009,7 @@ static void run_live(Interp *in)
     sb_clear(&in->exc_msg);
     in->ntb = ntb;
     in->frame = frame;
+    frame->line = line;   /* the paused statement's line, as before */
     in->depth = depth;
     drop_to(in, base);
     in->in_live = 0;
@@ -4104,6 +4131,8 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
     in->top->code = in->module_code;
     in->top->name = "<module>";
     in->top->line = 1;
+    for (const char *c = m->source; c && *c; c++)
+        if (*c == '\n' || !c[1]) in->prog_lines++;
     in->frame = in->top;
 
     /* what exists before the first line runs is not the program's doing */
@@ -4176,6 +4205,13 @@ RunState interp_exec_live(Interp *in, const char *src, StrBuf *err)
      * function does not already have as a local resolves as a global (its
      * locals are a fixed slot array), so new names typed there are globals */
     resolve_body(in, in->frame->code, &body);
+    if (!in->nlive_starts || in->live_starts[in->nlive_starts - 1] < first) {
+        if (in->nlive_starts == in->live_starts_cap) {
+            in->live_starts_cap = in->live_starts_cap ? in->live_starts_cap * 2 : 8;
+            in->live_starts = xrealloc(in->live_starts, (size_t)in->live_starts_cap * sizeof(int));
+        }
+        in->live_starts[in->nlive_starts++] = first;
+    }
     in->live_body = &body;
     in->live_err = err;
     sem_post(&in->go);
@@ -4186,6 +4222,12 @@ RunState interp_exec_live(Interp *in, const char *src, StrBuf *err)
 }
 
 void interp_set_live_line(Interp *in, int line) { in->live_line = line; }
+
+void interp_set_live_display(Interp *in, int display, StrBuf *traceback)
+{
+    in->live_display = display;
+    in->live_tb = traceback;
+}
 
 Obj *interp_globals(Interp *in) { return in->globals; }
 
@@ -4227,6 +4269,7 @@ void interp_free(Interp *in)
     free(in->ctab);
     free(in->cuse);
     free(in->arena_extra);
+    free(in->live_starts);
     free(in->symstr);
     free(in->method_cache);
     builtins_free(in);

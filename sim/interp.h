@@ -90,6 +90,14 @@ RunState interp_exec_live(Interp *in, const char *src, StrBuf *err);
 /* The line number given to the next live statements' first line (so that
  * their events quote their own text; see session.h).  Default 1. */
 void interp_set_live_line(Interp *in, int line);
+/* As the REPL runs them (the next interp_exec_live calls): with display, an
+ * expression statement of the live statements themselves (not one inside a
+ * function they call) writes repr(value) and a newline to the output, as
+ * CPython's PRINT_EXPR does through sys.displayhook (nothing for None).
+ * traceback (NULL: none) gets the whole traceback of a statement that
+ * raises, as CPython's REPL prints it (typed lines are "<stdin>", numbered
+ * within their statement); it must outlive those calls. */
+void interp_set_live_display(Interp *in, int display, StrBuf *traceback);
 
 /* The module's globals dict (borrowed): viewers skip it as a holder, since
  * the global names stand for it. */

@@ -129,6 +129,12 @@ struct Interp {
     int in_live;
     int64_t live_steps;
     int live_line;       /* line number the next live statement is given */
+    int live_display;    /* show an expression statement's repr (the REPL's PRINT_EXPR) */
+    Frame *live_frame;   /* the frame the live statements run in */
+    StrBuf *live_tb;     /* where the whole traceback of a failed live statement goes */
+    int *live_starts;    /* first line of each live statement run so far, ascending */
+    int nlive_starts, live_starts_cap;
+    int prog_lines;      /* lines of the program's own source */
 
     /* repr recursion guard */
     Obj **repr_stack;

@@ -3,6 +3,7 @@
  * deterministic, so the state reached is exactly the one going forward gave. */
 #include "session.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +25,13 @@ struct Session {
     int64_t calls_before, calls_after;
     int64_t collected;
     /* live statements: typed at `step`, replayed after it on every re-run */
-    struct LiveStmt { int step, line; char *src; } *live;
+    struct LiveStmt {
+        int step, line;
+        char *src;
+        char *out;               /* what it printed (and the repr it displayed) */
+        char *err;               /* its error in one line, or NULL */
+        char *traceback;         /* the whole traceback, or NULL */
+    } *live;
     int nlive, live_cap;
     StrBuf src_ext;              /* the source, then each live statement's text */
     int src_lines;
@@ -169,7 +176,23 @@ Session *session_new(Lesson *l, const SessionOptions *o, StrBuf *err, int *statu
 
 static void live_drop_after(Session *s, int k)
 {
-    while (s->nlive > 0 && s->live[s->nlive - 1].step > k) free(s->live[--s->nlive].src);
+    while (s->nlive > 0 && s->live[s->nlive - 1].step > k) {
+        struct LiveStmt *l = &s->live[--s->nlive];
+        free(l->src);
+        free(l->out);
+        free(l->err);
+        free(l->traceback);
+    }
+}
+
+/* Live statements run as the REPL runs them: an expression's repr shown. */
+static RunState live_exec(Interp *in, int line, const char *src, StrBuf *err, StrBuf *traceback)
+{
+    interp_set_live_line(in, line);
+    interp_set_live_display(in, 1, traceback);
+    RunState r = interp_exec_live(in, src, err);
+    interp_set_live_display(in, 0, NULL);
+    return r;
 }
 
 /* Re-run the live statements typed at step k on `in`. */
@@ -179,8 +202,7 @@ static void live_replay(Session *s, Interp *in, int k)
         if (s->live[i].step != k) continue;
         if (interp_state(in) != RUN_PAUSED) return;
         StrBuf e = {0};
-        interp_set_live_line(in, s->live[i].line);
-        interp_exec_live(in, s->live[i].src, &e);
+        live_exec(in, s->live[i].line, s->live[i].src, &e, NULL);
         sb_free(&e);
     }
 }
@@ -292,7 +314,7 @@ static int count_lines(const char *t)
     return n;
 }
 
-RunState session_exec_live(Session *s, const char *src, StrBuf *err)
+RunState session_exec_live(Session *s, const char *src, StrBuf *err, StrBuf *traceback)
 {
     if (s->state != RUN_PAUSED || !s->in) {
         sb_puts(err, "the program has ended: nothing more runs in it");
@@ -304,6 +326,10 @@ RunState session_exec_live(Session *s, const char *src, StrBuf *err)
     if (parse_statements(interp_module(s->in), src, strlen(src), 1, &body, &pe) < 0) {
         if (pe.kind == PERR_UNSUPPORTED) sb_printf(err, "%s", pe.msg);
         else sb_printf(err, "%s: %s", pe.type[0] ? pe.type : "SyntaxError", pe.msg);
+        if (traceback && pe.kind != PERR_UNSUPPORTED) {
+            snprintf(pe.filename, sizeof pe.filename, "<stdin>");   /* as the REPL names typed text */
+            parse_format_error(&pe, src, traceback);
+        }
         return RUN_ERROR;
     }
     if (!s->src_ext.s) {
@@ -319,19 +345,22 @@ RunState session_exec_live(Session *s, const char *src, StrBuf *err)
         s->live_cap = s->live_cap ? s->live_cap * 2 : 8;
         s->live = xrealloc(s->live, (size_t)s->live_cap * sizeof *s->live);
     }
-    s->live[s->nlive++] = (struct LiveStmt){s->step, line, xstrdup(src)};
+    struct LiveStmt *l = &s->live[s->nlive++];
+    *l = (struct LiveStmt){s->step, line, xstrdup(src), NULL, NULL, NULL};
     free(interp_take_output(s->in));
-    interp_set_live_line(s->in, line);
-    RunState r = interp_exec_live(s->in, src, err);
-    char *out = interp_take_output(s->in);
-    if (out && *out) {
-        StrBuf o = {0};
-        sb_puts(&o, s->output ? s->output : "");
-        sb_puts(&o, out);
-        free(s->output);
-        s->output = sb_take(&o);
+    StrBuf e = {0}, tb = {0};
+    RunState r = live_exec(s->in, line, src, &e, &tb);
+    l->out = interp_take_output(s->in);
+    if (r != RUN_PAUSED) {
+        l->err = xstrdup(e.s ? e.s : "");
+        if (tb.len) {
+            if (traceback) sb_puts(traceback, tb.s);
+            l->traceback = sb_take(&tb);
+        }
+        sb_puts(err, l->err);
     }
-    free(out);
+    sb_free(&e);
+    sb_free(&tb);
     return r;
 }
 
@@ -342,6 +371,14 @@ const char *session_live_src(const Session *s, int i, int *step)
     if (i < 0 || i >= s->nlive) return NULL;
     if (step) *step = s->live[i].step;
     return s->live[i].src;
+}
+
+const char *session_live_result(const Session *s, int i, const char **err, const char **traceback)
+{
+    if (i < 0 || i >= s->nlive) return NULL;
+    if (err) *err = s->live[i].err;
+    if (traceback) *traceback = s->live[i].traceback;
+    return s->live[i].out ? s->live[i].out : "";
 }
 
 const char *session_source(const Session *s)

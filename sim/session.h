@@ -63,19 +63,24 @@ int64_t session_step_collected(const Session *s);
 int session_eval_at(Session *s, int k, const char *expr, StrBuf *out);
 
 /* The live prompt: run statements at the current step, in the current frame
- * (interp_exec_live), and keep them: a re-run (going back) replays them right
+ * (interp_exec_live), as CPython's REPL runs them (an expression statement
+ * displays its repr), and keep them: a re-run (going back) replays them right
  * after the step they were typed at, so every later step continues from the
  * changed state.  session_live_drop_after(s, k) forgets those typed after
  * step k (the front end calls it on arriving back at k: undone).
  * Statements that do not parse change nothing and are not kept.  Returns as
- * interp_exec_live (RUN_ERROR: err has one line in Python's words); their
- * output is added to session_output().  The heap's event log then holds
- * their events. */
-RunState session_exec_live(Session *s, const char *src, StrBuf *err);
+ * interp_exec_live (RUN_ERROR: err has one line in Python's words, and
+ * traceback, unless NULL, the whole of what the REPL prints); what
+ * they print is kept with them (session_live_result), apart from the step's
+ * own session_output().  The heap's event log then holds their events. */
+RunState session_exec_live(Session *s, const char *src, StrBuf *err, StrBuf *traceback);
 int session_live_count(const Session *s);
 void session_live_drop_after(Session *s, int k);
 /* The i-th live statement still in effect and the step it was typed at. */
 const char *session_live_src(const Session *s, int i, int *step);
+/* What the i-th live statement printed (its displayed repr included; "" if
+ * nothing), and its error line and whole traceback (NULL when it ran). */
+const char *session_live_result(const Session *s, int i, const char **err, const char **traceback);
 /* The program's source followed by the live statements' text, one after the
  * other (their events quote lines beyond the program's). */
 const char *session_source(const Session *s);

@@ -167,7 +167,9 @@ int check_lesson(Lesson *l, StrBuf *report)
     int status = 0;
     Session *s = session_new(l, NULL, &err, &status);
     if (!s) {
-        sb_printf(report, "%s: the source does not run: %s", l->path, err.s ? err.s : "");
+        /* the parse error names the file and line itself, as CPython's text
+         * (complete, for error_report) or memtutor's one line */
+        sb_puts(report, err.s && err.s[0] ? err.s : "the source does not run\n");
         sb_free(&err);
         return 2;
     }
@@ -178,16 +180,16 @@ int check_lesson(Lesson *l, StrBuf *report)
         RunState rs = session_goto(s, k);
         Interp *in = session_interp(s);
         if (rs == RUN_ERROR || rs == RUN_LIMIT) {
-            const char *e = interp_error(in);
-            const char *last = e, *p;
-            for (p = e; *p; p++)
-                if (*p == '\n' && p[1]) last = p + 1;
-            sb_printf(report, "%s: steps[%d]: the program stopped before line %d: %s", l->path, k - 1, st->line, last);
+            StrBuf last = {0};
+            error_last_line(interp_error(in), &last);
+            sb_printf(report, "%s: steps[%d]: the program stopped before line %d: %s", l->path, k - 1, st->line,
+                      last.s ? last.s : "");
+            sb_free(&last);
             broken = 1;
             break;
         }
         if (rs != RUN_PAUSED) {
-            sb_printf(report, "%s: steps[%d]: line %d is never reached\n", l->path, k - 1, st->line);
+            sb_printf(report, "%s: steps[%d]: line %d is never reached", l->path, k - 1, st->line);
             broken = 1;
             break;
         }
@@ -244,7 +246,7 @@ int check_lesson(Lesson *l, StrBuf *report)
         if (st->ask_answer) {
             StrBuf v = {0};
             if (session_eval_at(s, k, st->ask_answer, &v) < 0) {
-                sb_printf(report, "%s: steps[%d].ask.answer: %s does not evaluate: %s\n", l->path, k - 1,
+                sb_printf(report, "%s: steps[%d].ask.answer: %s does not evaluate: %s", l->path, k - 1,
                           st->ask_answer, v.s ? v.s : "");
                 broken = 1;
             }

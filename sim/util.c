@@ -300,3 +300,31 @@ char *read_file_limited(const char *path, size_t max, size_t *len, const char **
     *len = b.len;
     return sb_take(&b);
 }
+
+void error_text(const char *msg, StrBuf *out)
+{
+    size_t n = msg ? strlen(msg) : 0;
+    if (n && msg[n - 1] == '\n') sb_puts(out, msg);
+    else sb_printf(out, "memtutor: %s\n", n ? msg : "failed");
+}
+
+void error_report(const char *msg)
+{
+    StrBuf b = {0};
+    error_text(msg, &b);
+    fputs(b.s, stderr);
+    sb_free(&b);
+}
+
+void error_last_line(const char *msg, StrBuf *out)
+{
+    if (!msg) return;
+    size_t len = strlen(msg);
+    while (len > 0 && msg[len - 1] == '\n') len--;
+    size_t s0 = len;
+    while (s0 > 0 && msg[s0 - 1] != '\n') s0--;
+    const char *p = msg + s0;
+    size_t n = len - s0;
+    if (n >= 10 && !strncmp(p, "memtutor: ", 10)) { p += 10; n -= 10; }
+    sb_put(out, p, n);
+}

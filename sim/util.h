@@ -59,6 +59,19 @@ char *fmt_thousands(char *buf, int64_t v);
 /* Human size: "56 B", "8.4 MB" (decimal units, one decimal) into buf (>= 32). */
 char *fmt_bytes(char *buf, uint64_t bytes);
 
+/* The one error report.  An error text is either complete, ending with a
+ * newline (CPython's traceback or SyntaxError text, or lines already in
+ * memtutor's form "memtutor: FILE:LINE:COL: message"), and stays as it is;
+ * or it is one line of memtutor's own with no prefix and no newline
+ * ("FILE:LINE:COL: message"), which becomes "memtutor: LINE\n".
+ * error_text appends what stderr gets to out; error_report writes it there.
+ * A NULL or empty message reads "memtutor: failed". */
+void error_text(const char *msg, StrBuf *out);
+void error_report(const char *msg);
+/* A one-line message taken out of a complete text: its last line, without
+ * a "memtutor: " prefix, for embedding in another one-line message. */
+void error_last_line(const char *msg, StrBuf *out);
+
 /* Read a whole file. Returns NULL and sets *err (static text) on failure:
  * missing file, a directory, unreadable, or larger than max bytes. */
 char *read_file_limited(const char *path, size_t max, size_t *len, const char **err);

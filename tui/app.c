@@ -68,6 +68,9 @@ typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
     X(INSPECT,   CTX_LESSON,    "i Enter",       "inspect an object: referrers, refcount, size", \
       CH('i'), KB(SK_ENTER, 0))                                                              \
     X(LIVE,      CTX_LESSON,    ":",             "live prompt: run a statement at this step", CH(':')) \
+    X(TRACEBACK, CTX_LESSON,    "t",             "the whole traceback of the last live error (t, Esc: back)", \
+      CH('t'), KB(SK_ESC, 0))                                                                \
+    X(LIVE_FOLD, CTX_LESSON,    "L",             "live statements: one row each, or one row per step", CH('L')) \
     X(PRESENTER, CTX_LESSON,    "P",             "presenter mode: high contrast, bigger, fewer panes", \
       CH('P'))                                                                               \
     X(INS_NEXT,  CTX_INSPECT,   "Tab → ↓",       "inspect the next object",                  \
@@ -79,7 +82,11 @@ typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
     X(INS_LEAVE, CTX_INSPECT,   "Esc i",         "leave the inspector",  KB(SK_ESC, 0), CH('i')) \
     X(ANSWER,    CTX_TEXT,      "type, Enter",   "answer a question with a value (2, True, [1, 2])", \
       KB(SK_NONE, 0))                                                                        \
-    X(LIVE_RUN,  CTX_TEXT,      "Enter, Esc",    "live prompt: run the statement, or cancel", \
+    X(LIVE_RUN,  CTX_TEXT,      "Enter, Esc",    "live prompt: run the statement (a line ending in ':' continues until an empty line), or close", \
+      KB(SK_NONE, 0))                                                                        \
+    X(LIVE_EDIT, CTX_TEXT,      "↑ ↓",           "live prompt: the lines entered before (history)", \
+      KB(SK_NONE, 0))                                                                        \
+    X(LIVE_KEYS, CTX_TEXT,      "← → Home End",  "move; Ctrl-A/E start/end, Ctrl-U/K/W delete to start/end/word", \
       KB(SK_NONE, 0))                                                                        \
     X(SEARCH_RUN, CTX_TEXT,     "Enter, Esc",    "search (/): find the text, or cancel",  KB(SK_NONE, 0)) \
     X(OUT_UP,    CTX_OUTLINE,   "↑ k",           "previous step",      KB(SK_UP, 0), CH('k'))     \
@@ -104,6 +111,10 @@ typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
     X(MENU_UP,   CTX_MENU,      "↑ k",           "previous lesson",     KB(SK_UP, 0), CH('k'))    \
     X(MENU_DOWN, CTX_MENU,      "↓ j",           "next lesson",         KB(SK_DOWN, 0), CH('j'))  \
     X(MENU_OPEN, CTX_MENU,      "Enter →",       "open the lesson",     KB(SK_ENTER, 0), KB(SK_RIGHT, 0)) \
+    X(MENU_FIRST, CTX_MENU,     "g Home",        "first lesson",        CH('g'), KB(SK_HOME, 0))  \
+    X(MENU_LAST, CTX_MENU,      "G End",         "last row (open a script…)", CH('G'), KB(SK_END, 0)) \
+    X(MENU_NUM,  CTX_MENU,      "1-9",           "lesson by number (1 then 1: lesson 11)", \
+      CH('0'), CH('1'), CH('2'), CH('3'), CH('4'), CH('5'), CH('6'), CH('7'), CH('8'), CH('9')) \
     X(HELP_CLOSE, CTX_HELP,     "Esc q ? F1",    "close this help",                          \
       KB(SK_ESC, 0), CH('q'), CH('?'), KB(SK_F1, 0))                                         \
     X(HELP,      CTX_ANY,       "? F1",          "help (this screen)",  CH('?'), KB(SK_F1, 0)) \
@@ -178,6 +189,7 @@ typedef struct {
     /* menu */
     Lesson **menu;
     int nmenu, menu_sel;
+    int menu_num;            /* the lesson number being typed (digits), 0: none */
     /* lesson */
     Lesson *lesson;
     int own_lesson;
@@ -187,6 +199,7 @@ typedef struct {
     int autoplay, speed, delay_ms;
     int hold_pct;            /* autoplay: this stage's pause, in percent of delay_ms */
     int no_hints;            /* a recording: no key hints on screen */
+    int played;              /* autoplay ran in this lesson (so: paused when off) */
     int help, notes;
     Focus focus;
     int panx, pany, narr_scroll;
@@ -282,6 +295,7 @@ static int app_open_lesson(App *a, Lesson *l, int own, StrBuf *err)
     a->focus = FOCUS_SOURCE;
     a->panx = a->pany = a->narr_scroll = 0;
     a->selected = 0;
+    a->played = 0;
     teach_open(&a->teach, s, l);
     return 0;
 }
@@ -547,6 +561,7 @@ static void draw_narration(App *a, Canvas *c, Rect r)
         else sb_puts(&hint, "Press → or Space to run the first statement.");
         p[n++] = (ViewPara){hint.s, STYLE_DIM, 0};
         sb_puts(&title, "narration");
+        teach_live_paras(&a->teach, a->sess, p, &n, 24);
     } else {
         int line, le;
         cur_lines(a, &line, &le);
@@ -597,6 +612,7 @@ static void draw_narration(App *a, Canvas *c, Rect r)
                                "with memtutor FILE.py.");
             p[n++] = (ViewPara){next.s, STYLE_OK | CF_BOLD, 0};
         }
+        teach_live_paras(&a->teach, a->sess, p, &n, 24);
     }
     a->narr_total = views_narration_keys(c, r, title.s, p, n, a->narr_scroll, a->focus == FOCUS_NARRATION,
                                          !a->no_hints);
@@ -653,15 +669,19 @@ static void draw_lesson(App *a, Canvas *c)
         snprintf(right, sizeof right, "▶ autoplay %g×", speeds_pct[a->speed] / 100.0);
     else if (a->nav.msg)
         snprintf(right, sizeof right, "%s", a->nav.msg);   /* a search's result */
+    else if (a->played && session_step(a->sess) < session_nsteps(a->sess))
+        snprintf(right, sizeof right, "‖ paused · p resumes");
     if (!pres) views_title(c, L.title, t.s, right[0] ? right : NULL);
     sb_free(&t);
     int line, le;
     cur_lines(a, &line, &le);
-    views_source(c, L.source, a->lesson->source, line, le, a->focus == FOCUS_SOURCE);
+    views_source_above(c, L.source, a->lesson->source, line, le, a->focus == FOCUS_SOURCE,
+                       teach_source_rows(&a->teach, a->sess, L.source));
     a->source_rect = L.source;
     teach_draw_live(&a->teach, a->sess, c, L.source);
     teach_draw_prompt(&a->teach, c, L.source);
-    if (a->memory && !pres) draw_memory(a, c, L.graph);
+    if (teach_draw_traceback(&a->teach, a->sess, c, L.graph)) ;   /* in place of the heap, for its width */
+    else if (a->memory && !pres) draw_memory(a, c, L.graph);
     else draw_graph(a, c, L.graph);
     Rect nr = L.narration;
     const LessonStep *nst = cur_step(a);
@@ -1010,6 +1030,7 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
     case ACT_NARR_PAGE: a->narr_scroll += k->code == SK_PGUP ? -4 : 4; break;
     case ACT_AUTOPLAY:
         a->autoplay = !a->autoplay;
+        a->played |= a->autoplay;
         a->hold_pct = 100;
         if (!a->autoplay) teach_play_stop(&a->teach, a->sess);
         break;
@@ -1041,11 +1062,13 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
             a->focus = FOCUS_GRAPH;
             a->teach.inspecting = a->selected != 0;
         } else if (layout_contains(a->source_rect, k->x, k->y) && k->y > a->source_rect.y &&
-                   k->y < a->source_rect.y + a->source_rect.h - 1) {
-            /* a source line: run to the first step at it */
+                   k->y < a->source_rect.y + a->source_rect.h - 1 -
+                              teach_source_rows(&a->teach, a->sess, a->source_rect)) {
+            /* a source line (not a live row below them): run to the first step at it */
             int line, le;
             cur_lines(a, &line, &le);
-            int at = views_source_top(a->lesson->source, a->source_rect.h - 2, line) + k->y - a->source_rect.y;
+            int ih = a->source_rect.h - 2 - teach_source_rows(&a->teach, a->sess, a->source_rect);
+            int at = views_source_top(a->lesson->source, ih, line) + k->y - a->source_rect.y;
             int to = at <= a->lesson->nlines ? nav_step_at_line(a->lesson, a->sess, at) : 0;
             if (to) app_goto(a, to, to == session_step(a->sess) + 1);
             else if (at <= a->lesson->nlines) nav_say(&a->nav, "line %d: no step runs it", at);
@@ -1080,11 +1103,13 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
             a->teach.live_error = xstrdup("the program has ended: nothing more runs in it");
         }
         break;
+    case ACT_TRACEBACK: a->teach.show_tb = k->code != SK_ESC && !a->teach.show_tb; break;
+    case ACT_LIVE_FOLD: a->teach.live_expanded = !a->teach.live_expanded; break;
     case ACT_PRESENTER:
         a->teach.presenter = !a->teach.presenter;
         screen_set_contrast(a->teach.presenter);
         break;
-    case ACT_ANSWER: case ACT_LIVE_RUN: break;
+    case ACT_ANSWER: case ACT_LIVE_RUN: case ACT_LIVE_EDIT: case ACT_LIVE_KEYS: break;
     case ACT_MEMORY: a->memory = !a->memory; break;
     case ACT_MM_LEFT: case ACT_MM_RIGHT: case ACT_MM_UP: case ACT_MM_DOWN: {
         int dx = act == ACT_MM_LEFT ? -1 : act == ACT_MM_RIGHT ? 1 : 0;
@@ -1100,6 +1125,17 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
     case ACT_SCROLL_UP: if (a->narr_scroll > 0) a->narr_scroll--; break;
     case ACT_SCROLL_DN: a->narr_scroll++; break;
     case ACT_MENU_UP: if (a->menu_sel > 0) a->menu_sel--; break;
+    case ACT_MENU_FIRST: a->menu_sel = 0; break;
+    case ACT_MENU_LAST: a->menu_sel = teach_menu_rows(&a->teach, a->menu, a->nmenu) - 1; break;
+    case ACT_MENU_NUM: {
+        /* a digit picks lesson N; a second one right after, lesson 10a+b if there is one */
+        int d = (int)k->ch - '0';
+        int two = a->menu_num * 10 + d;
+        int num = a->menu_num && two >= 1 && two <= a->nmenu ? two : d;
+        if (num >= 1 && num <= a->nmenu) a->menu_sel = num - 1;
+        a->menu_num = num >= 1 && num <= a->nmenu ? num : 0;
+        break;
+    }
     case ACT_MENU_DOWN:
         if (a->menu_sel < teach_menu_rows(&a->teach, a->menu, a->nmenu) - 1) a->menu_sel++;
         break;
@@ -1107,7 +1143,7 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
         int li = -1, at = 0;
         MenuRowKind kind = teach_menu_row(&a->teach, a->menu, a->nmenu, a->menu_sel, &li);
         if (kind == MROW_SCRIPT) {
-            a->teach.script_input = 1;   /* the row becomes a path field */
+            teach_script_open(&a->teach);   /* the row becomes a path field, empty */
             break;
         }
         if (kind == MROW_CONTINUE) teach_continue_lesson(&a->teach, a->menu, a->nmenu, &at);
@@ -1146,13 +1182,15 @@ static void app_live(App *a)
     a->graph = NULL;
     graph_free(a->before);
     a->before = build_graph(a, PHASE_END, 1000, 1);
-    StrBuf err = {0};
+    StrBuf err = {0}, tb = {0};
+    int before = session_live_count(a->sess);
     timeline_begin(&a->tl, interp_heap(session_interp(a->sess)), timeline_build, a, 0);
-    RunState r = session_exec_live(a->sess, a->teach.live.buf, &err);
+    RunState r = session_exec_live(a->sess, a->teach.submit, &err, &tb);
     timeline_end(&a->tl, interp_heap(session_interp(a->sess)));
-    free(a->teach.live_error);
-    a->teach.live_error = r == RUN_PAUSED ? NULL : sb_take(&err);
+    teach_live_done(&a->teach, a->sess, before, r, &err, &tb);
+    a->narr_scroll = 1 << 20;   /* the narration shows its end: what the statement printed */
     sb_free(&err);
+    sb_free(&tb);
     a->phase = PHASE_END;
     anim_start(a);
 }
@@ -1162,14 +1200,15 @@ static void app_open_script(App *a)
 {
     StrBuf err = {0};
     int status = 0;
-    Lesson *l = session_load_target(a->teach.script.buf, &err, &status);
+    char *path = teach_script_path(&a->teach);   /* ~ expanded; relative to where memtutor runs */
+    Lesson *l = session_load_target(path, &err, &status);
     if (l && app_open_lesson(a, l, 1, &err) == 0) {
         a->from_menu = 1;
         a->autoplay = 0;
     } else {
-        free(a->teach.notice);
-        a->teach.notice = xstrdup(err.s ? err.s : "cannot open the script");
+        teach_script_failed(&a->teach, err.s && err.s[0] ? err.s : "cannot open the script");
     }
+    free(path);
     sb_free(&err);
 }
 
@@ -1230,16 +1269,18 @@ int app_run(const char *target, const AppOptions *o)
         Lesson *l = session_load_target(target, &err, &status);
         if (l) status = app_open_lesson(&a, l, 1, &err);
         if (!l || status) {
-            fprintf(stderr, "memtutor: %s\n", err.s ? err.s : "cannot open the target");
+            error_report(err.s && err.s[0] ? err.s : "cannot open the target");
             sb_free(&err);
+            teach_free(&a.teach);   /* the progress loaded above */
             return status ? status : 2;
         }
-        a.autoplay = o && o->autoplay;
+        a.autoplay = a.played = o && o->autoplay;
     } else {
         a.mode = MODE_MENU;
         a.nmenu = session_builtin_count();
         a.menu = xcalloc((size_t)a.nmenu + 1, sizeof(Lesson *));
         for (int i = 0; i < a.nmenu; i++) a.menu[i] = session_builtin(i, &err);
+        a.menu_sel = teach_menu_start(&a.teach, a.menu, a.nmenu);   /* the next lesson to do */
     }
     Presenter *pres = NULL;   /* --presenter: `memtutor notes` follows this screen */
     if (o && o->presenter) {
@@ -1342,6 +1383,7 @@ int app_run(const char *target, const AppOptions *o)
             continue;
         }
         Action act = app_key_action(&a, &k);
+        if (act != ACT_MENU_NUM) a.menu_num = 0;
         if (was_anim && act != ACT_EV_NEXT && act != ACT_EV_PREV && act != ACT_EV_LIST)
             a.tl.cur = -1;         /* ... to the step's end; the event keys stop where it is */
         if (a.autoplay && act != ACT_AUTOPLAY && act != ACT_FASTER && act != ACT_SLOWER) {

@@ -738,6 +738,8 @@ char canvas_ascii(uint32_t cp)
         return 'v';
     case 0x2194: case 0x2195:
         return '-';
+    case 0x2016:   /* ‖ (paused) */
+        return '|';
     case 0x21bb: case 0x21ba:   /* ↻ ↺ */
         return '@';
     case 0x2022: case 0x25cf: case 0x25c6: case 0x25a0: case 0x2605: case 0x2217:

@@ -675,9 +675,7 @@ int export_main(int argc, char **argv)
     AppFrameOptions fo = {.cols = cols, .rows = rows, .reveal = !svg, .hints = !svg};
     int rc = app_frames(target, &fo, collect_cb, &x, &err);
     if (rc) {
-        size_t n = err.len;
-        if (n && err.s[n - 1] == '\n') fputs(err.s, stderr);   /* a traceback */
-        else fprintf(stderr, "memtutor: %s\n", n ? err.s : "export failed");
+        error_report(err.len ? err.s : "export failed");
         sb_free(&err);
         export_free(&x);
         return rc;

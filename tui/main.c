@@ -48,15 +48,6 @@ static void usage(FILE *f)
           f);
 }
 
-/* An error for stderr: a Python traceback (it ends with a newline) as it is,
- * anything else as one "memtutor: ..." line. */
-static void print_error(const char *msg)
-{
-    size_t n = msg ? strlen(msg) : 0;
-    if (n && msg[n - 1] == '\n') fputs(msg, stderr);
-    else fprintf(stderr, "memtutor: %s\n", n ? msg : "failed");
-}
-
 static int parse_size_opt(const char *s, int64_t *out)
 {
     char *end;
@@ -117,7 +108,7 @@ static int cmd_exec(int argc, char **argv)
     Interp *in = interp_new(path, src, len, &opt, &e, &status);
     free(src);
     if (!in) {
-        fputs(e.s ? e.s : "", stderr);
+        error_report(e.s);
         sb_free(&e);
         return status;
     }
@@ -125,7 +116,7 @@ static int cmd_exec(int argc, char **argv)
     interp_advance(in, -1);
     fflush(stdout);
     int rc = interp_exit_status(in);
-    if (rc) fputs(interp_error(in), stderr);
+    if (rc) error_report(interp_error(in));
     interp_free(in);
     return rc;
 }
@@ -161,7 +152,7 @@ static int cmd_check(int argc, char **argv)
         int status = 0;
         Lesson *l = argc ? session_load_target(argv[i], &e, &status) : session_builtin(i, &e);
         if (!l) {
-            print_error(e.s ? e.s : "cannot load the lesson");
+            error_report(e.s ? e.s : "cannot load the lesson");
             sb_free(&e);
             broken++;
             continue;
@@ -183,10 +174,18 @@ static int cmd_check(int argc, char **argv)
             fputs(report.s, stdout);
             failed++;
         } else {
+            /* the failures found before (stdout), then the error (stderr) */
             printf("FAIL  %s\n", l->id);
+            const char *msg = report.s ? report.s : "";
+            if (report.len && msg[report.len - 1] != '\n') {
+                const char *nl = strrchr(msg, '\n');
+                if (nl) {
+                    fwrite(msg, 1, (size_t)(nl + 1 - msg), stdout);
+                    msg = nl + 1;
+                }
+            }
             fflush(stdout);
-            fprintf(stderr, "memtutor: %s", report.s ? report.s : "");
-            if (report.len && report.s[report.len - 1] != '\n') fputc('\n', stderr);
+            error_report(msg);
             broken++;
         }
         sb_free(&report);
@@ -206,13 +205,13 @@ static int cmd_trace(int argc, char **argv)
     int status = 0;
     Lesson *l = session_load_target(argv[0], &e, &status);
     if (!l) {
-        print_error(e.s);
+        error_report(e.s);
         sb_free(&e);
         return status;
     }
     Session *s = session_new(l, NULL, &e, &status);
     if (!s) {
-        fputs(e.s ? e.s : "", stderr);
+        error_report(e.s);
         sb_free(&e);
         lesson_free(l);
         return status;
@@ -225,7 +224,7 @@ static int cmd_trace(int argc, char **argv)
         puts(line.s);
         sb_free(&line);
         if (st == RUN_ERROR || st == RUN_LIMIT) {
-            fputs(interp_error(session_interp(s)), stderr);
+            error_report(interp_error(session_interp(s)));
             rc = interp_exit_status(session_interp(s));
             break;
         }
@@ -314,7 +313,7 @@ static int cmd_render(int argc, char **argv)
                            .pane = pane, .played = played, .event = event};
     int rc = app_render_with(target, &ro, &out, &err);
     if (rc == 0) fputs(out.s ? out.s : "", stdout);
-    else print_error(err.s ? err.s : "render failed");
+    else error_report(err.s ? err.s : "render failed");
     sb_free(&out);
     sb_free(&err);
     return rc;
@@ -462,7 +461,7 @@ static int cmd_record(int argc, char **argv)
     StrBuf err = {0};
     AppFrameOptions fo = {.cols = r.cols, .rows = r.rows, .animate = animate, .memory = memory, .hints = hints};
     int rc = app_frames(target, &fo, record_cb, &r, &err);
-    if (rc && err.len) print_error(err.s);
+    if (rc && err.len) error_report(err.s);
     if (rc == 0 && r.rec) record_hold(r.rec, r.end_delay_ms / 1000.0);   /* the last frame stays */
     sb_clear(&err);
     /* only a whole recording replaces the file; a failed one leaves what

@@ -231,6 +231,15 @@ int screen_open(const ScreenOpts *opts, const char **why)
     nonl();
     intrflush(stdscr, FALSE);
     keypad(stdscr, TRUE);
+    /* Home and End as tmux, screen and the Linux console send them, and as
+     * xterm does in either cursor mode, whatever TERM's entry says (inside
+     * tmux, TERM=xterm-256color lacks \e[1~ and \e[4~) */
+    static const struct { const char *seq; int key; } home_end[] = {
+        {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME}, {"\033[8~", KEY_END},
+        {"\033[H", KEY_HOME}, {"\033[F", KEY_END}, {"\033OH", KEY_HOME}, {"\033OF", KEY_END},
+    };
+    for (size_t i = 0; i < sizeof home_end / sizeof home_end[0]; i++)
+        if (key_defined(home_end[i].seq) == 0) define_key(home_end[i].seq, home_end[i].key);
     leaveok(stdscr, TRUE);
     curs_set(0);
     set_escdelay(25);
@@ -400,6 +409,9 @@ static ScreenKeyCode map_function_key(wint_t k, ScreenKey *key)
     case KEY_RIGHT: return SK_RIGHT;
     case KEY_HOME: return SK_HOME;
     case KEY_END: return SK_END;
+    /* Home and End as some terminfo entries name them */
+    case KEY_FIND: return SK_HOME;
+    case KEY_SELECT: return SK_END;
     case KEY_PPAGE: return SK_PGUP;
     case KEY_NPAGE: return SK_PGDN;
     case KEY_BACKSPACE: return SK_BACKSPACE;

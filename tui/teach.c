@@ -3,9 +3,11 @@
 #include "teach.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "gc.h"
 #include "interp.h"
@@ -13,6 +15,18 @@
 void teach_init(Teach *t)
 {
     memset(t, 0, sizeof *t);
+}
+
+static void edit_clear(LineEdit *e);
+
+/* The last live failure the front end holds (the session keeps the rest). */
+static void live_forget(Teach *t)
+{
+    free(t->live_src);
+    free(t->live_error);
+    free(t->live_tb);
+    t->live_src = t->live_error = t->live_tb = NULL;
+    t->show_tb = 0;
 }
 
 static void lines_clear(Teach *t)
@@ -32,11 +46,15 @@ void teach_close(Teach *t)
     t->qstate = NULL;
     t->qok = NULL;
     t->nsteps = 0;
-    t->answer.len = 0;
+    edit_clear(&t->answer);
     t->prompt = 0;
-    t->live.len = 0;
-    free(t->live_error);
-    t->live_error = NULL;
+    edit_clear(&t->live);
+    sb_free(&t->pending);
+    free(t->submit);
+    t->submit = NULL;
+    live_forget(t);
+    for (int i = 0; i < t->nparas; i++) free(t->paras[i]);
+    t->nparas = 0;
     t->inspecting = 0;
     lines_clear(t);
     free(t->lines);
@@ -47,6 +65,13 @@ void teach_close(Teach *t)
 void teach_free(Teach *t)
 {
     teach_close(t);
+    for (int i = 0; i < t->nhist; i++) free(t->hist[i]);
+    free(t->hist);
+    t->hist = NULL;
+    t->nhist = t->hist_cap = t->hist_at = 0;
+    free(t->script_matches);
+    free(t->script_error);
+    t->script_matches = t->script_error = NULL;
     progress_free(t->progress);
     t->progress = NULL;
     free(t->notice);
@@ -79,12 +104,11 @@ void teach_stepped(Teach *t, Session *s, const Lesson *l)
     const LessonStep *st = step_of(l, k);
     if (st && st->ask_question && t->qstate[k] == Q_NONE) {
         t->qstate[k] = Q_ASKING;
-        t->answer.len = 0;
+        edit_clear(&t->answer);
     }
     teach_play_stop(t, s);   /* a question left part way through its playing */
     t->inspect_scroll = 0;
-    free(t->live_error);
-    t->live_error = NULL;
+    live_forget(t);
     if (t->progress && progress_id(l) && k > 0) {
         progress_reached(t->progress, progress_id(l), k, t->nsteps);
         StrBuf e = {0};
@@ -159,7 +183,7 @@ void teach_skip(Teach *t, Session *s, const Lesson *l)
     (void)l;
     if (!teach_asking(t, s)) return;
     t->qstate[session_step(s)] = Q_SKIPPED;
-    t->answer.len = 0;
+    edit_clear(&t->answer);
 }
 
 /* ------------------------------------------------------ playing questions */
@@ -261,42 +285,116 @@ int teach_question_paras(Teach *t, const Session *s, const Lesson *l, ViewPara *
 
 /* ------------------------------------------------------------ text input */
 
+static void edit_clear(LineEdit *e)
+{
+    e->len = e->cur = 0;
+    e->buf[0] = '\0';
+}
+
+/* The field holds s (cut at a character boundary if too long), the cursor
+ * at its end. */
+static void edit_set(LineEdit *e, const char *s)
+{
+    size_t n = strlen(s);
+    if (n >= sizeof e->buf) {
+        n = sizeof e->buf - 1;
+        while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80) n--;
+    }
+    memcpy(e->buf, s, n);
+    e->buf[n] = '\0';
+    e->len = e->cur = (int)n;
+}
+
+static int edit_insert(LineEdit *e, const char *u, int n)
+{
+    if (e->len + n >= (int)sizeof e->buf) return 0;
+    memmove(e->buf + e->cur + n, e->buf + e->cur, (size_t)(e->len - e->cur) + 1);
+    memcpy(e->buf + e->cur, u, (size_t)n);
+    e->len += n;
+    e->cur += n;
+    return 1;
+}
+
+/* The byte offsets of the character before / after offset i. */
+static int prev_char(const LineEdit *e, int i)
+{
+    while (i > 0 && ((unsigned char)e->buf[--i] & 0xc0) == 0x80) {}
+    return i;
+}
+
+static int next_char(const LineEdit *e, int i)
+{
+    if (i < e->len) i++;
+    while (i < e->len && ((unsigned char)e->buf[i] & 0xc0) == 0x80) i++;
+    return i;
+}
+
+/* Delete the bytes [from, to). */
+static void edit_delete(LineEdit *e, int from, int to)
+{
+    if (to <= from) return;
+    memmove(e->buf + from, e->buf + to, (size_t)(e->len - to) + 1);
+    e->len -= to - from;
+    if (e->cur >= to) e->cur -= to - from;
+    else if (e->cur > from) e->cur = from;
+}
+
+/* Line editing as readline's defaults: characters insert at the cursor;
+ * Left/Right (Ctrl-B/F), Home/End (Ctrl-A/E); Backspace (Ctrl-H) and Delete
+ * (Ctrl-D) one character; Ctrl-U to the start, Ctrl-K to the end, Ctrl-W
+ * the word before the cursor.  All by characters, never inside a UTF-8
+ * sequence.  Returns 1 if the key was one of them. */
+static int edit_key(LineEdit *e, const ScreenKey *k);
+
 int teach_edit_key(LineEdit *e, const ScreenKey *k)
 {
-    if (k->code == SK_CHAR) {
-        char u[8];
-        int n = 0;
-        uint32_t cp = k->ch;
-        if (cp < 0x80) u[n++] = (char)cp;
-        else if (cp < 0x800) { u[n++] = (char)(0xc0 | cp >> 6); u[n++] = (char)(0x80 | (cp & 0x3f)); }
-        else if (cp < 0x10000) {
-            u[n++] = (char)(0xe0 | cp >> 12); u[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
-            u[n++] = (char)(0x80 | (cp & 0x3f));
-        } else {
-            u[n++] = (char)(0xf0 | cp >> 18); u[n++] = (char)(0x80 | ((cp >> 12) & 0x3f));
-            u[n++] = (char)(0x80 | ((cp >> 6) & 0x3f)); u[n++] = (char)(0x80 | (cp & 0x3f));
-        }
-        if (e->len + n < (int)sizeof e->buf) {
-            memcpy(e->buf + e->len, u, (size_t)n);
-            e->len += n;
-            e->buf[e->len] = '\0';
-        }
-        return 1;
-    }
-    if (k->code == SK_BACKSPACE || k->code == SK_DELETE) {
-        while (e->len > 0) {
-            unsigned char c = (unsigned char)e->buf[--e->len];
-            if ((c & 0xc0) != 0x80) break;
-        }
-        e->buf[e->len] = '\0';
-        return 1;
-    }
-    if (k->code == SK_CTRL && k->ch == 'u') {
-        e->len = 0;
-        e->buf[0] = '\0';
-        return 1;
-    }
+    /* a field edited at its end (the answer, the search field): characters,
+     * Backspace (Delete as Backspace), Ctrl-U, Ctrl-W */
+    e->cur = e->len;
+    if (k->code == SK_DELETE) return edit_key(e, &(ScreenKey){.code = SK_BACKSPACE});
+    if (k->code == SK_CHAR || k->code == SK_BACKSPACE || (k->code == SK_CTRL && (k->ch == 'u' || k->ch == 'w')))
+        return edit_key(e, k);
     return 0;
+}
+
+static int edit_key(LineEdit *e, const ScreenKey *k)
+{
+    if (e->cur < 0 || e->cur > e->len) e->cur = e->len;
+    switch (k->code) {
+    case SK_CHAR: {
+        StrBuf u = {0};
+        sb_put_utf8(&u, k->ch);
+        if (u.len) edit_insert(e, u.s, (int)u.len);
+        sb_free(&u);
+        return 1;
+    }
+    case SK_LEFT: e->cur = prev_char(e, e->cur); return 1;
+    case SK_RIGHT: e->cur = next_char(e, e->cur); return 1;
+    case SK_HOME: e->cur = 0; return 1;
+    case SK_END: e->cur = e->len; return 1;
+    case SK_BACKSPACE: edit_delete(e, prev_char(e, e->cur), e->cur); return 1;
+    case SK_DELETE: edit_delete(e, e->cur, next_char(e, e->cur)); return 1;
+    case SK_CTRL:
+        switch (k->ch) {
+        case 'a': e->cur = 0; return 1;
+        case 'e': e->cur = e->len; return 1;
+        case 'b': e->cur = prev_char(e, e->cur); return 1;
+        case 'f': e->cur = next_char(e, e->cur); return 1;
+        case 'h': edit_delete(e, prev_char(e, e->cur), e->cur); return 1;
+        case 'd': edit_delete(e, e->cur, next_char(e, e->cur)); return 1;
+        case 'u': edit_delete(e, 0, e->cur); return 1;
+        case 'k': edit_delete(e, e->cur, e->len); return 1;
+        case 'w': {
+            int i = e->cur;
+            while (i > 0 && (e->buf[i - 1] == ' ' || e->buf[i - 1] == '\t')) i--;
+            while (i > 0 && e->buf[i - 1] != ' ' && e->buf[i - 1] != '\t') i--;
+            edit_delete(e, i, e->cur);
+            return 1;
+        }
+        default: return 0;
+        }
+    default: return 0;
+    }
 }
 
 /* With an empty answer field, these keys keep their lesson meaning (step,
@@ -307,30 +405,155 @@ static int lesson_char(uint32_t ch)
     return ch < 0x80 && strchr(" lhgGp+=-nqsiP:?#/o", (int)ch) != NULL;
 }
 
+/* Does the text typed so far need more lines?  As the REPL decides: 2 when
+ * a line ends a compound statement's header (':'), whose block ends with an
+ * empty line; 1 while a bracket or a triple-quoted string is open or a line
+ * ends with a backslash; 0 when it is complete. */
+static int needs_more(const char *t)
+{
+    int depth = 0, block = 0, backslash = 0;
+    char last = 0;
+    for (const char *p = t; *p; p++) {
+        char c = *p;
+        if (c == '#') {
+            while (p[1] && p[1] != '\n') p++;
+            continue;
+        }
+        if (c == '\'' || c == '"') {
+            int triple = p[1] == c && p[2] == c;
+            const char *q = p + (triple ? 3 : 1);
+            while (*q) {
+                if (*q == '\\' && q[1]) { q += 2; continue; }
+                if (!triple && *q == '\n') break;   /* a one-line string left open: its error shows */
+                if (*q == c && (!triple || (q[1] == c && q[2] == c))) break;
+                q++;
+            }
+            if (!*q) return triple ? 1 : 0;
+            last = c;
+            p = *q == '\n' ? q - 1 : triple ? q + 2 : q;
+            continue;
+        }
+        if (c == '\n') {
+            if (depth <= 0 && last == ':') block = 1;
+            backslash = last == '\\';
+            last = 0;
+            continue;
+        }
+        if (c == '(' || c == '[' || c == '{') depth++;
+        else if (c == ')' || c == ']' || c == '}') depth--;
+        if (c != ' ' && c != '\t' && c != '\r') last = c;
+    }
+    if (depth <= 0 && last == ':') block = 1;
+    if (last) backslash = last == '\\';
+    if (block) return 2;
+    return depth > 0 || backslash ? 1 : 0;
+}
+
+static int blank(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t') return 0;
+    return 1;
+}
+
+static void hist_push(Teach *t, const char *line)
+{
+    if (blank(line) || (t->nhist && !strcmp(t->hist[t->nhist - 1], line))) return;
+    if (t->nhist == t->hist_cap) {
+        t->hist_cap = t->hist_cap ? t->hist_cap * 2 : 32;
+        t->hist = xrealloc(t->hist, (size_t)t->hist_cap * sizeof(char *));
+    }
+    t->hist[t->nhist++] = xstrdup(line);
+}
+
+/* Up / Down at the prompt: the lines entered before, newest first. */
+static void hist_move(Teach *t, int dir)
+{
+    if (dir < 0 && t->hist_at > 0) {
+        if (t->hist_at == t->nhist) snprintf(t->hist_saved, sizeof t->hist_saved, "%s", t->live.buf);
+        edit_set(&t->live, t->hist[--t->hist_at]);
+    } else if (dir > 0 && t->hist_at < t->nhist) {
+        t->hist_at++;
+        edit_set(&t->live, t->hist_at == t->nhist ? t->hist_saved : t->hist[t->hist_at]);
+    }
+}
+
+/* Enter at the prompt.  Returns 1 when a whole statement is ready in
+ * t->submit. */
+static int prompt_enter(Teach *t)
+{
+    const char *line = t->live.buf;
+    hist_push(t, line);
+    t->hist_at = t->nhist;
+    int ready = 0;
+    if (t->pending.len) {
+        if (blank(line) && needs_more(t->pending.s) == 2) ready = 1;   /* the block's empty line */
+        else {
+            sb_puts(&t->pending, line);
+            sb_putc(&t->pending, '\n');
+            ready = needs_more(t->pending.s) == 0;
+        }
+    } else if (!blank(line)) {
+        sb_puts(&t->pending, line);
+        sb_putc(&t->pending, '\n');
+        ready = needs_more(t->pending.s) == 0;
+    }
+    edit_clear(&t->live);
+    if (!ready) return 0;
+    while (t->pending.len && t->pending.s[t->pending.len - 1] == '\n') t->pending.s[--t->pending.len] = '\0';
+    free(t->submit);
+    t->submit = sb_take(&t->pending);
+    return 1;
+}
+
+static void script_complete(Teach *t);
+
 int teach_text_key(Teach *t, Session *s, const Lesson *l, const ScreenKey *k, int *submitted_live,
                    int *open_script)
 {
     *submitted_live = 0;
     *open_script = 0;
+    if (t->script_error) {
+        /* the error pane: a key to go back to the menu, the rest ignored */
+        if (k->code == SK_ESC || k->code == SK_ENTER || (k->code == SK_CHAR && k->ch == 'q')) {
+            free(t->script_error);
+            t->script_error = NULL;
+        }
+        return 1;
+    }
     if (t->script_input) {
+        if (k->code != SK_TAB) {
+            free(t->script_matches);
+            t->script_matches = NULL;
+        }
         if (k->code == SK_ESC) { t->script_input = 0; return 1; }
         if (k->code == SK_ENTER) {
             t->script_input = 0;
             *open_script = t->script.len > 0;
             return 1;
         }
-        teach_edit_key(&t->script, k);
+        if (k->code == SK_TAB) script_complete(t);
+        else edit_key(&t->script, k);
         return 1;   /* the path field takes every key */
     }
     if (!s) return 0;
     if (t->prompt) {
-        if (k->code == SK_ESC) { t->prompt = 0; return 1; }
-        if (k->code == SK_ENTER) {
+        switch (k->code) {
+        case SK_ESC:
             t->prompt = 0;
-            *submitted_live = t->live.len > 0;
+            sb_clear(&t->pending);
+            edit_clear(&t->live);
             return 1;
+        case SK_ENTER: *submitted_live = prompt_enter(t); return 1;
+        case SK_UP: hist_move(t, -1); return 1;
+        case SK_DOWN: hist_move(t, 1); return 1;
+        case SK_TAB: edit_insert(&t->live, "    ", 4); return 1;
+        case SK_CTRL:
+            if (k->ch == 't') { t->show_tb = !t->show_tb; return 1; }
+            break;
+        default: break;
         }
-        teach_edit_key(&t->live, k);
+        edit_key(&t->live, k);
         return 1;
     }
     if (teach_asking(t, s)) {
@@ -339,13 +562,12 @@ int teach_text_key(Teach *t, Session *s, const Lesson *l, const ScreenKey *k, in
             return 1;
         }
         if (k->code == SK_ESC && t->answer.len > 0) {
-            t->answer.len = 0;
-            t->answer.buf[0] = '\0';
+            edit_clear(&t->answer);
             return 1;
         }
         if (k->code == SK_CHAR && t->answer.len == 0 && lesson_char(k->ch)) return 0;
         if (k->code == SK_CHAR || (t->answer.len > 0 && (k->code == SK_BACKSPACE || k->code == SK_DELETE)) ||
-            (k->code == SK_CTRL && k->ch == 'u'))
+            (k->code == SK_CTRL && (k->ch == 'u' || k->ch == 'w')))
             return teach_edit_key(&t->answer, k);
     }
     return 0;
@@ -365,51 +587,305 @@ int teach_take_count(Teach *t, const Session *s, const ScreenKey *k)
 void teach_prompt_open(Teach *t)
 {
     t->prompt = 1;
-    t->live.len = 0;
-    t->live.buf[0] = '\0';
+    edit_clear(&t->live);
+    sb_clear(&t->pending);
+    t->hist_at = t->nhist;
+    t->show_tb = 0;
+}
+
+void teach_live_done(Teach *t, Session *s, int count_before, RunState r, const StrBuf *err, const StrBuf *tb)
+{
+    free(t->live_src);
+    free(t->live_error);
+    t->live_src = t->live_error = NULL;
+    if (r != RUN_PAUSED && session_live_count(s) == count_before) {
+        /* not kept by the session (it did not parse, or nothing runs any
+         * more): the transcript shows it from here */
+        t->live_src = t->submit;
+        t->submit = NULL;
+        t->live_error = xstrdup(err && err->s ? err->s : "");
+    }
+    free(t->submit);
+    t->submit = NULL;
+    free(t->live_tb);
+    t->live_tb = r != RUN_PAUSED && tb && tb->len ? xstrdup(tb->s) : NULL;
+    t->show_tb = 0;
+}
+
+/* How the bottom of the source pane is shared: rows for the prompt (its
+ * "..." lines and the line being edited) and rows for the live statements
+ * (at most half the pane), leaving at least one row of source. */
+static int live_row_count(const Teach *t, Session *s)
+{
+    int n = session_live_count(s), rows = 0, last = -1;
+    for (int i = 0; i < n; i++) {
+        int step = 0;
+        session_live_src(s, i, &step);
+        if (t->live_expanded || step != last) rows++;
+        last = step;
+    }
+    return rows;
+}
+
+static int pending_lines(const Teach *t)
+{
+    int n = 0;
+    for (size_t i = 0; i < t->pending.len; i++) n += t->pending.s[i] == '\n';
+    return n;
+}
+
+static int prompt_rows(const Teach *t, Rect r)
+{
+    int room = r.h - 3;   /* inside the border, one row kept for the source */
+    if (!t->prompt || room <= 0) return 0;
+    int p = 1 + (pending_lines(t) < 3 ? pending_lines(t) : 3);
+    return p > room ? room : p;
+}
+
+static void source_split(const Teach *t, Session *s, Rect r, int *live_rows, int *prompt_rows_out)
+{
+    int room = r.h - 3;
+    *prompt_rows_out = *live_rows = 0;
+    if (room <= 0) return;
+    int p = prompt_rows(t, r);
+    int lr = live_row_count(t, s);
+    int half = (r.h - 2) / 2;
+    if (lr > half) lr = half;
+    if (lr > room - p) lr = room - p;
+    *prompt_rows_out = p;
+    *live_rows = lr < 0 ? 0 : lr;
+}
+
+int teach_source_rows(const Teach *t, Session *s, Rect r)
+{
+    int lr, pr;
+    source_split(t, s, r, &lr, &pr);
+    return lr + pr;
+}
+
+/* One prompt row: prefix and text with the cursor mark at byte `cur`
+ * (cur < 0: no cursor), scrolled so that the cursor stays in view. */
+static void prompt_row(Canvas *c, int x, int y, int w, const char *prefix, const char *text, int cur, Style st)
+{
+    StrBuf b = {0};
+    sb_puts(&b, prefix);
+    size_t lead = b.len;
+    if (cur >= 0) {
+        sb_put(&b, text, (size_t)cur);
+        sb_puts(&b, "▏");
+        sb_puts(&b, text + cur);
+    } else {
+        sb_puts(&b, text);
+    }
+    /* drop characters after the prefix until the cursor fits */
+    const char *mark = cur >= 0 ? strstr(b.s + lead + (size_t)cur, "▏") : NULL;
+    size_t from = lead;
+    while (mark) {
+        StrBuf head = {0};
+        sb_put(&head, b.s, lead);
+        sb_put(&head, b.s + from, (size_t)(mark - (b.s + from)) + strlen("▏"));
+        int fits = canvas_text_width(head.s) <= w;
+        sb_free(&head);
+        if (fits || from >= (size_t)(mark - b.s)) break;
+        from++;
+        while (from < b.len && ((unsigned char)b.s[from] & 0xc0) == 0x80) from++;
+    }
+    StrBuf show = {0};
+    sb_put(&show, b.s, lead);
+    sb_puts(&show, b.s + from);
+    canvas_put_utf8_fit(c, x, y, show.s, w, st);
+    sb_free(&show);
+    sb_free(&b);
 }
 
 void teach_draw_prompt(const Teach *t, Canvas *c, Rect r)
 {
-    if (!t->prompt || r.h < 3) return;
-    int y = r.y + r.h - 2;
-    canvas_fill(c, r.x + 1, y, r.w - 2, 1, ' ', STYLE_PROMPT | CF_REVERSE);
-    StrBuf b = {0};
-    sb_printf(&b, ">>> %s▏", t->live.buf);
-    /* keep the end of a long statement in view */
-    const char *show = b.s;
-    while (canvas_text_width(show) > r.w - 4 && *show) show++;
-    canvas_put_utf8_fit(c, r.x + 2, y, show, r.w - 4, STYLE_PROMPT | CF_REVERSE | CF_BOLD);
-    sb_free(&b);
+    int p = prompt_rows(t, r);
+    if (p <= 0) return;
+    int y = r.y + r.h - 1 - p;
+    Style st = STYLE_PROMPT | CF_REVERSE | CF_BOLD;
+    /* the last pending lines, then the line being edited */
+    int np = pending_lines(t), skip = np - (p - 1);
+    const char *q = t->pending.s ? t->pending.s : "";
+    for (int i = 0; i < np; i++) {
+        const char *e = strchr(q, '\n');
+        if (i >= skip) {
+            char *line = xstrndup(q, (size_t)(e - q));
+            canvas_fill(c, r.x + 1, y, r.w - 2, 1, ' ', st);
+            prompt_row(c, r.x + 2, y, r.w - 4, i == 0 ? ">>> " : "... ", line, -1, st);
+            free(line);
+            y++;
+        }
+        q = e + 1;
+    }
+    canvas_fill(c, r.x + 1, y, r.w - 2, 1, ' ', st);
+    prompt_row(c, r.x + 2, y, r.w - 4, np ? "... " : ">>> ", t->live.buf, t->live.cur, st);
+    if (t->live.len == 0) {
+        const char *hint = np ? "empty line: run it · Esc cancels" : "Esc closes · ↑↓ history";
+        int hw = canvas_text_width(hint);
+        if (hw + 12 < r.w - 4) canvas_put_utf8(c, r.x + r.w - 2 - hw, y, hint, STYLE_PROMPT | CF_REVERSE);
+    }
+}
+
+/* The first line of a statement, with " …" when it has more. */
+static void first_line(const char *src, StrBuf *out)
+{
+    const char *e = strchr(src, '\n');
+    if (!e) { sb_puts(out, src); return; }
+    sb_put(out, src, (size_t)(e - src));
+    sb_puts(out, " …");
 }
 
 void teach_draw_live(const Teach *t, Session *s, Canvas *c, Rect r)
 {
+    int lr, pr;
+    source_split(t, s, r, &lr, &pr);
+    if (lr <= 0) return;
+    /* the rows, newest last: one per step (its statements joined by " · "),
+     * or one per statement when expanded; the last lr of them are shown */
     int n = session_live_count(s);
-    int rows = n + (t->live_error ? 1 : 0);
-    if (rows == 0 || r.h < 4) return;
-    int room = r.h - 2 - (t->prompt ? 1 : 0) - 1;
-    if (room < 1) return;
-    if (rows > room) rows = room;
-    int y = r.y + r.h - 1 - (t->prompt ? 1 : 0) - rows;
-    int first = n - (rows - (t->live_error ? 1 : 0));
-    if (first < 0) first = 0;
-    for (int i = first; i < n; i++, y++) {
+    int total = live_row_count(t, s), row = 0;
+    int y = r.y + r.h - 1 - pr - lr;
+    for (int i = 0; i < n;) {
         int step = 0;
-        const char *src = session_live_src(s, i, &step);
+        session_live_src(s, i, &step);
+        int j = i + 1;
+        if (!t->live_expanded)
+            for (int st2 = 0; j < n && (session_live_src(s, j, &st2), st2 == step); j++) {}
+        if (row++ >= total - lr) {
+            StrBuf b = {0};
+            sb_puts(&b, "» ");
+            for (int k = i; k < j; k++) {
+                if (k > i) sb_puts(&b, " · ");
+                first_line(session_live_src(s, k, NULL), &b);
+            }
+            char tag[48];
+            if (j - i > 1) snprintf(tag, sizeof tag, "%d live @%d", j - i, step);
+            else snprintf(tag, sizeof tag, "live @%d", step);
+            int tw = canvas_text_width(tag);
+            canvas_fill(c, r.x + 1, y, r.w - 2, 1, ' ', STYLE_NORMAL);
+            canvas_put_utf8_fit(c, r.x + 2, y, b.s, r.w - 5 - tw, STYLE_PROMPT | CF_BOLD);
+            canvas_put_utf8(c, r.x + r.w - 2 - tw, y, tag, STYLE_DIM);
+            sb_free(&b);
+            y++;
+        }
+        i = j;
+    }
+}
+
+/* The transcript's texts live until the next call. */
+static const char *keep(Teach *t, StrBuf *b)
+{
+    if (t->nparas >= (int)(sizeof t->paras / sizeof t->paras[0])) {
+        sb_free(b);
+        return "";
+    }
+    return t->paras[t->nparas++] = sb_take(b);
+}
+
+static void as_typed(const char *src, StrBuf *out)
+{
+    sb_puts(out, ">>> ");
+    for (const char *p = src; *p; p++) {
+        sb_putc(out, *p);
+        if (*p == '\n' && p[1]) sb_puts(out, "... ");
+    }
+}
+
+void teach_live_paras(Teach *t, Session *s, ViewPara *p, int *n, int max)
+{
+    for (int i = 0; i < t->nparas; i++) free(t->paras[i]);
+    t->nparas = 0;
+    int k = session_step(s), nl = session_live_count(s);
+    int first = nl, any_tb = t->live_tb != NULL;
+    for (int i = nl - 1; i >= 0; i--) {
+        int step = 0;
+        session_live_src(s, i, &step);
+        if (step != k) break;
+        first = i;
+    }
+    int room = max - *n - 2 - (t->live_src || t->live_error ? 3 : 0) - 1;
+    /* the newest statements that fit, three paragraphs each at most */
+    while (first < nl && (nl - first) * 3 > room) first++;
+    if (first == nl && !t->live_src && !t->live_error) return;
+    p[(*n)++] = (ViewPara){NULL, 0, 0};
+    for (int i = first; i < nl; i++) {
+        const char *err = NULL, *tb = NULL;
+        const char *out = session_live_result(s, i, &err, &tb);
         StrBuf b = {0};
-        sb_printf(&b, "» %s", src);
-        canvas_fill(c, r.x + 1, y, r.w - 2, 1, ' ', STYLE_NORMAL);
-        canvas_put_utf8_fit(c, r.x + 2, y, b.s, r.w - 14, STYLE_PROMPT | CF_BOLD);
-        char tag[32];
-        snprintf(tag, sizeof tag, "live @%d", step);
-        canvas_put_utf8(c, r.x + r.w - 2 - canvas_text_width(tag), y, tag, STYLE_DIM);
-        sb_free(&b);
+        as_typed(session_live_src(s, i, NULL), &b);
+        p[(*n)++] = (ViewPara){keep(t, &b), STYLE_PROMPT | CF_BOLD, 0};
+        if (out && *out) {
+            sb_puts(&b, out);
+            while (b.len && b.s[b.len - 1] == '\n') b.s[--b.len] = '\0';
+            p[(*n)++] = (ViewPara){keep(t, &b), STYLE_NUMBER, 0};
+        }
+        if (err) p[(*n)++] = (ViewPara){err, STYLE_ERROR | CF_BOLD, 0};
+        any_tb |= tb != NULL;
     }
-    if (t->live_error && y < r.y + r.h - 1) {
-        canvas_fill(c, r.x + 1, y, r.w - 2, 1, ' ', STYLE_NORMAL);
-        canvas_put_utf8_fit(c, r.x + 2, y, t->live_error, r.w - 4, STYLE_ERROR | CF_BOLD);
+    if (t->live_src) {
+        StrBuf b = {0};
+        as_typed(t->live_src, &b);
+        p[(*n)++] = (ViewPara){keep(t, &b), STYLE_PROMPT | CF_BOLD, 0};
     }
+    if (t->live_error) p[(*n)++] = (ViewPara){t->live_error, STYLE_ERROR | CF_BOLD, 0};
+    if (any_tb && *n < max) p[(*n)++] = (ViewPara){"t or Ctrl-T: the whole traceback", STYLE_DIM, 0};
+}
+
+/* The traceback to show: the last failure's, else that of the step's last
+ * live statement that failed. */
+static const char *traceback_of(const Teach *t, Session *s)
+{
+    if (t->live_tb) return t->live_tb;
+    int k = session_step(s);
+    for (int i = session_live_count(s) - 1; i >= 0; i--) {
+        int step = 0;
+        const char *tb = NULL;
+        session_live_src(s, i, &step);
+        if (step != k) break;
+        session_live_result(s, i, NULL, &tb);
+        if (tb) return tb;
+    }
+    return NULL;
+}
+
+/* A text shown line by line in a pane (no wrapping: a traceback's caret
+ * must stay under its column), with a key hint at the bottom. */
+static void text_pane(Canvas *c, Rect r, const char *title, const char *text, const char *hint)
+{
+    views_pane(c, r, title, true);
+    int ih = r.h - 3, iw = r.w - 4;
+    if (ih <= 0 || iw <= 0) return;
+    canvas_fill(c, r.x + 1, r.y + 1, r.w - 2, r.h - 2, ' ', STYLE_NORMAL);
+    int nl = 0;
+    for (const char *q = text; *q; q++) nl += *q == '\n';
+    if (*text && text[strlen(text) - 1] != '\n') nl++;
+    int skip = nl > ih ? nl - ih : 0;   /* the end (the exception) stays in view */
+    const char *q = text;
+    for (int i = 0, y = r.y + 1; *q && y < r.y + 1 + ih; i++) {
+        const char *e = strchr(q, '\n');
+        size_t len = e ? (size_t)(e - q) : strlen(q);
+        if (i >= skip) {
+            char *line = xstrndup(q, len);
+            int err = !e || !e[1];
+            canvas_put_utf8_fit(c, r.x + 2, y++, line, iw, err ? (STYLE_ERROR | CF_BOLD) : STYLE_NORMAL);
+            free(line);
+        }
+        if (!e) break;
+        q = e + 1;
+    }
+    canvas_put_utf8_fit(c, r.x + 2, r.y + r.h - 2, hint, iw, STYLE_DIM);
+}
+
+int teach_draw_traceback(Teach *t, Session *s, Canvas *c, Rect r)
+{
+    const char *tb = t->show_tb ? traceback_of(t, s) : NULL;
+    if (!tb) {
+        t->show_tb = 0;
+        return 0;
+    }
+    text_pane(c, r, "traceback", tb, t->prompt ? "Ctrl-T: back" : "t or Esc: back");
+    return 1;
 }
 
 /* ------------------------------------------------------------- inspector */
@@ -1116,8 +1592,9 @@ void teach_draw_menu(Teach *t, Canvas *c, Lesson *const *lessons, int n, int sel
             canvas_put_utf8_fit(c, x + 9, y, lessons[li]->id, idw, on ? st : STYLE_NAME);
             canvas_put_utf8_fit(c, x + 9 + idw + 2, y, lessons[li]->title, list.w - idw - 14, st);
         } else if (t->script_input && on) {
-            sb_printf(&b, "open a script: %s▏", t->script.buf);
-            canvas_put_utf8_fit(c, x + 2, y, b.s, list.w - 6, STYLE_PROMPT | CF_REVERSE | CF_BOLD);
+            Style ps = STYLE_PROMPT | CF_REVERSE | CF_BOLD;
+            canvas_fill(c, list.x + 1, y, list.w - 2, 1, ' ', ps);
+            prompt_row(c, x + 2, y, list.w - 6, "open a script: ", t->script.buf, t->script.cur, ps);
         } else {
             canvas_put_utf8_fit(c, x + 2, y, "open a script…", list.w - 6, on ? st : STYLE_DIM);
         }
@@ -1129,11 +1606,18 @@ void teach_draw_menu(Teach *t, Canvas *c, Lesson *const *lessons, int n, int sel
     MenuRowKind kind = nrows > 0 ? teach_menu_row(t, lessons, n, sel, &li) : MROW_SCRIPT;
     MenuWrap m = {c, about.x + 2, about.y + 1, about.h - 2, about.w - 4, 0};
     if (li >= 0 && li < n) views_wrap(lessons[li]->summary, m.w, menu_wrap_line, &m);
+    else if (kind == MROW_SCRIPT && t->script_matches) views_wrap(t->script_matches, m.w, menu_wrap_line, &m);
     else if (kind == MROW_SCRIPT)
-        views_wrap("Run your own Python file: one step per statement executed. Type its path and press Enter.",
+        views_wrap("Run your own Python file: one step per statement executed. Type its path (~ and relative "
+                   "paths work; Tab completes a file name) and press Enter.",
                    m.w, menu_wrap_line, &m);
     Rect sr = {0, rows - 1, cols, 1};
     canvas_fill(c, sr.x, sr.y, sr.w, 1, ' ', STYLE_STATUS);
+    if (t->script_error) {
+        /* the error pane, over the list: the whole message */
+        Rect er = {list.x + 2, list.y + 1, list.w - 4, list.h + about.h - 2};
+        text_pane(c, er, "cannot open the script", t->script_error, "Esc or Enter: back to the menu");
+    }
     const char *always = "? help  q quit ";
     const char *keys = "↑/↓ choose  Enter open";
     int aw = canvas_text_width(always), kw = canvas_text_width(keys);
@@ -1150,4 +1634,111 @@ void teach_draw_menu(Teach *t, Canvas *c, Lesson *const *lessons, int n, int sel
         else snprintf(left, sizeof left, " %d lessons", n);
         canvas_put_utf8_fit(c, 0, sr.y, left, room, STYLE_STATUS);
     }
+}
+
+int teach_menu_start(const Teach *t, Lesson *const *lessons, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (lessons[i] && !progress_finished(t->progress, lessons[i]->id)) return i;
+    return 0;
+}
+
+void teach_script_open(Teach *t)
+{
+    t->script_input = 1;
+    edit_clear(&t->script);
+    free(t->script_matches);
+    free(t->script_error);
+    t->script_matches = t->script_error = NULL;
+}
+
+/* text with a leading ~ or ~/ as $HOME (malloc'd) */
+static char *expand_home(const char *text)
+{
+    const char *home = getenv("HOME");
+    StrBuf b = {0};
+    if (home && *home && text[0] == '~' && (text[1] == '/' || !text[1])) {
+        sb_puts(&b, home);
+        sb_puts(&b, text + 1);
+    } else {
+        sb_puts(&b, text);
+    }
+    return sb_take(&b);
+}
+
+char *teach_script_path(const Teach *t) { return expand_home(t->script.buf); }
+
+void teach_script_failed(Teach *t, const char *msg)
+{
+    StrBuf b = {0};
+    error_text(msg, &b);
+    free(t->script_error);
+    t->script_error = sb_take(&b);
+}
+
+static int cmp_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Tab in the path field: complete the last part of the path from the file
+ * names in its directory (hidden ones only when it starts with a dot).  One
+ * name: completed (a directory gets its '/'); several: their common start,
+ * and the names are listed in the summary pane; none: said there. */
+static void script_complete(Teach *t)
+{
+    t->script.cur = t->script.len;
+    char *path = expand_home(t->script.buf);
+    char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    char *dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
+    size_t bl = strlen(base);
+    char **names = NULL;
+    int n = 0, cap = 0;
+    DIR *d = opendir(dir);
+    for (struct dirent *e; d && (e = readdir(d));) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (e->d_name[0] == '.' && base[0] != '.') continue;
+        if (strncmp(e->d_name, base, bl)) continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            names = xrealloc(names, (size_t)cap * sizeof(char *));
+        }
+        StrBuf full = {0};
+        sb_printf(&full, "%s%s", slash ? dir : "", e->d_name);
+        struct stat st;
+        int isdir = stat(full.s, &st) == 0 && S_ISDIR(st.st_mode);
+        sb_free(&full);
+        StrBuf nm = {0};
+        sb_printf(&nm, "%s%s", e->d_name, isdir ? "/" : "");
+        names[n++] = sb_take(&nm);
+    }
+    if (d) closedir(d);
+    free(t->script_matches);
+    t->script_matches = NULL;
+    if (n == 0) {
+        t->script_matches = xstrdup(d ? "No file name starts so." : "No such folder.");
+    } else {
+        qsort(names, (size_t)n, sizeof(char *), cmp_names);
+        /* the common start of the names (a lone directory keeps its '/') */
+        size_t common = strlen(names[0]);
+        for (int i = 1; i < n; i++) {
+            size_t k = 0;
+            while (k < common && names[i][k] == names[0][k]) k++;
+            common = k;
+        }
+        if (n > 1 && common && names[0][common - 1] == '/') common--;
+        while (common > bl && ((unsigned char)names[0][common] & 0xc0) == 0x80) common--;
+        if (common > bl) {
+            char *add = xstrndup(names[0] + bl, common - bl);
+            edit_insert(&t->script, add, (int)strlen(add));
+            free(add);
+        }
+        if (n > 1) {
+            StrBuf m = {0};
+            for (int i = 0; i < n && m.len < 2000; i++) sb_printf(&m, "%s%s", i ? "  " : "", names[i]);
+            t->script_matches = sb_take(&m);
+        }
+    }
+    for (int i = 0; i < n; i++) free(names[i]);
+    free(names);
+    free(dir);
+    free(path);
 }

@@ -16,9 +16,12 @@
 #include "session.h"
 #include "views.h"
 
+/* A one-line text field: UTF-8 text and a cursor (a byte offset at a
+ * character boundary). */
 typedef struct LineEdit {
     char buf[256];
     int len;
+    int cur;
 } LineEdit;
 
 /* Q_PLAY_*: the question as autoplay and recordings play it (no answer
@@ -40,11 +43,21 @@ typedef struct Teach {
     char **reply;             /* "Correct" / "Not quite: it is N" */
     unsigned char *qok;
     LineEdit answer;
-    /* the live prompt */
+    /* the live prompt: a REPL (history, line editing, "..." continuation) */
     int prompt;               /* open */
     LineEdit live;
-    char *live_error;         /* the last live statement's error, in Python's words */
-    int live_error_step;
+    StrBuf pending;           /* continuation: the lines typed so far */
+    char *submit;             /* the statement to run (teach_text_key's *submitted_live) */
+    char **hist;              /* lines entered, oldest first (for this run of memtutor) */
+    int nhist, hist_cap, hist_at;
+    char hist_saved[256];     /* the line being typed before Up */
+    char *live_src;           /* a statement that did not parse (not kept by the session) */
+    char *live_error;         /* its error, in Python's words */
+    char *live_tb;            /* the whole traceback of the last statement that failed */
+    int show_tb;              /* the traceback pane is open */
+    int live_expanded;        /* live rows: one per statement, not one per step */
+    char *paras[24];          /* the narration's transcript of this step's live statements */
+    int nparas;
     /* the inspector */
     int inspecting;
     InspectLine *lines;
@@ -62,6 +75,8 @@ typedef struct Teach {
     /* the menu: "open a script…" path input */
     int script_input;
     LineEdit script;
+    char *script_matches;     /* Tab: the file names that fit, when more than one */
+    char *script_error;       /* the error pane: what opening the script said */
 } Teach;
 
 void teach_init(Teach *t);
@@ -101,23 +116,39 @@ void teach_play_stop(Teach *t, const Session *s);
 
 /* Route a key to whichever field has it.  Returns 1 when consumed; sets
  * *submitted_live when the live prompt's statement should run (the text is
- * in t->live.buf), and *open_script when the script path was submitted. */
+ * in t->submit), and *open_script when the script path was submitted. */
 int teach_text_key(Teach *t, Session *s, const Lesson *l, const ScreenKey *k, int *submitted_live,
                    int *open_script);
 /* At a question, digits go to the answer field; a G or g after them makes
  * them a count (12G: step 12) instead.  Returns that count (the field is
  * emptied), or 0 when the key is no such G. */
 int teach_take_count(Teach *t, const Session *s, const ScreenKey *k);
-/* Edit a line: printable characters, Backspace, Ctrl-U.  Returns 1 if the
- * key was used. */
+/* Edit a line at its end: printable characters, Backspace (Delete too),
+ * Ctrl-U, Ctrl-W.  Returns 1 if the key was used.  (The live prompt and the
+ * script field edit anywhere: see teach.c's edit_key.) */
 int teach_edit_key(LineEdit *e, const ScreenKey *k);
-/* Open the live prompt. */
+/* Open the live prompt (it stays open after a statement runs, as the
+ * REPL's does; Esc closes it). */
 void teach_prompt_open(Teach *t);
-/* The prompt's row, drawn over the bottom of the source pane. */
+/* After the submitted statement ran: r, its error line and traceback as
+ * session_exec_live gave them; count_before is session_live_count() before. */
+void teach_live_done(Teach *t, Session *s, int count_before, RunState r, const StrBuf *err, const StrBuf *tb);
+/* Rows the live statements and the prompt take at the bottom of the source
+ * pane (inside its border), so that the source shows above them. */
+int teach_source_rows(const Teach *t, Session *s, Rect source);
+/* The prompt's rows ("..." lines, then the line being edited), drawn over
+ * the bottom of the source pane. */
 void teach_draw_prompt(const Teach *t, Canvas *c, Rect source);
-/* Live statements typed so far (still in effect): listed at the bottom of
- * the source pane, marked as typed live. */
+/* Live statements typed so far (still in effect), at the bottom of the
+ * source pane above the prompt: one row per step they were typed at (all
+ * of them when t->live_expanded), marked as typed live. */
 void teach_draw_live(const Teach *t, Session *s, Canvas *c, Rect source);
+/* The current step's live statements as the REPL shows them (">>> ",
+ * "... ", what they printed, their errors), appended to the narration. */
+void teach_live_paras(Teach *t, Session *s, ViewPara *p, int *n, int max);
+/* The traceback pane (t->show_tb, drawn in place of the heap pane): the whole traceback of the step's last
+ * failed live statement.  Returns 0 when there is none (nothing drawn). */
+int teach_draw_traceback(Teach *t, Session *s, Canvas *c, Rect r);
 
 /* ---- inspector */
 
@@ -166,5 +197,14 @@ MenuRowKind teach_menu_row(const Teach *t, Lesson *const *lessons, int n, int ro
 /* The lesson "continue" resumes and its step, or -1. */
 int teach_continue_lesson(const Teach *t, Lesson *const *lessons, int n, int *step);
 void teach_draw_menu(Teach *t, Canvas *c, Lesson *const *lessons, int n, int sel);
+/* The row the menu opens on: the first lesson not finished (0 when all are). */
+int teach_menu_start(const Teach *t, Lesson *const *lessons, int n);
+/* The menu's "open a script…" field: open it (empty), and the path typed,
+ * with ~ expanded (malloc'd). */
+void teach_script_open(Teach *t);
+char *teach_script_path(const Teach *t);
+/* Opening the script failed: the pane shows msg (error_text's form) until
+ * Esc, Enter or q. */
+void teach_script_failed(Teach *t, const char *msg);
 
 #endif

@@ -173,8 +173,13 @@ int views_source_top(const char *source, int ih, int line)
 
 void views_source(Canvas *c, Rect r, const char *source, int line, int line_end, bool focused)
 {
+    views_source_above(c, r, source, line, line_end, focused, 0);
+}
+
+void views_source_above(Canvas *c, Rect r, const char *source, int line, int line_end, bool focused, int reserve)
+{
     views_pane(c, r, "source", focused);
-    int ih = r.h - 2, iw = r.w - 2;
+    int ih = r.h - 2 - (reserve > 0 ? reserve : 0), iw = r.w - 2;
     if (ih <= 0 || iw <= 0) return;
     int nlines = count_lines(source);
     if (line_end < line) line_end = line;

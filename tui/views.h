@@ -34,6 +34,10 @@ int views_source_top(const char *source, int ih, int line);
 /* The source pane: line numbers, a ▶ marker and highlight on lines
  * line..line_end (0: none); scrolled so that the current line shows. */
 void views_source(Canvas *c, Rect r, const char *source, int line, int line_end, bool focused);
+/* The same with the last `reserve` rows inside the pane left for the
+ * caller (live statements, the prompt): the source scrolls in the rows
+ * above them, so the current line stays in view. */
+void views_source_above(Canvas *c, Rect r, const char *source, int line, int line_end, bool focused, int reserve);
 
 /* The narration pane; scroll: first wrapped line shown (clamped).  Returns
  * the number of wrapped lines. */

@@ -74,11 +74,13 @@ if tui $L && wait_for "step 0/"; then
     else bad "live: the statement runs, is marked live, its list shows in the graph"; fi
     if grep -qF "refs 3" "$tmp/screen"; then ok "live: the aliased list's count went up by 2"
     else bad "live: the aliased list's count went up by 2"; fi
-    keys :
+    # the prompt stays open, as the REPL's does
     text 'zz + 1'
     keys Enter
     if wait_for "NameError: name 'zz' is not defined"; then ok "live: an error shows in Python's words"
     else bad "live: an error shows in Python's words"; fi
+    keys Escape
+    wait_gone ">>> ▏" || true
     keys Right
     if wait_for "step 3/" && wait_for "extra     ●"; then ok "live: going forward continues from the changed state"
     else bad "live: going forward continues from the changed state"; fi
@@ -154,7 +156,7 @@ if tui del-unbinds-names && wait_for "step 0/"; then
 fi
 if tui && wait_for "continue where you left off: del-unbinds-names, step 2"; then
     ok "progress: the menu offers to continue where you left off"
-    for n in 1 2 3 4 5 6 7 8 9 10 11; do keys Down; done
+    keys End Up   # the row above "open a script…"
     keys Enter
     if wait_for "step 2/"; then ok "progress: continue opens the lesson at that step"
     else bad "progress: continue opens the lesson at that step"; fi
@@ -178,7 +180,7 @@ else bad "corrupt progress: the menu opens"; fi
 # 7. the menu's "open a script…"
 printf 'x = [1, 2]\ny = x\n' > "$tmp/mine.py"
 if tui && wait_for "Enter open"; then
-    for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do keys Down; done
+    keys End
     keys Enter
     if wait_for "open a script: "; then
         text "$tmp/mine.py"
@@ -186,6 +188,154 @@ if tui && wait_for "Enter open"; then
         if wait_for "mine.py" && wait_for "step 0/"; then ok "menu: open a script… opens a .py"
         else bad "menu: open a script… opens a .py"; fi
     else bad "menu: open a script… asks for a path"; fi
+    quit
+fi
+
+# 8. the live prompt is a REPL: values shown, print at step 0, history,
+# line editing, a block over several lines, errors with their traceback
+R=reference-cycles   # step 3 runs line 6 (del loop): the cycle is garbage then
+if tui $R && wait_for "step 0/"; then
+    keys :
+    wait_for ">>> " || true
+    text 'print("hello")'
+    keys Enter
+    if wait_for ">>> print(\"hello\")" && wait_match '^│ hello +│'; then ok "repl: print at step 0 prints hello"
+    else bad "repl: print at step 0 prints hello"; fi
+    keys Up
+    if wait_for '>>> print("hello")▏'; then ok "repl: Up recalls the previous entry"
+    else bad "repl: Up recalls the previous entry"; fi
+    keys Down
+    wait_for ">>> ▏" || true
+    text 'def f():'
+    keys Enter
+    if wait_for "... ▏"; then ok "repl: a line ending in ':' continues with ..."
+    else bad "repl: a line ending in ':' continues with ..."; fi
+    text '    return 6 * 7'
+    keys Enter Enter
+    text 'f()'
+    keys Enter
+    if wait_for ">>> f()" && wait_match '^│ 42 +│'; then ok "repl: a def over two lines, then called: 42"
+    else bad "repl: a def over two lines, then called: 42"; fi
+    # editing: Home inserts at the start, UTF-8 characters are deleted whole
+    text 'x = 40 + 2'
+    keys Home
+    text 'y = '
+    keys End Enter
+    text 'y'
+    keys Enter
+    text 's = "héllo"'
+    keys Left Left Left Left BSpace Enter
+    text 's'
+    keys Enter
+    if wait_for "'hllo'" && grep -qF ">>> y = x = 40 + 2" "$tmp/screen"; then
+        ok "repl: line editing (Home, End, Left, Backspace on a UTF-8 character)"
+    else bad "repl: line editing (Home, End, Left, Backspace on a UTF-8 character)"; fi
+    text 'junk words'
+    keys C-w C-u
+    text '7 * 6'
+    keys C-a C-e Enter
+    if wait_for ">>> 7 * 6" && ! grep -qF "junk" "$tmp/screen"; then ok "repl: Ctrl-W, Ctrl-U, Ctrl-A, Ctrl-E"
+    else bad "repl: Ctrl-W, Ctrl-U, Ctrl-A, Ctrl-E"; fi
+    text '1 / 0'
+    keys Enter
+    if wait_for "ZeroDivisionError: division by zero" && wait_for "Ctrl-T: the whole traceback"; then
+        ok "repl: an error shows CPython's last line"
+    else bad "repl: an error shows CPython's last line"; fi
+    keys C-t
+    if wait_for "┌ traceback" && wait_for "Traceback (most recent call last):" && wait_for 'File "<stdin>", line 1, in <module>'; then
+        ok "repl: Ctrl-T shows the whole traceback"
+    else bad "repl: Ctrl-T shows the whole traceback"; fi
+    keys C-t Escape
+    if wait_gone "┌ traceback" && wait_gone ">>> ▏"; then ok "repl: Esc closes the prompt"; else bad "repl: Esc closes the prompt"; fi
+    # the value of an expression: gc.collect() finds the dropped cycle
+    for n in 1 2 3; do keys Right; wait_for "step $n/" || true; done
+    keys :
+    text 'gc.collect()'
+    keys Enter
+    if wait_for ">>> gc.collect()" && wait_match '^│ 1 +│'; then ok "repl: :gc.collect() shows its value (1, as python3)"
+    else bad "repl: :gc.collect() shows its value (1, as python3)"; fi
+    text 'None'
+    keys Enter Escape
+    if wait_for ">>> None" && ! grep -A1 -F ">>> None" "$tmp/screen" | grep -qE '^│ None'; then ok "repl: None shows nothing"
+    else bad "repl: None shows nothing"; fi
+    quit
+fi
+# the current line stays in view: five live statements at step 7 (line 18)
+if tui $R && wait_for "step 0/"; then
+    keys G
+    wait_for "step 9/" || true
+    for n in 1 2; do keys Left; done
+    wait_for "step 7/" || true
+    keys :
+    for st in 'a1 = 1' 'a2 = [a1]' 'a3 = {}' 'a4 = (1, 2)' 'a5 = a2'; do text "$st"; keys Enter; wait_for ">>> $st" || true; done
+    if wait_for "5 live @7" && grep -qF "▶18" "$tmp/screen"; then ok "live: after five statements the current line is in view, one row for them"
+    else bad "live: after five statements the current line is in view, one row for them"; fi
+    keys Escape
+    keys L
+    if wait_for "» a5 = a2" && grep -qF "» a1 = 1" "$tmp/screen" && grep -qF "▶18" "$tmp/screen"; then
+        ok "live: L shows a row per statement, the current line still in view"
+    else bad "live: L shows a row per statement, the current line still in view"; fi
+    quit
+fi
+
+# 9. scripts from the menu: ~, Tab completion, an empty field each time,
+# a syntax error shown whole in a pane
+printf 'x = [1, 2]\n' > "$HOME/x.py"
+printf 'y = (\n' > "$HOME/broken.py"
+if tui && wait_for "Enter open"; then
+    keys End Enter
+    wait_for "open a script: " || true
+    text '~/x'
+    keys Tab
+    if wait_for "open a script: ~/x.py"; then ok "menu: Tab completes a file name"; else bad "menu: Tab completes a file name"; fi
+    keys Enter
+    if wait_for "memtutor · x.py" && wait_for "step 0/"; then ok "menu: ~/x.py opens"; else bad "menu: ~/x.py opens"; fi
+    quit
+    wait_for "Enter open" || true
+    keys End Enter
+    text '~/broken.py'
+    keys Enter
+    if wait_for "cannot open the script" && wait_for "File \"$HOME/broken.py\", line 1" && wait_for "    y = (" &&
+        wait_for "SyntaxError: '(' was never closed" && grep -qE '^│ *│ +\^ +│' "$tmp/screen"; then
+        ok "menu: a syntax error is shown whole (file, line, caret, message)"
+    else bad "menu: a syntax error is shown whole (file, line, caret, message)"; fi
+    keys Escape
+    if wait_gone "cannot open the script"; then ok "menu: Esc goes back from the error"; else bad "menu: Esc goes back from the error"; fi
+    keys Enter
+    if wait_for "open a script: ▏"; then ok "menu: the path field starts empty again"; else bad "menu: the path field starts empty again"; fi
+    keys Escape
+    quit
+fi
+cd "$HOME" || exit 2
+if tui x.py && wait_for "memtutor · x.py"; then ok "a relative path opens"; else bad "a relative path opens"; fi
+quit
+cd "$here" || exit 2
+
+# 10. the menu opens on the next lesson to do; g, G, Home, End and digits
+rm -rf "$XDG_STATE_HOME"
+if tui $L && wait_for "step 0/"; then keys G; wait_for "step 8/8" || true; quit; fi
+if tui && wait_for "Enter open"; then
+    if grep -F "▶" "$tmp/screen" | grep -qF "locals-and-globals"; then ok "menu: opens on the next unfinished lesson"
+    else bad "menu: opens on the next unfinished lesson"; fi
+    keys G
+    if wait_match '▶ +open a script'; then ok "menu: G goes to the last row"; else bad "menu: G goes to the last row"; fi
+    keys g
+    if wait_match "▶.*$L"; then ok "menu: g goes to the first lesson"; else bad "menu: g goes to the first lesson"; fi
+    keys End Home
+    if wait_match "▶.*$L"; then ok "menu: End, Home"; else bad "menu: End, Home"; fi
+    keys 5
+    if wait_match "▶.* 5 +reference-cycles"; then ok "menu: 5 selects lesson 5"; else bad "menu: 5 selects lesson 5"; fi
+    keys 1 1
+    if wait_match "▶.*11 +capstone"; then ok "menu: 1 1 selects lesson 11"; else bad "menu: 1 1 selects lesson 11"; fi
+    quit
+fi
+
+# 11. autoplay says when it is paused
+if tui $L --autoplay --delay 60000 && wait_for "autoplay 1×"; then
+    keys p
+    if wait_for "‖ paused · p resumes"; then ok "autoplay: p shows paused"; else bad "autoplay: p shows paused"; fi
+    keys p
+    if wait_for "▶ autoplay 1×"; then ok "autoplay: p again resumes"; else bad "autoplay: p again resumes"; fi
     quit
 fi
 

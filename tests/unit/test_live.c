@@ -155,17 +155,34 @@ static void test_live_at_start_and_after_end(void **state)
     interp_free(in);
 }
 
+/* A session on a script (its lesson in *l; both freed by session_done). */
+static Session *session_on(const char *src, Lesson **l)
+{
+    *l = lesson_from_script("t.py", src);
+    int st = 0;
+    StrBuf err = {0};
+    Session *s = session_new(*l, NULL, &err, &st);
+    if (!s) print_error("%s", err.s ? err.s : "");
+    assert_non_null(s);
+    sb_free(&err);
+    return s;
+}
+
+static void session_done(Session *s, Lesson *l)
+{
+    session_free(s);
+    lesson_free(l);
+}
+
 static void test_session_replays_live(void **state)
 {
     (void)state;
     const char *src = "import sys\na = [1]\nb = 2\nc = 3\nd = 4\n";
-    Lesson *l = lesson_from_script("t.py", src);
-    int st = 0;
+    Lesson *l;
+    Session *s = session_on(src, &l);
     StrBuf err = {0};
-    Session *s = session_new(l, NULL, &err, &st);
-    assert_non_null(s);
     session_goto(s, 2);
-    assert_int_equal(session_exec_live(s, "alias = a", &err), RUN_PAUSED);
+    assert_int_equal(session_exec_live(s, "alias = a", &err, NULL), RUN_PAUSED);
     assert_int_equal(session_live_count(s), 1);
     session_goto(s, 4);
     StrBuf v = {0};
@@ -191,16 +208,103 @@ static void test_session_replays_live(void **state)
     sb_free(&v);
     /* a statement that does not parse is not kept */
     sb_clear(&err);
-    assert_int_equal(session_exec_live(s, "x = = 1", &err), RUN_ERROR);
+    assert_int_equal(session_exec_live(s, "x = = 1", &err, NULL), RUN_ERROR);
     assert_int_equal(session_live_count(s), 0);
     /* the source the events quote has the live text after the program */
     sb_clear(&err);
-    session_exec_live(s, "e = 5", &err);
+    session_exec_live(s, "e = 5", &err, NULL);
     assert_int_equal(strncmp(session_source(s), src, strlen(src)), 0);
     assert_non_null(strstr(session_source(s) + strlen(src), "\ne = 5\n"));
     sb_free(&err);
-    session_free(s);
-    lesson_free(l);
+    session_done(s, l);
+}
+
+/* The REPL's display: an expression statement typed live shows its repr
+ * (nothing for None), as CPython 3.11's `python3 -i` does for the same
+ * lines; one inside a function or a class body shows nothing. */
+static void test_live_displays_repr(void **state)
+{
+    (void)state;
+    Lesson *l;
+    Session *s = session_on("import gc, sys\nx = [1]\ny = 2\n", &l);
+    StrBuf err = {0};
+    session_goto(s, 2);
+    static const struct { const char *src, *out; } cases[] = {
+        {"gc.collect()", "0\n"},
+        {"None", ""},
+        {"z = 5", ""},
+        {"z", "5\n"},
+        {"[1, 2]", "[1, 2]\n"},
+        {"'a\\tb'", "'a\\tb'\n"},
+        {"print('hi')", "hi\n"},
+        {"for i in range(2): i", "0\n1\n"},
+        {"def f():\n    7\n    return None\n", ""},
+        {"f()", ""},
+        {"class C:\n    5\n", ""},
+        {"sys.getrefcount(x)", "2\n"},   /* showing x took no lasting reference */
+        {"x", "[1]\n"},
+        {"sys.getrefcount(x)", "2\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sb_clear(&err);
+        RunState r = session_exec_live(s, cases[i].src, &err, NULL);
+        if (r != RUN_PAUSED) print_error("%s: %s\n", cases[i].src, err.s ? err.s : "");
+        assert_int_equal(r, RUN_PAUSED);
+        const char *e = "x", *tb = "x";
+        const char *out = session_live_result(s, session_live_count(s) - 1, &e, &tb);
+        if (strcmp(out, cases[i].out)) print_error("%s: got [%s]\n", cases[i].src, out);
+        assert_string_equal(out, cases[i].out);
+        assert_null(e);
+        assert_null(tb);
+    }
+    /* the step's own output is apart from the live statements' */
+    assert_string_equal(session_output(s), "");
+    /* going back and forth replays them; what they showed stays with them */
+    session_goto(s, 1);
+    session_goto(s, 3);
+    assert_string_equal(session_live_result(s, 0, NULL, NULL), "0\n");
+    sb_free(&err);
+    session_done(s, l);
+}
+
+/* A live error: one line, and the whole traceback as the REPL prints it
+ * (typed lines are "<stdin>", numbered within their statement). */
+static void test_live_traceback(void **state)
+{
+    (void)state;
+    Lesson *l;
+    Session *s = session_on("def h():\n    return 1 / 0\na = 1\n", &l);
+    StrBuf err = {0}, tb = {0};
+    session_goto(s, 2);
+    assert_int_equal(session_exec_live(s, "def g():\n    return 1/0\n", &err, &tb), RUN_PAUSED);
+    assert_int_equal(session_exec_live(s, "g()", &err, &tb), RUN_ERROR);
+    assert_string_equal(err.s, "ZeroDivisionError: division by zero");
+    assert_string_equal(tb.s, "Traceback (most recent call last):\n"
+                              "  File \"<stdin>\", line 1, in <module>\n"
+                              "  File \"<stdin>\", line 2, in g\n"
+                              "ZeroDivisionError: division by zero\n");
+    const char *e = NULL, *t = NULL;
+    session_live_result(s, 1, &e, &t);
+    assert_string_equal(e, "ZeroDivisionError: division by zero");
+    assert_string_equal(t, tb.s);
+    /* a function of the program keeps its file and line */
+    sb_clear(&err);
+    sb_clear(&tb);
+    assert_int_equal(session_exec_live(s, "h()", &err, &tb), RUN_ERROR);
+    assert_string_equal(tb.s, "Traceback (most recent call last):\n"
+                              "  File \"<stdin>\", line 1, in <module>\n"
+                              "  File \"t.py\", line 2, in h\n"
+                              "    return 1 / 0\n"
+                              "ZeroDivisionError: division by zero\n");
+    /* a syntax error as the REPL shows it */
+    sb_clear(&err);
+    sb_clear(&tb);
+    assert_int_equal(session_exec_live(s, "1 +", &err, &tb), RUN_ERROR);
+    assert_string_equal(err.s, "SyntaxError: invalid syntax");
+    assert_string_equal(tb.s, "  File \"<stdin>\", line 1\n    1 +\n       ^\nSyntaxError: invalid syntax\n");
+    sb_free(&err);
+    sb_free(&tb);
+    session_done(s, l);
 }
 
 int main(void)
@@ -213,6 +317,8 @@ int main(void)
         cmocka_unit_test(test_live_calls_and_loops),
         cmocka_unit_test(test_live_at_start_and_after_end),
         cmocka_unit_test(test_session_replays_live),
+        cmocka_unit_test(test_live_displays_repr),
+        cmocka_unit_test(test_live_traceback),
     };
     return cmocka_run_group_tests_name("live", tests, NULL, NULL);
 }
