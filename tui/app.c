@@ -694,7 +694,18 @@ static void draw_lesson(App *a, Canvas *c)
         timeline_draw_list(c, nr, h->log, tf ? tf->event : h->log ? h->log->n : 0, sym_cb,
                            session_interp(a->sess), a->teach.ascii);
     else draw_narration(a, c, nr);
-    if (pres) return;
+    if (pres) {
+        /* no status row: the search field and its result on the bottom row */
+        Rect bottom = {0, a->rows - 1, a->cols, 1};
+        if (a->nav.msg && !a->nav.searching) {
+            StrBuf m = {0};
+            sb_printf(&m, " %s ", a->nav.msg);   /* over the panes' bottom border, as a title */
+            canvas_put_utf8_fit(c, 1, bottom.y, m.s, a->cols - 2, STYLE_EMPH | CF_BOLD);
+            sb_free(&m);
+        }
+        nav_draw_search(&a->nav, c, bottom);
+        return;
+    }
     char evpos[48] = "";
     if (tf && h->log) snprintf(evpos, sizeof evpos, "event %u/%u", tf->event, h->log->n);
     StatusInfo si = {

@@ -295,6 +295,18 @@ if [ $# -ge 2 ] && tui names-and-references && wait_for "step 0/"; then
     if wait_gone "/abc▏" && wait_for "step $prev/"; then ok "Esc cancels the search field"; else bad "Esc cancels the search field"; fi
     quit
 else bad "search: the lesson has fewer than 2 steps mentioning getrefcount ($want)"; fi
+# presenter mode has no status row: the field and the result on the bottom row
+if tui names-and-references && wait_for "step 0/"; then
+    keys P
+    wait_gone "step 0/" || true
+    text /; text peek
+    if wait_for "/peek▏"; then ok "presenter mode: / shows its field on the bottom row"
+    else bad "presenter mode: / field"; fi
+    keys Enter
+    if wait_for "/peek: step 6" && matches '▶10  peek\(a\)'; then ok "presenter mode: /peek goes to step 6 and says so"
+    else bad "presenter mode: /peek"; fi
+    quit
+fi
 # the outline: every step (number, line, first words), to jump from
 if tui names-and-references && wait_for "step 0/"; then
     keys o
