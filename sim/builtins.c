@@ -47,6 +47,7 @@
     X(GC_GET_DEBUG, "get_debug", BG_GC, 0) X(GC_GET_OBJECTS, "get_objects", BG_GC, 0) \
     X(SYS_GETREFCOUNT, "getrefcount", BG_SYS, 0) X(SYS_GETSIZEOF, "getsizeof", BG_SYS, 0) \
     X(SYS_GETRECURSIONLIMIT, "getrecursionlimit", BG_SYS, 0) \
+    X(SYS_SETRECURSIONLIMIT, "setrecursionlimit", BG_SYS, 0) \
     X(ARRAY_ARRAY, "array", BG_ARRAY, 0) \
     X(OBJECT_INIT, "__init__", BG_HIDDEN, 0)
 
@@ -108,16 +109,13 @@ Obj *builtin_lookup(Interp *in, Sym name)
     static const struct { const char *n; ObjType t; } types[] = {
         {"int", T_INT}, {"float", T_FLOAT}, {"str", T_STR}, {"list", T_LIST}, {"dict", T_DICT},
         {"tuple", T_TUPLE}, {"set", T_SET}, {"bool", T_BOOL}, {"range", T_RANGE}, {"type", T_CLASS},
-        {"object", T_INSTANCE}, {"enumerate", T_ITER}, {"zip", T_DICTVIEW},
+        {"object", T_INSTANCE},
     };
-    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
-        if (!strcmp(n, types[i].n)) {
-            if (types[i].t == T_ITER || types[i].t == T_DICTVIEW) break;
-            return in->types[types[i].t];
-        }
-    }
-    if (!strcmp(n, "enumerate")) return in->types[T_ITER];   /* constructor of enumerate objects */
-    if (!strcmp(n, "zip")) return in->types[T_DICTVIEW];     /* constructor of zip objects */
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (!strcmp(n, types[i].n)) return in->types[types[i].t];
+    if (!strcmp(n, "enumerate")) return in->types[TY_ITER + IT_ENUMERATE];
+    if (!strcmp(n, "zip")) return in->types[TY_ITER + IT_ZIP];
+    if (!strcmp(n, "reversed")) return in->types[TY_REVERSED];
     for (int i = 0; i < B_COUNT; i++)
         if (btab[i].group == BG_FUNC && !strcmp(btab[i].name, n)) return in->builtins[i];
     return NULL;
@@ -159,6 +157,10 @@ int module_getattr(Interp *in, Obj *mod, Sym name, Obj **result)
     Heap *h = in->h;
     const char *n = sym(in, name);
     int group = mod == in->mod_gc ? BG_GC : mod == in->mod_sys ? BG_SYS : BG_ARRAY;
+    if (group == BG_ARRAY && (!strcmp(n, "ArrayType") || !strcmp(n, "array"))) {
+        *result = incref(h, in->types[T_ARRAY]);   /* the class array.array */
+        return 0;
+    }
     for (int i = 0; i < B_COUNT; i++)
         if (btab[i].group == group && !strcmp(btab[i].name, n)) {
             *result = incref(h, in->builtins[i]);
@@ -176,7 +178,6 @@ int module_getattr(Interp *in, Obj *mod, Sym name, Obj **result)
     if (group == BG_GC && !strcmp(n, "DEBUG_UNCOLLECTABLE")) { *result = make_int(in, 4); return *result ? 0 : -1; }
     if (group == BG_GC && !strcmp(n, "DEBUG_LEAK")) { *result = make_int(in, 38); return *result ? 0 : -1; }
     if (group == BG_SYS && !strcmp(n, "maxsize")) { *result = make_int(in, INT64_MAX); return *result ? 0 : -1; }
-    if (group == BG_ARRAY && !strcmp(n, "ArrayType")) { *result = incref(h, in->builtins[B_ARRAY_ARRAY]); return 0; }
     return exc_set(in, X_ATTRIBUTE, "module '%s' has no attribute '%s'", sym(in, ((ModuleObj *)mod)->name), n);
 }
 
@@ -453,7 +454,8 @@ static int is_instance_of(Interp *in, Obj *o, Obj *cls)
 {
     if (cls->type != T_CLASS) return -1;
     if (cls->flags & OF_STATIC) {
-        ObjType k = (ObjType)((ClassObj *)cls)->keys_cached;
+        int k = (int)((ClassObj *)cls)->keys_cached;
+        if (k >= T_COUNT) return type_of(in, o) == cls;   /* an iterator or view kind */
         if (k == T_INSTANCE) return 1; /* object */
         if (o->type == (uint8_t)k) return 1;
         if (k == T_INT && o->type == T_BOOL) return 1;
@@ -468,7 +470,11 @@ static int is_instance_of(Interp *in, Obj *o, Obj *cls)
 
 /* ---------------------------------------------------------------- constructors */
 
-static int construct(Interp *in, ObjType k, Obj **args, int nargs, Obj **res)
+static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, Sym *kwnames, Obj **kwvals, int nkw,
+                              Obj **res);
+static int make_array(Interp *in, Obj **args, int nargs, Obj **res);
+
+static int construct(Interp *in, int k, Obj **args, int nargs, Obj **res)
 {
     Heap *h = in->h;
     switch (k) {
@@ -640,7 +646,9 @@ static int construct(Interp *in, ObjType k, Obj **args, int nargs, Obj **res)
         return exc_set(in, X_TYPE, "type() takes 1 or 3 arguments");
     case T_INSTANCE:
         return exc_set(in, X_TYPE, "memtutor cannot create plain object() instances");
-    case T_ITER: { /* enumerate */
+    case T_ARRAY: return make_array(in, args, nargs, res);
+    case TY_REVERSED: return builtin_call_inner(in, in->builtins[B_REVERSED], args, nargs, NULL, NULL, 0, res);
+    case TY_ITER + IT_ENUMERATE: {
         if (nargs_range(in, "enumerate", nargs, 1, 2) < 0) return -1;
         Obj *it = get_iter(in, args[0]);
         if (!it) return -1;
@@ -655,7 +663,7 @@ static int construct(Interp *in, ObjType k, Obj **args, int nargs, Obj **res)
         *res = e;
         return 0;
     }
-    case T_DICTVIEW: { /* zip */
+    case TY_ITER + IT_ZIP: {
         Obj *t = new_tuple(h, (uint32_t)nargs);
         if (!t) return exc_nomem(in);
         for (int i = 0; i < nargs; i++) {
@@ -678,7 +686,7 @@ static int construct(Interp *in, ObjType k, Obj **args, int nargs, Obj **res)
         return 0;
     }
     default:
-        return exc_set(in, X_TYPE, "cannot create '%s' instances", type_kind_name(k));
+        return exc_set(in, X_TYPE, "cannot create '%s' instances", sym(in, ((ClassObj *)in->types[k])->name));
     }
 }
 
@@ -979,8 +987,8 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
 static int takes_arg_tuple(Obj *callable)
 {
     if (callable->type == T_CLASS) {
-        ObjType k = (ObjType)((ClassObj *)callable)->keys_cached;
-        return k == T_STR || k == T_INT || k == T_DICTVIEW /* zip */;
+        int k = (int)((ClassObj *)callable)->keys_cached;
+        return k == T_STR || k == T_INT || k == TY_ITER + IT_ZIP || k == T_ARRAY;
     }
     BuiltinObj *b = (BuiltinObj *)callable;
     if (b->self) return 0;
@@ -1018,7 +1026,7 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
     Heap *h = in->h;
     if (callable->type == T_CLASS) {
         if (nkw) return exc_set(in, X_TYPE, "%s() takes no keyword arguments", sym(in, ((ClassObj *)callable)->name));
-        return construct(in, (ObjType)((ClassObj *)callable)->keys_cached, args, nargs, res);
+        return construct(in, (int)((ClassObj *)callable)->keys_cached, args, nargs, res);
     }
     BuiltinObj *b = (BuiltinObj *)callable;
     int id = b->id;
@@ -1029,7 +1037,30 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
     case BG_GC: return gc_function(in, id, args, nargs, res);
     case BG_ARRAY: return make_array(in, args, nargs, res);
     case BG_SYS:
-        if (id == B_SYS_GETRECURSIONLIMIT) { *res = make_int(in, 1000); return *res ? 0 : -1; }
+        if (id == B_SYS_GETRECURSIONLIMIT) {
+            if (nargs_exact(in, "getrecursionlimit", nargs, 0) < 0) return -1;
+            *res = make_int(in, in->recursion_limit);
+            return *res ? 0 : -1;
+        }
+        if (id == B_SYS_SETRECURSIONLIMIT) {
+            if (nargs_exact(in, "setrecursionlimit", nargs, 1) < 0) return -1;
+            Obj *a = args[0];
+            if (a->type != T_INT && a->type != T_BOOL)
+                return exc_set(in, X_TYPE, "'%s' object cannot be interpreted as an integer", tn(in, a));
+            int64_t v = (a->flags & OF_BIG) ? INT64_MAX : ((IntObj *)a)->v;
+            if ((a->flags & OF_BIG) || v > INT32_MAX || v < INT32_MIN)
+                return exc_set(in, X_OVERFLOW, "Python int too large to convert to C int");
+            if (v < 1) return exc_set(in, X_VALUE, "recursion limit must be greater or equal than 1");
+            /* CPython's depth here: the Python frames (the module's is one) and this call */
+            int depth = in->depth + 2;
+            if (depth >= v)
+                return exc_set(in, X_RECURSION,
+                               "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low",
+                               (int)v, depth);
+            in->recursion_limit = (int)v;
+            *res = incref(h, h->none);
+            return 0;
+        }
         if (id == B_SYS_GETREFCOUNT) {
             if (nargs_exact(in, "getrefcount", nargs, 1) < 0) return -1;
             *res = make_int(in, args[0]->rc);
@@ -1175,6 +1206,17 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
     }
     case B_REVERSED: {
         if (nargs_exact(in, "reversed", nargs, 1) < 0) return -1;
+        if (args[0]->type == T_RANGE) {   /* range.__reversed__: a range_iterator from the end */
+            RangeObj *r = (RangeObj *)args[0];
+            Obj *it = new_iter(h, IT_RANGE, NULL);
+            if (!it) return exc_nomem(in);
+            IterObj *ri = (IterObj *)it;
+            ri->i = r->start + (r->len - 1) * r->step;
+            ri->stop = r->len;
+            ri->step = -r->step;
+            *res = it;
+            return 0;
+        }
         if (args[0]->type == T_LIST) {
             Obj *it = new_iter(h, IT_REVERSED, args[0]);
             if (!it) return exc_nomem(in);
@@ -1188,6 +1230,7 @@ static int builtin_call_inner(Interp *in, Obj *callable, Obj **args, int nargs, 
         decref(h, l);
         if (!it) return exc_nomem(in);
         ((IterObj *)it)->i = ((ListObj *)l)->n - 1;
+        ((IterObj *)it)->step = 1;   /* a `reversed` object */
         *res = it;
         return 0;
     }

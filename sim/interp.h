@@ -107,6 +107,11 @@ Obj *interp_globals(Interp *in);
 void obj_repr(Interp *in, Obj *o, StrBuf *out);
 void obj_str(Interp *in, Obj *o, StrBuf *out);
 
+/* The listing of the program's code objects in CPython 3.11 instructions, as
+ * `python3 -m dis` prints it (sim/compile.c), into out; with code_info,
+ * what dis.code_info() says of each code object instead. */
+void interp_dis(Interp *in, int code_info, StrBuf *out);
+
 /* For heap_check: visit every external reference (frames, globals, temporaries, constants). */
 void interp_roots(void *interp, visit_fn visit, void *arg);
 

@@ -8,6 +8,8 @@
 #include "gc.h"
 #include "interp.h"
 
+#define RECURSION_LIMIT 1000   /* sys.getrecursionlimit() at start */
+
 typedef enum { SC_GLOBAL, SC_LOCAL, SC_ENCLOSING, SC_CLASS } Scope;
 typedef enum { CODE_MODULE, CODE_FUNC, CODE_COMP, CODE_CLASS } CodeKind;
 
@@ -46,6 +48,18 @@ typedef enum {
 
 typedef struct TbEntry { int line; const char *fname; } TbEntry;
 
+/* The builtin type objects (Interp.types): one per ObjType, and one per
+ * iterator and dict view kind, so that each has CPython's name and identity
+ * (type(iter([])) is list_iterator, enumerate and zip are classes).  A
+ * static class's keys_cached holds its index here. */
+enum {
+    TY_ITER = T_COUNT,                  /* + IterKind */
+    TY_STR_ITER = TY_ITER + IT_KINDS,   /* str_iterator: over a str that is not ASCII */
+    TY_VIEW,                            /* + DictViewKind */
+    TY_REVERSED = TY_VIEW + 3,          /* reversed (of a sequence that is not a list) */
+    TY_COUNT
+};
+
 struct Interp {
     Heap *h;
     Module *mod;
@@ -59,6 +73,7 @@ struct Interp {
     Frame *frame;        /* innermost */
     Frame *top;          /* module frame */
     int depth;
+    int recursion_limit; /* sys.setrecursionlimit() */
     Obj *globals;        /* module dict (DictObj) */
     Code *module_code;
     Code **codes;
@@ -88,7 +103,7 @@ struct Interp {
     uint32_t method_cache_syms;
     int nbuiltins;
     Obj *mod_gc, *mod_sys, *mod_array;
-    Obj **types;         /* static class objects for builtin types */
+    Obj **types;         /* static class objects for builtin types, by TY_* (above) */
 
     /* exception state */
     ExcType exc;
@@ -219,9 +234,39 @@ Obj *iter_result_holder(Interp *in, uint32_t n);
 Obj *array_item(Interp *in, ArrayObj *a, int64_t i);
 int array_store(Interp *in, ArrayObj *a, Obj *v, void *dst);
 
+static inline const char *symname(Interp *in, Sym s) { return module_symname(in->mod, s); }
+
+/* sim/symtable.c: the resolver (symbol table) and constant folding */
+int code_find(const Code *c, Sym s);
+int code_is_global_decl(const Code *c, Sym s);
+Code *code_new(Interp *in, CodeKind kind, const Node *node, Code *parent);
+void resolve_body(Interp *in, Code *c, NodeList *body);
+void resolve_expr(Interp *in, Code *c, Node *e);
+/* sim/abstract.c: the object protocol (truth, iteration, numbers, compare, items, attributes) */
+Obj *class_lookup(ClassObj *c, Sym name);
+int delattr(Interp *in, Obj *o, Sym name);
+int delitem(Interp *in, Obj *o, Obj *idx);
+int getattr(Interp *in, Obj *o, Sym name, Obj **res);
+int getitem(Interp *in, Obj *o, Obj *idx, Obj **res);
+int getslice(Interp *in, Obj *o, Node *sl, Obj **vals, Obj **res);
+int is_intlike(const Obj *o);
+int list_del_slice(Interp *in, ListObj *l, int64_t start, int64_t step, int64_t len);
+Obj **seq_items(Obj *o, int64_t *n);
+int setattr(Interp *in, Obj *o, Sym name, Obj *v);
+int setitem(Interp *in, Obj *o, Obj *idx, Obj *v);
+int slice_indices(Interp *in, Node *sl, int64_t n, int64_t *start, int64_t *stop, int64_t *step, int64_t *len, Obj **vals);
+const char *tname(Interp *in, Obj *o);
+/* sim/interp.c: shared with the files above */
+int recursion_exceeded(Interp *in);   /* the depth is at the limit, or the C stack nearly used up */
+int is_const_node(const Node *e);
+int not_supported(Interp *in, int line, int col, const char *what, const char *name);
+const char *source_line(Interp *in, int line, size_t *len);
+Obj *str_for_sym(Interp *in, Sym s);
+
 /* repr.c */
 int format_value(Interp *in, Obj *v, const Node *spec, StrBuf *out);
 int interp_eval_part(Interp *in, Node *p, StrBuf *out);
 void repr_float(double v, StrBuf *out);
+void repr_str_bytes(const char *s, size_t len, StrBuf *out);   /* a str's repr, from its UTF-8 bytes */
 
 #endif

@@ -29,10 +29,26 @@ static const char *const iter_names[] = {
 
 static const char *const view_names[] = {"dict_keys", "dict_values", "dict_items"};
 
+const char *iter_type_name(int kind, int ascii)
+{
+    return kind == IT_STR && !ascii ? "str_iterator" : iter_names[kind];
+}
+
+const char *dictview_type_name(int kind) { return view_names[kind]; }
+
+/* a str iterator over a str that is not ASCII is a str_iterator */
+static int iter_over_ascii(const Obj *o)
+{
+    const IterObj *it = (const IterObj *)o;
+    return o->sub != IT_STR || !it->seq || ((const StrObj *)it->seq)->kind == 1;
+}
+
 const char *obj_type_name(const Obj *o)
 {
     switch (o->type) {
-    case T_ITER: return iter_names[o->sub];
+    case T_ITER:
+        if (o->sub == IT_REVERSED && ((const IterObj *)o)->step) return "reversed";
+        return iter_type_name(o->sub, iter_over_ascii(o));
     case T_DICTVIEW: return view_names[o->sub];
     default: return type_kind_name((ObjType)o->type);
     }

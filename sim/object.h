@@ -137,11 +137,14 @@ typedef enum {
     IT_LIST, IT_TUPLE, IT_RANGE, IT_STR, IT_DICT_KEYS, IT_DICT_VALUES, IT_DICT_ITEMS,
     IT_SET, IT_ENUMERATE, IT_ZIP, IT_ARRAY, IT_REVERSED
 } IterKind;
+#define IT_KINDS (IT_REVERSED + 1)
 typedef struct {
     GCObj gc;          /* range iterators are not GC objects; the header is unused then */
     Obj *seq;          /* what is iterated (or for zip: a tuple of iterators) */
     int64_t i, stop, step;
     Obj *extra;        /* enumerate: the inner iterator */
+    /* IT_REVERSED: step is 1 when reversed() made it over a copy of a sequence
+     * that is not a list (CPython's `reversed` object), 0 over a list */
 } IterObj;
 
 typedef enum { DV_KEYS, DV_VALUES, DV_ITEMS } DictViewKind;
@@ -156,6 +159,9 @@ static inline int64_t small_int_sizeof(int64_t v)
 
 /* Type names as type(x).__name__ gives them. */
 const char *obj_type_name(const Obj *o);
+/* CPython's names of an iterator kind (ascii: over an ASCII str) and of a dict view kind */
+const char *iter_type_name(int kind, int ascii);
+const char *dictview_type_name(int kind);
 const char *type_kind_name(ObjType t);
 
 /* sys.getsizeof(o), CPython 3.11 64-bit. */

@@ -57,13 +57,15 @@ void repr_float(double v, StrBuf *out)
     }
 }
 
-static void repr_str(const StrObj *s, StrBuf *out)
+static void repr_str(const StrObj *s, StrBuf *out) { repr_str_bytes(s->s, s->len, out); }
+
+void repr_str_bytes(const char *str, size_t len, StrBuf *out)
 {
-    int has_sq = memchr(s->s, '\'', s->len) != NULL, has_dq = memchr(s->s, '"', s->len) != NULL;
+    int has_sq = memchr(str, '\'', len) != NULL, has_dq = memchr(str, '"', len) != NULL;
     char q = (has_sq && !has_dq) ? '"' : '\'';
     sb_putc(out, q);
-    for (uint32_t i = 0; i < s->len; i++) {
-        unsigned char c = (unsigned char)s->s[i];
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)str[i];
         if (c == (unsigned char)q || c == '\\') {
             sb_putc(out, '\\');
             sb_putc(out, (char)c);
@@ -71,9 +73,9 @@ static void repr_str(const StrObj *s, StrBuf *out)
         else if (c == '\r') sb_puts(out, "\\r");
         else if (c == '\t') sb_puts(out, "\\t");
         else if (c < 0x20 || c == 0x7f) sb_printf(out, "\\x%02x", c);
-        else if (c == 0xC2 && i + 1 < s->len && (unsigned char)s->s[i + 1] < 0xA0) {
+        else if (c == 0xC2 && i + 1 < len && (unsigned char)str[i + 1] < 0xA0) {
             /* C1 controls U+0080..U+009F are not printable */
-            sb_printf(out, "\\x%02x", (unsigned char)s->s[i + 1] - 0x80 + 0x80);
+            sb_printf(out, "\\x%02x", (unsigned char)str[i + 1] - 0x80 + 0x80);
             i++;
         } else sb_putc(out, (char)c);
     }

@@ -28,6 +28,8 @@ static void usage(FILE *f)
           "       memtutor TARGET --presenter       on the projector: no notes here, for ...\n"
           "       memtutor notes [--ascii]          ... a second screen: notes, answers, next step, time\n"
           "       memtutor exec SCRIPT.py           run headless; prints what python3 prints\n"
+          "       memtutor dis [--code-info] SCRIPT.py\n"
+          "                                         its CPython 3.11 instructions, as python3 -m dis\n"
           "       memtutor check [LESSON...]        verify lessons\n"
           "       memtutor list                     built-in lessons\n"
           "       memtutor render TARGET [--step N] [--event K] [--size COLSxROWS]\n"
@@ -60,6 +62,31 @@ static int parse_size_opt(const char *s, int64_t *out)
     if (*end) return -1;
     *out = v;
     return 0;
+}
+
+/* Read and prepare a script for exec and dis: NULL (the message printed,
+ * *status the exit code) when it cannot be read or does not parse; else its
+ * compile-time warnings are printed. */
+static Interp *open_script(const char *path, const InterpOptions *opt, int *status)
+{
+    const char *err = NULL;
+    size_t len = 0;
+    char *src = read_file_limited(path, (size_t)16 << 20, &len, &err);
+    if (!src) {
+        fprintf(stderr, "memtutor: %s: %s\n", path, err);
+        *status = 2;
+        return NULL;
+    }
+    StrBuf e = {0};
+    Interp *in = interp_new(path, src, len, opt, &e, status);
+    free(src);
+    if (!in) {
+        error_report(e.s);
+        sb_free(&e);
+        return NULL;
+    }
+    fputs(interp_warnings(in), stderr);
+    return in;
 }
 
 static int cmd_exec(int argc, char **argv)
@@ -95,30 +122,40 @@ static int cmd_exec(int argc, char **argv)
         fprintf(stderr, "memtutor: exec: missing SCRIPT.py\n");
         return 2;
     }
-    const char *err = NULL;
-    size_t len = 0;
-    char *src = read_file_limited(path, (size_t)16 << 20, &len, &err);
-    if (!src) {
-        fprintf(stderr, "memtutor: %s: %s\n", path, err);
-        return 2;
-    }
     opt.out = stdout;
-    StrBuf e = {0};
     int status = 0;
-    Interp *in = interp_new(path, src, len, &opt, &e, &status);
-    free(src);
-    if (!in) {
-        error_report(e.s);
-        sb_free(&e);
-        return status;
-    }
-    fputs(interp_warnings(in), stderr);
+    Interp *in = open_script(path, &opt, &status);
+    if (!in) return status;
     interp_advance(in, -1);
     fflush(stdout);
     int rc = interp_exit_status(in);
     if (rc) error_report(interp_error(in));
     interp_free(in);
     return rc;
+}
+
+/* memtutor dis SCRIPT.py: the script's instructions, as python3 -m dis lists them */
+static int cmd_dis(int argc, char **argv)
+{
+    int code_info = argc > 0 && !strcmp(argv[0], "--code-info");
+    argc -= code_info;
+    argv += code_info;
+    if (argc != 1 || (argv[0][0] == '-' && argv[0][1])) {
+        fprintf(stderr, "memtutor: dis: %s\n",
+                argc ? "usage: memtutor dis [--code-info] SCRIPT.py" : "missing SCRIPT.py");
+        return 2;
+    }
+    InterpOptions opt;
+    interp_default_options(&opt);
+    int status = 0;
+    Interp *in = open_script(argv[0], &opt, &status);
+    if (!in) return status;
+    StrBuf out = {0};
+    interp_dis(in, code_info, &out);
+    fputs(out.s ? out.s : "", stdout);
+    sb_free(&out);
+    interp_free(in);
+    return 0;
 }
 
 static int cmd_list(void)
@@ -535,6 +572,7 @@ int main(int argc, char **argv)
         return rc;
     }
     if (argc >= 2 && !strcmp(argv[1], "exec")) return cmd_exec(argc - 2, argv + 2);
+    if (argc >= 2 && !strcmp(argv[1], "dis")) return cmd_dis(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "list")) {
         if (argc > 2) {
             fprintf(stderr, "memtutor: list: takes no arguments\n");
