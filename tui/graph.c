@@ -1079,6 +1079,24 @@ static void arrow_add(Graph *g, Arrow a)
 
 static int text_w(const char *s) { return s ? canvas_text_width(s) : 0; }
 
+/* How many of frame fb's names, at row y, would sit on the head row of a
+ * box that a name (of any frame) points at, other than their own target? */
+static int name_rows_collide(const Graph *g, const FrameBox *fb, int y)
+{
+    int n = 0;
+    for (int i = 0; i < fb->nnames; i++) {
+        int row = y + 1 + i, hit = 0;
+        if (fb->node[i] < 0) continue;   /* no arrow from this name */
+        for (int f = 0; f < g->nframes && !hit; f++)
+            for (int k = 0; k < g->frames[f].nnames && !hit; k++) {
+                int t = g->frames[f].node[k];
+                hit = t >= 0 && t != fb->node[i] && g->nodes[t].y + 1 == row;
+            }
+        n += hit;
+    }
+    return n;
+}
+
 Graph *graph_build(const GraphScene *s)
 {
     Graph *g = xcalloc(1, sizeof *g);
@@ -1138,15 +1156,6 @@ Graph *graph_build(const GraphScene *s)
     if (fw > 28) fw = 28;
     if (s->prev && s->prev->fw > fw) fw = s->prev->fw;
     int y = top;
-    for (int f = 0; f < g->nframes; f++) {
-        FrameBox *fb = &g->frames[f];
-        fb->x = 0;
-        fb->y = y;
-        fb->w = fw;
-        fb->h = 2 + (fb->nnames ? fb->nnames : 1);
-        y += fb->h + 1;
-    }
-    int frames_h = y;
 
     /* box width: the widest content, within what the pane allows */
     int ow = MIN_BOX_W;
@@ -1179,6 +1188,26 @@ Graph *graph_build(const GraphScene *s)
         y += nd->h + 1 + (s->large ? 1 : 0);
     }
     int objs_h = y;
+
+    /* the frames, each as high as it can go without a name's row on the
+     * head row of a box another name points at: there the name's line and
+     * the other arrow's head would run together and read as one */
+    y = top;
+    for (int f = 0; f < g->nframes; f++) {
+        FrameBox *fb = &g->frames[f];
+        fb->x = 0;
+        fb->w = fw;
+        fb->h = 2 + (fb->nnames ? fb->nnames : 1);
+        int best = y, least = name_rows_collide(g, fb, y);
+        for (int d = 1; d <= 6 && least > 0; d++) {
+            int hits = name_rows_collide(g, fb, y + d);
+            if (hits < least) { least = hits; best = y + d; }
+        }
+        y = best;
+        fb->y = y;
+        y += fb->h + 1;
+    }
+    int frames_h = y;
 
     /* left channel: one lane per target, shared by all names bound to it */
     Span *sp = xcalloc((size_t)n + 1, sizeof(Span));

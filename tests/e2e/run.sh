@@ -21,6 +21,13 @@ FAIL_SCREEN=40
 nsteps=$("$bin" trace "$LESSON" 2>/dev/null | grep -c '"step"')
 [ -n "$nsteps" ] && [ "$nsteps" -ge 3 ] || { echo "e2e: cannot count the steps of $LESSON"; nsteps=3; }
 
+# the event number the status bar shows ("end": the step's end state), and
+# whether the screen shows another one than $1
+event_shown() { capture; n=$(sed -n 's/.* event \([0-9]*\)\/.*/\1/p' "$tmp/screen" | head -n 1); echo "${n:-end}"; }
+moved_from() { [ "$(event_shown)" != "$1" ]; }
+# the event list shows an event other than $1 as the current one
+list_moved_from() { matches "events · [0-9]+ of" && ! grep -qF "events · $1 of" "$tmp/screen"; }
+
 # 1. stepping forward and back, and the live screen equals render
 if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" && wait_for "step 0/$nsteps"; then
     ok "opens at step 0/$nsteps"
@@ -80,10 +87,12 @@ if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" &&
         wait_for "step 6/$nsteps" || true
         keys Tab Tab Tab   # any animation left ends: the step's end state
         wait_gone " · event " || true
-        found=0
+        found=0 last=end
         for _ in $(seq 1 30); do
             keys ,
-            sleep 0.1
+            # one key at a time: wait until the frame it asked for is drawn
+            poll moved_from "$last" || true
+            last=$(event_shown)
             if shows "refs 6" && shows "peek()"; then found=1; break; fi
         done
         k=$(sed -n 's/.* event \([0-9]*\)\/.*/\1/p' "$tmp/screen" | head -n 1)
@@ -97,7 +106,7 @@ if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" &&
             if wait_for "events · $k of" && shows "▶"; then ok "e: the event list marks event $k"
             else bad "e: the event list marks event $k"; show "$tmp/screen"; fi
             keys .
-            if wait_match "events · [0-9]+ of" && ! shows "events · $k of"; then ok ". moves on to a later event"
+            if poll list_moved_from "$k"; then ok ". moves on to a later event"
             else bad ". moves on to a later event"; show "$tmp/screen"; fi
             keys e
             if wait_gone "events · "; then ok "e again: the narration"; else bad "e again: the narration"; fi
