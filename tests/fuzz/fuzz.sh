@@ -30,7 +30,7 @@ for t in "$@"; do
             printf '\001\1762\025\007\007\006\006' > "$seeds/answer"
             printf '\001\007\200a.append(1)\025\007' > "$seeds/live"
             printf '\000\025\007\117\025' > "$seeds/menu"
-            dict=/dev/null ;;
+            dict= ;;   # keys are bytes: no dictionary
         *)
             cp tests/cpython/*.py tests/cpython/pending/*.py tests/bad/hostile/*.py "$seeds"/ 2>/dev/null
             dict=tests/fuzz/python.dict ;;
@@ -39,7 +39,7 @@ for t in "$@"; do
     [ "$t" = interp ] && extra="-max_len=4096"
     echo "fuzz_$t: $secs s"
     start=$(date +%s)
-    "$bin" "$corpus" "$seeds" -dict="$dict" -max_total_time="$secs" -timeout=20 \
+    "$bin" "$corpus" "$seeds" ${dict:+-dict="$dict"} -max_total_time="$secs" -timeout=20 \
         -rss_limit_mb=2560 -artifact_prefix="$build/crash-$t-" -print_final_stats=1 \
         $extra > "$build/fuzz_$t.log" 2>&1
     rc=$?
