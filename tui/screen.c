@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -509,6 +510,18 @@ static ScreenKeyCode map_char(wint_t ch, ScreenKey *key)
     return SK_CHAR;
 }
 
+/* The terminal went away (its window closed, its tmux server killed) while
+ * no SIGHUP reached us (blocked, or sent only to a parent shell): a read
+ * then fails at once, so without this check the key loop would spin at
+ * full speed forever.  Treated as the SIGHUP it stands for. */
+static int terminal_hung_up(void)
+{
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    if (poll(&p, 1, 0) < 0)
+        return 0;
+    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 /* When screen_getkey last returned: a computation started then. */
 static long long last_key_ms;
 #define INTERRUPT_AFTER_MS 300
@@ -582,5 +595,10 @@ ScreenKeyCode screen_getkey(int timeout_ms, ScreenKey *key)
             code = map_char(ch, key);
         if (code != SK_NONE)
             return last_key_ms = now_ms(), key->code = code;
+        if (r == ERR && terminal_hung_up()) {
+            pending_signal = SIGHUP;
+            key->signal = SIGHUP;
+            return last_key_ms = now_ms(), key->code = SK_SIGNAL;
+        }
     }
 }

@@ -239,4 +239,7 @@ if command -v python3 >/dev/null 2>&1; then
     else bad "progress: two instances did not open"; fi
 fi
 
+# the terminal closes and no SIGHUP arrives (blocked): the TUI must end, not spin
+if msg=$(python3 "$here/hangup.py" "$bin" $LESSON 2>&1); then ok "$msg"; else bad "$msg"; fi
+
 finish
