@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -363,4 +364,34 @@ void error_last_line(const char *msg, StrBuf *out)
     size_t n = len - s0;
     if (n >= 10 && !strncmp(p, "memtutor: ", 10)) { p += 10; n -= 10; }
     sb_put(out, p, n);
+}
+
+/* Option values are parsed strictly: decimal digits only (no sign, blanks,
+ * or trailing text), overflow checked, within [lo, hi]. */
+int opt_parse_count(const char *s, long long lo, long long hi, long long *out)
+{
+    if (!s || *s < '0' || *s > '9') return -1;
+    unsigned long long v = 0;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        if (v > (ULLONG_MAX - 9) / 10) return -1;
+        v = v * 10 + (unsigned)(*s - '0');
+    }
+    if (*s || v < (unsigned long long)lo || v > (unsigned long long)hi) return -1;
+    *out = (long long)v;
+    return 0;
+}
+
+/* COLSxROWS, each 1..1000 */
+int opt_parse_cols_rows(const char *s, int *cols, int *rows)
+{
+    const char *x = strchr(s, 'x');
+    if (!x || x - s > 8) return -1;
+    char c[9];
+    memcpy(c, s, (size_t)(x - s));
+    c[x - s] = '\0';
+    long long a, b;
+    if (opt_parse_count(c, 1, 1000, &a) < 0 || opt_parse_count(x + 1, 1, 1000, &b) < 0) return -1;
+    *cols = (int)a;
+    *rows = (int)b;
+    return 0;
 }

@@ -80,4 +80,11 @@ void error_last_line(const char *msg, StrBuf *out);
  * missing file, a directory, unreadable, or larger than max bytes. */
 char *read_file_limited(const char *path, size_t max, size_t *len, const char **err);
 
+/* Command-line numbers, parsed strictly: decimal digits only (no sign,
+ * blanks or trailing text), overflow checked, within [lo, hi]; 0, or -1
+ * with *out untouched. */
+int opt_parse_count(const char *s, long long lo, long long hi, long long *out);
+/* COLSxROWS, each 1..1000. */
+int opt_parse_cols_rows(const char *s, int *cols, int *rows);
+
 #endif

@@ -611,19 +611,16 @@ static void build_svg(const Export *x, int delay_ms, int end_ms, StrBuf *o)
 
 static int usage_error(const char *msg)
 {
+    /* one line, as every other command's usage error (the usage is in --help) */
     fprintf(stderr, "memtutor: export: %s\n", msg);
-    fputs("usage: memtutor export TARGET -o FILE.html|FILE.svg [--format html|svg] [--size COLSxROWS]\n"
-          "                       [--delay MS] [--end-delay MS]\n",
-          stderr);
     return 2;
 }
 
+/* milliseconds, 1 .. 600000 */
 static int parse_ms(const char *s, int *out)
 {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < 1 || v > 600000) return -1;
+    long long v;
+    if (opt_parse_count(s, 1, 600000, &v) < 0) return -1;
     *out = (int)v;
     return 0;
 }
@@ -643,9 +640,7 @@ int export_main(int argc, char **argv)
             format = a + 9;
             if (strcmp(format, "html") && strcmp(format, "svg")) return usage_error("--format: expected html or svg");
         } else if (!strcmp(a, "--size") && more) {
-            char junk;
-            if (sscanf(argv[++i], "%dx%d%c", &cols, &rows, &junk) != 2 || cols < 1 || rows < 1 || cols > 1000 ||
-                rows > 1000)
+            if (opt_parse_cols_rows(argv[++i], &cols, &rows) < 0)
                 return usage_error("--size: expected COLSxROWS, e.g. 100x30");
         } else if (!strcmp(a, "--delay") && more) {
             if (parse_ms(argv[++i], &delay_ms) < 0) return usage_error("--delay: expected milliseconds (1 to 600000)");

@@ -72,21 +72,6 @@ static void print_error(const char *msg)
     sb_free(&b);
 }
 
-/* Option values are parsed strictly: decimal digits only (no sign, blanks,
- * or trailing text), overflow checked, within [lo, hi]. */
-static int parse_count(const char *s, long long lo, long long hi, long long *out)
-{
-    if (!s || *s < '0' || *s > '9') return -1;
-    unsigned long long v = 0;
-    for (; *s >= '0' && *s <= '9'; s++) {
-        if (v > (ULLONG_MAX - 9) / 10) return -1;
-        v = v * 10 + (unsigned)(*s - '0');
-    }
-    if (*s || v < (unsigned long long)lo || v > (unsigned long long)hi) return -1;
-    *out = (long long)v;
-    return 0;
-}
-
 /* A size: digits and an optional K, M or G (binary), 1 .. 2^62 bytes. */
 static int parse_size_opt(const char *s, int64_t *out)
 {
@@ -102,23 +87,8 @@ static int parse_size_opt(const char *s, int64_t *out)
     memcpy(digits, s, nd);
     digits[nd] = '\0';
     long long v;
-    if (parse_count(digits, 1, (long long)1 << 62, &v) < 0 || v > ((long long)1 << 62) >> shift) return -1;
+    if (opt_parse_count(digits, 1, (long long)1 << 62, &v) < 0 || v > ((long long)1 << 62) >> shift) return -1;
     *out = (int64_t)v << shift;
-    return 0;
-}
-
-/* COLSxROWS, each 1..1000 */
-static int parse_cols_rows(const char *s, int *cols, int *rows)
-{
-    const char *x = strchr(s, 'x');
-    if (!x || x - s > 8) return -1;
-    char c[9];
-    memcpy(c, s, (size_t)(x - s));
-    c[x - s] = '\0';
-    long long a, b;
-    if (parse_count(c, 1, 1000, &a) < 0 || parse_count(x + 1, 1, 1000, &b) < 0) return -1;
-    *cols = (int)a;
-    *rows = (int)b;
     return 0;
 }
 
@@ -362,7 +332,7 @@ static int parse_color(const char *v, int *color)
 static int render_number(const char *opt, const char *what, const char *v, long max, int *out)
 {
     long long n;
-    if (parse_count(v, 0, max, &n) < 0) {
+    if (opt_parse_count(v, 0, max, &n) < 0) {
         fprintf(stderr, "memtutor: render: %s: expected %s number\n", opt, what);
         return -1;
     }
@@ -385,7 +355,7 @@ static int cmd_render(int argc, char **argv)
         } else if (!strcmp(a, "--event") && i + 1 < argc) {
             if (render_number("--event", "an event", argv[++i], 100000000, &event) < 0) return 2;
         } else if (!strcmp(a, "--size") && i + 1 < argc) {
-            if (parse_cols_rows(argv[++i], &cols, &rows) < 0) {
+            if (opt_parse_cols_rows(argv[++i], &cols, &rows) < 0) {
                 fprintf(stderr, "memtutor: render: --size: expected COLSxROWS, e.g. 100x30\n");
                 return 2;
             }
@@ -509,13 +479,13 @@ static int cmd_record(int argc, char **argv)
         if (!strcmp(a, "-o") && i + 1 < argc) {
             r.path = argv[++i];
         } else if (!strcmp(a, "--size") && i + 1 < argc) {
-            if (parse_cols_rows(argv[++i], &r.cols, &r.rows) < 0) {
+            if (opt_parse_cols_rows(argv[++i], &r.cols, &r.rows) < 0) {
                 fprintf(stderr, "memtutor: record: --size: expected COLSxROWS, e.g. 100x30\n");
                 return 2;
             }
         } else if (!strcmp(a, "--delay") && i + 1 < argc) {
             long long v;
-            if (parse_count(argv[++i], 1, 600000, &v) < 0) {
+            if (opt_parse_count(argv[++i], 1, 600000, &v) < 0) {
                 fprintf(stderr, "memtutor: record: --delay: expected milliseconds (1 to 600000)\n");
                 return 2;
             }
@@ -603,7 +573,7 @@ static int cmd_tui(int argc, char **argv)
         else if (!strcmp(a, "--presenter")) o.presenter = 1;
         else if (!strcmp(a, "--delay") && i + 1 < argc) {
             long long v;
-            if (parse_count(argv[++i], 0, 600000, &v) < 0) {
+            if (opt_parse_count(argv[++i], 0, 600000, &v) < 0) {
                 fprintf(stderr, "memtutor: --delay: expected milliseconds\n");
                 return 2;
             }

@@ -234,6 +234,13 @@ usage record names-and-references -o "$tmp/x.cast" --delay ''
 usage record names-and-references -o "$tmp/x.cast" --delay 4294967297
 usage --delay 4294967297
 usage --delay ''
+usage export names-and-references -o "$tmp/x.html" --size 4294967297x1
+usage export names-and-references -o "$tmp/x.html" --size 10x10junk
+usage export names-and-references -o "$tmp/x.html" --size ' 100x30'
+usage export names-and-references -o "$tmp/x.html" --delay ' 5'
+usage export names-and-references -o "$tmp/x.html" --delay +5
+usage export names-and-references -o "$tmp/x.html" --end-delay 4294967297
+[ ! -e "$tmp/x.html" ] && ok "bad usage of export leaves no file" || bad "bad usage of export left $tmp/x.html"
 [ ! -e "$tmp/x.cast" ] && ok "bad usage of record leaves no file" || bad "bad usage of record left $tmp/x.cast"
 
 # tiny and real memory limits: MemoryError (exit 1), never a crash
