@@ -7,6 +7,7 @@
  * generations.  An object with gc_refs > 0 is reachable, and so is all that
  * it reaches; the rest is garbage that only refers to itself. */
 #include "gc.h"
+#include "profile.h"
 
 #include <stdlib.h>
 
@@ -66,7 +67,7 @@ static void set_gen(GCObj *head, int gen)
 
 void gc_init(Heap *h)
 {
-    static const int64_t thresholds[3] = {700, 10, 10};
+    const int64_t thresholds[3] = {py_profile->gc_threshold0, 10, 10};
     for (int i = 0; i < 3; i++) {
         gc_list_init(&h->gen[i].head);
         h->gen[i].threshold = thresholds[i];

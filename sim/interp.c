@@ -190,6 +190,7 @@ Obj *str_for_sym(Interp *in, Sym s)
         const char *n = symname(in, s);
         in->symstr[s] = new_str(in->h, n, strlen(n));
         if (!in->symstr[s]) return NULL;
+        ((StrObj *)in->symstr[s])->interned = STR_INTERNED_NAME;
     }
     return incref(in->h, in->symstr[s]);
 }
