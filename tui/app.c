@@ -518,6 +518,9 @@ static int cmp_u32(const void *x, const void *y)
 
 static void heap_scroll_to_events(App *a, const Graph *g, const TimelineFrame *tf, int ih)
 {
+    /* an end state from the top, whatever the events before it scrolled
+       to: the same picture however it was reached (render, record, keys) */
+    if (!tf) a->pany = 0;
     const EventLog *log = session_step(a->sess) > 0 ? interp_heap(session_interp(a->sess))->log : NULL;
     if (!log || log->n == 0) return;
     uint32_t from = tf ? tf->event : 1, to = tf ? tf->event : log->n;
