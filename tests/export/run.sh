@@ -5,7 +5,8 @@
 # page's ?keys= replays key names through its own keydown handler), shows at
 # step 3 exactly the frame `memtutor render --step 3` prints; questions open
 # with their simulator-computed answer; a hostile lesson's text is escaped;
-# outputs never clobber the input or leave temporary files, and a failed
+# tests/bad's malformed lessons are refused as check refuses them; outputs
+# never clobber the input or leave temporary files, and a failed
 # export leaves the old file as it was.
 #
 # usage: tests/export/run.sh MEMTUTOR_BINARY
@@ -164,6 +165,22 @@ if "$bin" export "$here/hostile.json" -o "$tmp/h.svg" >/dev/null 2>&1 && ! grep 
    { ! command -v xmllint >/dev/null 2>&1 || xmllint --noout "$tmp/h.svg"; } && ! grep -q "$(printf '\033')" "$tmp/h.svg"; then
     ok "SVG: a hostile lesson's text is escaped (no markup, no escape bytes, well-formed)"
 else bad "SVG: the hostile lesson's text is not escaped"; fi
+
+# 4b. every malformed lesson of tests/bad: export refuses it as check does
+# (exit 2, the same last line), and writes nothing
+nbad=0; badlist=
+for f in "$here"/../bad/lessons/*.json; do
+    want="memtutor: $(cat "${f%.json}.expect")"
+    want=$(printf "%s\n" "$want" | sed "s|tests/bad/lessons/|$here/../bad/lessons/|")
+    "$bin" export "$f" -o "$tmp/bad.html" > /dev/null 2> "$tmp/err"
+    rc=$?
+    if [ $rc != 2 ] || [ "$(tail -n 1 "$tmp/err")" != "$want" ] || [ -e "$tmp/bad.html" ]; then
+        nbad=$((nbad + 1)); badlist="$badlist ${f##*/}"
+    fi
+    rm -f "$tmp/bad.html"
+done
+if [ $nbad = 0 ]; then ok "every malformed lesson of tests/bad: refused with check's line, exit 2, no file written"
+else bad "malformed lessons exported or refused otherwise:$badlist"; fi
 
 # 5. outputs: never over the input, never a half-written file, no leftovers
 d=$tmp/files
