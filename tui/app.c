@@ -208,7 +208,7 @@ typedef struct {
     /* the last frame's graph, for mouse hits */
     Graph *graph;            /* the heap pane's picture, kept while nothing it
                                 shows changes (NULL once the session moves) */
-    struct { uint32_t phase, selected; int width, large, inspecting; } graph_key;
+    struct { uint32_t phase, selected; int width, large, inspecting, rows; } graph_key;
     Rect graph_rect;
     Graph *before;           /* the previous step's end state: names the ghosts */
     uint32_t anim_chunk;
@@ -316,6 +316,7 @@ static Graph *build_graph(App *a, uint32_t phase, int width, int before_only);
 static Graph *build_graph_log(App *a, const EventLog *log, uint32_t phase, int width, int before_only,
                               const Graph *prev);
 static int heap_pane_width(App *a);
+static int heap_item_rows(App *a);
 static void anim_start(App *a);
 
 /* The timeline's picture after `phase` events, taken while the step runs */
@@ -442,7 +443,7 @@ static Graph *build_graph_log(App *a, const EventLog *log, uint32_t phase, int w
         .log = at_start ? NULL : log, .phase = phase, .source = session_source(a->sess),
         .repr = repr_cb, .symname = sym_cb, .ctx = in, .roots = interp_roots,
         .selected = a->selected, .width = width, .before = a->before, .large = a->teach.presenter,
-        .before_only = before_only, .prev = prev,
+        .before_only = before_only, .prev = prev, .max_rows = heap_item_rows(a), .compact = heap_item_rows(a) > 0,
     };
     AliveChain ch = {0};
     StrBuf note = {0};
@@ -487,10 +488,77 @@ static int heap_pane_width(App *a)
     return L.graph.w - 3;
 }
 
+/* The item rows a container's box shows: fewer in a short heap pane (80x24
+ * gives it nine rows), so that the boxes a step is about fit; 0: as many
+ * as graph.c shows by default. */
+static int heap_item_rows(App *a)
+{
+    Layout L;
+    if (a->teach.presenter) teach_presenter_layout(a->cols, a->rows, a->lesson->nlines, &L);
+    else layout_compute(a->cols, a->rows, a->lesson->nlines, &L);
+    return L.graph.h - 2 <= 12 ? 3 : 0;
+}
+
 /* The timeline frame shown, or NULL: the step's end state. */
 static const TimelineFrame *cur_frame(App *a)
 {
     return a->tl.cur >= 0 && a->tl.cur < a->tl.n ? &a->tl.f[a->tl.cur] : NULL;
+}
+
+/* A new event, or a step's end state: scroll the heap to what the event
+ * touched, if it is out of view.  At the end state: every object the step's
+ * events touched (the collector's banner too, if it ran; not temporaries
+ * made and freed within the step), or, when they do not fit together, the
+ * highest of them.  Panning by hand stays until the next event or step. */
+static int cmp_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static void heap_scroll_to_events(App *a, const Graph *g, const TimelineFrame *tf, int ih)
+{
+    /* an end state from the top, whatever the events before it scrolled
+       to: the same picture however it was reached (render, record, keys) */
+    if (!tf) a->pany = 0;
+    const EventLog *log = session_step(a->sess) > 0 ? interp_heap(session_interp(a->sess))->log : NULL;
+    if (!log || log->n == 0) return;
+    uint32_t from = tf ? tf->event : 1, to = tf ? tf->event : log->n;
+    if (from < 1 || to > log->n) return;
+    uint32_t *made = NULL;   /* end state: serials allocated in the step, sorted */
+    uint32_t nmade = 0;
+    if (!tf) {
+        made = xcalloc((size_t)log->n + 1, sizeof(uint32_t));
+        for (uint32_t i = 0; i < log->n; i++)
+            if (log->ev[i].kind == EV_ALLOC) made[nmade++] = log->ev[i].serial;
+        qsort(made, nmade, sizeof(uint32_t), cmp_u32);
+    }
+    int top = INT32_MAX, toph = 0, bottom = -1, ly = -1, lh = 0;
+    uint32_t seen = 0;
+    for (uint32_t i = from; i <= to; i++) {
+        const Event *e = &log->ev[i - 1];
+        int ny, nh;
+        if (!tf && e->kind == EV_GC_BEGIN) { top = 0; toph = 1; }   /* the collector's banner */
+        if (!e->serial || e->serial == seen || graph_node_rows(g, e->serial, &ny, &nh) != 0) continue;
+        seen = e->serial;
+        if (made && !graph_is_live_box(g, e->serial) &&
+            bsearch(&e->serial, made, nmade, sizeof(uint32_t), cmp_u32))
+            continue;   /* a temporary, born and freed in the step */
+        if (ny < top) { top = ny; toph = nh; }
+        if (ny + nh > bottom) bottom = ny + nh;
+        ly = ny;
+        lh = nh;
+    }
+    free(made);
+    if (!tf) {
+        if (top == INT32_MAX) return;
+        ly = top;
+        lh = bottom - top <= ih ? bottom - top : toph;
+    }
+    if (ly < 0) return;
+    if (lh > ih) lh = ih;
+    if (ly + lh > a->pany + ih) a->pany = ly + lh - ih;
+    if (ly < a->pany) a->pany = ly;
 }
 
 static void draw_graph(App *a, Canvas *c, Rect r)
@@ -501,7 +569,7 @@ static void draw_graph(App *a, Canvas *c, Rect r)
        picture changes (a step, an animation frame, the selection, the size) */
     if (!a->graph || a->graph_key.phase != a->phase || a->graph_key.selected != a->selected ||
         a->graph_key.width != r.w - 3 || a->graph_key.large != a->teach.presenter ||
-        a->graph_key.inspecting != a->teach.inspecting) {
+        a->graph_key.inspecting != a->teach.inspecting || a->graph_key.rows != heap_item_rows(a)) {
         graph_free(a->graph);
         a->graph = build_graph(a, a->phase, r.w - 3, 0);
         a->graph_key.phase = a->phase;
@@ -509,6 +577,7 @@ static void draw_graph(App *a, Canvas *c, Rect r)
         a->graph_key.width = r.w - 3;
         a->graph_key.large = a->teach.presenter;
         a->graph_key.inspecting = a->teach.inspecting;
+        a->graph_key.rows = heap_item_rows(a);
     }
     const TimelineFrame *tf = cur_frame(a);
     Graph *g = tf ? tf->g : a->graph;   /* an event's picture, or the step's end */
@@ -518,17 +587,8 @@ static void draw_graph(App *a, Canvas *c, Rect r)
     StrBuf d = {0};
     if (a->selected && graph_describe(g, a->selected, &d) < 0 && !tf) a->selected = 0;
     if (a->selected) ih--;
-    int64_t fkey = tf ? (int64_t)session_step(a->sess) << 32 | (uint32_t)(a->tl.cur + 1) : -1;
-    if (tf && fkey != a->pan_frame) {
-        /* a new event: scroll to the object it touched, if it is out of view */
-        const EventLog *log = interp_heap(session_interp(a->sess))->log;
-        int ny, nh;
-        if (log && tf->event >= 1 && tf->event <= log->n &&
-            graph_node_rows(g, log->ev[tf->event - 1].serial, &ny, &nh) == 0) {
-            if (ny + nh > a->pany + ih) a->pany = ny + nh - ih;
-            if (ny < a->pany) a->pany = ny;
-        }
-    }
+    int64_t fkey = (int64_t)session_step(a->sess) << 32 | (tf ? (uint32_t)(a->tl.cur + 1) : UINT32_MAX);
+    if (fkey != a->pan_frame) heap_scroll_to_events(a, g, tf, ih);
     a->pan_frame = fkey;
     if (a->panx > gw - iw) a->panx = gw - iw;
     if (a->pany > gh - ih) a->pany = gh - ih;

@@ -65,6 +65,7 @@ typedef struct {
     char **names;
     int *node;              /* per name: target node, -1 none */
     char **inl;             /* per name: inline text or NULL */
+    int also;               /* the row of folded names (compact), or -1 */
     int x, y, w, h;
 } FrameBox;
 
@@ -205,6 +206,7 @@ typedef struct {
     int from;        /* node whose children are visited */
     int max_nodes;
     int max_depth;
+    int max_rows;    /* item rows a container shows before "… N more" */
     uint32_t *incoming;  /* per serial: references from reachable containers (orphans_collect) */
     uint32_t nser;
 } Collect;
@@ -334,6 +336,7 @@ static void describe_obj(Collect *c, int ni)
     Graph *g = c->g;
     Obj *o = g->nodes[ni].o;
     c->from = ni;
+    const int mr = c->max_rows;
     char num[32], sz[32];
     StrBuf b = {0};
     int64_t nitems = -1;
@@ -350,7 +353,7 @@ static void describe_obj(Collect *c, int ni)
     g->nodes[ni].tname = xstrdup(type_name(s, o));
     g->nodes[ni].size = xstrdup(sz);
     sb_puts(&b, type_name(s, o));
-    if (nitems > MAX_ROWS) sb_printf(&b, " · %s items", fmt_thousands(num, nitems));
+    if (nitems > mr) sb_printf(&b, " · %s items", fmt_thousands(num, nitems));
     sb_printf(&b, " · %s", sz);
     g->nodes[ni].head = sb_dup_text(&b);
 
@@ -358,7 +361,7 @@ static void describe_obj(Collect *c, int ni)
     switch ((ObjType)o->type) {
     case T_LIST:
     case T_TUPLE:
-        for (int64_t i = 0; i < nitems && shown < MAX_ROWS - (nitems > MAX_ROWS); i++, shown++) {
+        for (int64_t i = 0; i < nitems && shown < mr - (nitems > mr); i++, shown++) {
             char lab[40];
             snprintf(lab, sizeof lab, "[%lld]", (long long)i);
             item_row(c, &g->nodes[ni], lab, items[i]);
@@ -370,7 +373,7 @@ static void describe_obj(Collect *c, int ni)
         break;
     case T_DICT: {
         DictObj *d = (DictObj *)o;
-        for (uint32_t i = 0; i < d->nentries && shown < MAX_ROWS; i++) {
+        for (uint32_t i = 0; i < d->nentries && shown < mr; i++) {
             if (!d->entries[i].key) continue;
             short_text(s, d->entries[i].key, &b);
             sb_putc(&b, ':');
@@ -384,7 +387,7 @@ static void describe_obj(Collect *c, int ni)
     }
     case T_SET: {
         SetObj *st = (SetObj *)o;
-        for (uint32_t i = 0; i <= st->mask && shown < MAX_ROWS; i++) {
+        for (uint32_t i = 0; i <= st->mask && shown < mr; i++) {
             Obj *k = st->table[i].key;
             if (!k || k->type == T_FREE || st->table[i].hash == -1) continue;
             item_row(c, &g->nodes[ni], "", k);
@@ -402,7 +405,7 @@ static void describe_obj(Collect *c, int ni)
                 names[i] = in->cls->keys[i];
         for (uint32_t i = 0; i < in->nvals; i++) {
             if (!in->vals[i]) continue;
-            if (shown == MAX_ROWS) { shown++; break; }
+            if (shown == mr) { shown++; break; }
             sb_printf(&b, ".%s", symtext(s, names[i]));
             char *lab = sb_dup_text(&b);
             item_row(c, &g->nodes[ni], lab, in->vals[i]);
@@ -701,6 +704,30 @@ static void frames_collect(const GraphScene *s, Graph *g, Collect *c)
             if (k < 0 && g->n < c->max_nodes) k = node_add(g, GN_OBJ, o->serial, o, 1);
             fb->node[i] = k;
         }
+        fb->also = -1;
+        if (s->compact) {
+            /* the names of modules, classes and functions as one row */
+            int n = 0, k = 0;
+            for (int i = 0; i < fb->nnames; i++) n += fb->inl[i] != NULL;
+            if (n < 2) continue;
+            sb_puts(&b, "also:");
+            for (int i = 0; i < fb->nnames; i++) {
+                if (fb->inl[i]) {
+                    sb_printf(&b, "%s %s", b.len > 5 ? "," : "", fb->names[i]);
+                    free(fb->names[i]);
+                    free(fb->inl[i]);
+                    continue;
+                }
+                fb->names[k] = fb->names[i];
+                fb->node[k] = fb->node[i];
+                fb->inl[k++] = NULL;
+            }
+            fb->names[k] = sb_dup_text(&b);
+            fb->node[k] = -1;
+            fb->inl[k] = NULL;
+            fb->also = k;
+            fb->nnames = k + 1;
+        }
     }
     sb_free(&b);
 }
@@ -828,6 +855,7 @@ static void interp_holders(const GraphScene *s, Graph *g, Collect *c)
 {
     if (!c->incoming) return;
     FrameBox *fb = &g->frames[g->nframes];   /* frames_collect left room for one more */
+    fb->also = -1;
     int cap = 0;
     for (int i = 0; i < g->n; i++) {
         const GNode *nd = &g->nodes[i];
@@ -1101,7 +1129,8 @@ Graph *graph_build(const GraphScene *s)
 {
     Graph *g = xcalloc(1, sizeof *g);
     Collect c = {s, g, 0, s->max_nodes > 0 ? s->max_nodes : DEFAULT_NODES,
-                 s->max_depth > 0 ? s->max_depth : DEFAULT_DEPTH, NULL, 0};
+                 s->max_depth > 0 ? s->max_depth : DEFAULT_DEPTH, s->max_rows > 0 ? s->max_rows : MAX_ROWS,
+                 NULL, 0};
     frames_collect(s, g, &c);
     orphans_collect(s, g, &c);
     /* breadth first: nodes are appended while we walk the array */
@@ -1150,6 +1179,7 @@ Graph *graph_build(const GraphScene *s)
         if (w > fw) fw = w;
         for (int i = 0; i < fb->nnames; i++) {
             int nw = text_w(fb->names[i]) + 6 + (fb->inl[i] ? text_w(fb->inl[i]) : 0);
+            if (i == fb->also && nw > 24) nw = 24;   /* cut to the frame's width, beyond */
             if (nw > fw) fw = nw;
         }
     }
@@ -1380,6 +1410,8 @@ int graph_has(const Graph *g, uint32_t serial)
     return 0;
 }
 
+int graph_is_live_box(const Graph *g, uint32_t serial) { return node_find(g, serial, GN_OBJ) >= 0; }
+
 /* ------------------------------------------------------------------ draw */
 
 void graph_draw(const Graph *g, Canvas *c, int x, int y, int w, int h, int panx, int pany)
@@ -1412,6 +1444,10 @@ void graph_draw(const Graph *g, Canvas *c, int x, int y, int w, int h, int panx,
         int fx = ox + fb->x, fy = oy + fb->y;
         if (fb->nnames == 0) canvas_put_utf8(c, fx + 2, fy + 1, "(empty)", STYLE_DIM);
         for (int i = 0; i < fb->nnames; i++) {
+            if (i == fb->also) {
+                canvas_put_utf8_fit(c, fx + 2, fy + 1 + i, fb->names[i], fb->w - 4, STYLE_DIM);
+                continue;
+            }
             int used = canvas_put_utf8_fit(c, fx + 2, fy + 1 + i, fb->names[i], fb->w - 6,
                                            STYLE_NAME | CF_BOLD);
             if (fb->inl[i])

@@ -50,6 +50,11 @@ typedef struct GraphScene {
     int width;                  /* room available (columns), to size the boxes */
     int max_depth;              /* 0: 4 levels of references from a name */
     int max_nodes;              /* 0: 40 boxes */
+    int max_rows;               /* item rows a container shows (a short pane
+                                   shows fewer); 0: 6 */
+    int compact;                /* a short pane: a frame's names of modules,
+                                   classes and functions fold into one row
+                                   ("also: sys, peek") */
     int large;                  /* presenter mode: wider boxes, more room between them */
     int before_only;            /* a "before" picture: only what names ghosts (no
                                    summaries of big containers' items) */
@@ -94,6 +99,9 @@ int graph_node_rows(const Graph *g, uint32_t serial, int *y, int *h);
 
 /* Is the object with this serial shown (as a box or a ghost)? */
 int graph_has(const Graph *g, uint32_t serial);
+
+/* Is the object with this serial shown as a live box (not a ghost)? */
+int graph_is_live_box(const Graph *g, uint32_t serial);
 
 /* The live objects shown as boxes (no ghosts or summaries), in the order
  * they are drawn: their serials into out (at most max).  Returns how many. */

@@ -30,6 +30,13 @@ void layout_compute(int cols, int rows, int source_lines, Layout *o)
     } else {
         int nh = clampi(body_h / 4, 4, 7);
         int sh = clampi(source_lines + 2, 4, body_h / 3);
+        if (body_h >= 20 && body_h <= 24) {
+            /* 80x24 and near it: three source lines (the current one and
+             * its neighbours) leave the narration four lines and the heap
+             * nine rows, where the usual shares gave them three and eight */
+            nh = 6;
+            sh = clampi(source_lines + 2, 4, 5);
+        }
         int gh = body_h - nh - sh;
         o->source = (Rect){0, body_y, cols, sh};
         o->graph = (Rect){0, body_y + sh, cols, gh};

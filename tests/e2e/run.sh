@@ -155,6 +155,29 @@ if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" &&
     else
         bad "why alive: reference-cycles opens"
     fi
+    # 3d. at 80x24 the whole narration reads with PgDn and PgUp, whichever
+    # pane has the focus (no Tab to the narration first), and the heap shows
+    # the step's objects: peek(a) leaves the list at refs 4
+    if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" names-and-references &&
+       wait_for "step 0/"; then
+        tm resize-window -t t -x 80 -y 24
+        keys 6 G
+        wait_for "step 6/" || true
+        keys Tab Tab Tab   # any animation left ends; the focus is back on the source
+        if wait_for "PgDn more" && shows "refs 4" && lacks "output:"; then
+            ok "80x24: the narration says PgDn for more; the heap shows the list at refs 4"
+        else bad "80x24: the narration says PgDn for more; the heap shows the list at refs 4"; show "$tmp/screen" 24; fi
+        keys NPage
+        if wait_for "output:" && wait_gone "PgDn more" && lacks "Inside peek"; then
+            ok "80x24: PgDn with the source focused shows the narration's end (the output)"
+        else bad "80x24: PgDn with the source focused shows the narration's end"; show "$tmp/screen" 24; fi
+        keys PPage
+        if wait_for "Inside peek" && wait_for "PgDn more"; then ok "80x24: PgUp goes back to its start"
+        else bad "80x24: PgUp goes back to its start"; show "$tmp/screen" 24; fi
+        quit
+    else
+        bad "80x24: names-and-references opens"
+    fi
     # back to the lesson the rest of the suite uses
     start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" && wait_for "step 0/$nsteps" || true
     keys Right Right
