@@ -16,6 +16,7 @@ static const char *const kind_names[T_COUNT] = {
     [T_BUILTIN] = "builtin_function_or_method", [T_MODULE] = "module",
     [T_RANGE] = "range", [T_ARRAY] = "array", [T_ITER] = "iterator",
     [T_DICTVIEW] = "dict_view", [T_NOTIMPL] = "NotImplementedType",
+    [T_DESCR] = "getset_descriptor",
 };
 
 const char *type_kind_name(ObjType t) { return t < T_COUNT ? kind_names[t] : "?"; }
@@ -51,6 +52,7 @@ const char *obj_type_name(const Obj *o)
         if (o->sub == IT_REVERSED && ((const IterObj *)o)->step) return "reversed";
         return iter_type_name(o->sub, iter_over_ascii(o));
     case T_DICTVIEW: return view_names[o->sub];
+    case T_DESCR: return o->sub == DESCR_MEMBER ? "member_descriptor" : "getset_descriptor";
     default: return type_kind_name((ObjType)o->type);
     }
 }
@@ -99,9 +101,12 @@ int64_t obj_sizeof(const Obj *o)
     }
     case T_CLASS: return py_profile->class_size;
     case T_INSTANCE: {
-        const InstanceObj *in = (const InstanceObj *)o;
-        if (in->cls->has_slots) return 32 + 8 * (int64_t)in->cls->nslots;
-        return py_profile->instance_size;
+        /* tp_basicsize, the GC header, and the two pre-header words when
+         * the class gave its instances a managed __dict__ (or, from 3.12,
+         * a managed __weakref__) */
+        const ClassObj *c = ((const InstanceObj *)o)->cls;
+        int pre = c->managed_dict || (py_profile->managed_weakref && c->weaklist);
+        return (int64_t)c->basicsize + 16 + (pre ? 16 : 0);
     }
     case T_FUNCTION: return py_profile->function_size;
     case T_METHOD: return 48;
@@ -122,6 +127,7 @@ int64_t obj_sizeof(const Obj *o)
         default: return 48;
         }
     case T_DICTVIEW: return 40;
+    case T_DESCR: return 64;
     case T_FREE: case T_COUNT: break;
     }
     return 0;
@@ -161,6 +167,7 @@ int obj_may_be_tracked(const Obj *o)
     if (!(o->flags & OF_GC)) return 0;
     if (o->type == T_TUPLE) return (o->flags & OF_TRACKED) != 0;
     if (o->type == T_ITER && o->sub == IT_RANGE) return 0;
+    if (o->type == T_CLASS && (o->flags & OF_STATIC)) return 0; /* type_is_gc: heap types only */
     return 1;
 }
 
@@ -196,12 +203,17 @@ void obj_traverse(Obj *o, visit_fn visit, void *arg)
         }
         break;
     }
-    case T_CLASS: {
+    case T_CLASS: { /* type_traverse */
         ClassObj *c = (ClassObj *)o;
-        for (uint32_t i = 0; i < c->attrs.n; i++) visit(c->attrs.items[i].value, arg);
+        if (c->dict) visit(&c->dict->gc.ob, arg);
+        if (c->mro) visit(&c->mro->gc.ob, arg);
+        if (c->bases) visit(&c->bases->gc.ob, arg);
         if (c->base) visit(&c->base->gc.ob, arg);
         break;
     }
+    case T_DESCR:
+        visit(&((DescrObj *)o)->owner->gc.ob, arg);
+        break;
     case T_INSTANCE: {
         InstanceObj *in = (InstanceObj *)o;
         for (uint32_t i = 0; i < in->nvals; i++)

@@ -41,8 +41,10 @@ typedef struct Profile {
     /* the latin-1 one-character strs are static with their UTF-8 form
      * already made (3.12+): getsizeof counts it (2 bytes and the NUL) */
     uint8_t latin1_utf8_cached;
-    int32_t instance_size;      /* sys.getsizeof of a plain instance */
-    int32_t instance_sizeof;    /* its object.__sizeof__() */
+    /* 3.12+: a class's __weakref__ lives in the two pre-header words the
+     * managed __dict__ uses (Py_TPFLAGS_MANAGED_WEAKREF), not in
+     * tp_basicsize: a plain instance is 48 bytes, not 56 */
+    uint8_t managed_weakref;
     int32_t function_size;
     int32_t class_size;         /* sys.getsizeof of a class */
     int32_t range_iter_size;
