@@ -98,8 +98,17 @@ void gc_count_alloc(Heap *h)
     h->gen[0].count++;
     if (h->gen[0].count > h->gen[0].threshold && h->gc_enabled && h->gen[0].threshold &&
         !h->collecting && h->finalize) {
-        gc_collect_generations(h);
+        if (py_profile->gc_at_eval_breaker) h->gc_scheduled = 1;   /* _Py_ScheduleGC */
+        else gc_collect_generations(h);
     }
+}
+
+void gc_eval_breaker(Heap *h)
+{
+    if (!h->gc_scheduled) return;
+    h->gc_scheduled = 0;
+    /* _Py_RunGC: collect_generations looks at the counts as they are now */
+    if (h->gc_enabled && !h->collecting && h->finalize) gc_collect_generations(h);
 }
 
 void gc_count_dealloc(Heap *h)

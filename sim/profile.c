@@ -22,7 +22,7 @@ static const Profile profiles[PY_PROFILES] = {
         .str_ascii_header = 48, .str_compact_header = 72, .latin1_utf8_cached = 0,
         .managed_weakref = 0, .function_size = 152, .class_size = 1688,
         .range_iter_size = 48, .gc_threshold0 = 700,
-        .setrecursionlimit_extra = 2, .max_nested_blocks = 20, .slots_setattr_hint = 0,
+        .first_write_allocates = 1, .setrecursionlimit_extra = 2, .max_nested_blocks = 20, .slots_setattr_hint = 0,
     },
     [PY312] = {
         .v = PY312, .name = "3.12", .release = "3.12.1",
@@ -31,7 +31,7 @@ static const Profile profiles[PY_PROFILES] = {
         .str_ascii_header = 40, .str_compact_header = 56, .latin1_utf8_cached = 1,
         .managed_weakref = 1, .function_size = 160, .class_size = 1704,
         .range_iter_size = 40, .gc_threshold0 = 700,
-        .setrecursionlimit_extra = 1, .max_nested_blocks = 20, .slots_setattr_hint = 0,
+        .first_write_allocates = 0, .setrecursionlimit_extra = 1, .max_nested_blocks = 20, .slots_setattr_hint = 0,
     },
     [PY313] = {
         .v = PY313, .name = "3.13", .release = "3.13.0",
@@ -40,7 +40,7 @@ static const Profile profiles[PY_PROFILES] = {
         .str_ascii_header = 40, .str_compact_header = 56, .latin1_utf8_cached = 1,
         .managed_weakref = 1, .function_size = 160, .class_size = 1712,
         .range_iter_size = 40, .gc_threshold0 = 2000,
-        .setrecursionlimit_extra = 1, .max_nested_blocks = 21, .slots_setattr_hint = 1,
+        .first_write_allocates = 0, .setrecursionlimit_extra = 1, .max_nested_blocks = 21, .slots_setattr_hint = 1,
     },
 };
 

@@ -49,6 +49,9 @@ typedef struct Profile {
     int32_t class_size;         /* sys.getsizeof of a class */
     int32_t range_iter_size;
     int32_t gc_threshold0;      /* gc.get_threshold()[0] */
+    /* 3.11: the first write to stdout leaves one GC object behind (counted
+     * in gc.get_count() from then on); not from 3.12 */
+    uint8_t first_write_allocates;
     /* sys.setrecursionlimit's depth: the Python frames, plus the call itself
      * in 3.11 (3.12+ counts Python frames only: py_recursion_remaining) */
     int8_t setrecursionlimit_extra;
