@@ -208,7 +208,7 @@ typedef struct {
     /* the last frame's graph, for mouse hits */
     Graph *graph;            /* the heap pane's picture, kept while nothing it
                                 shows changes (NULL once the session moves) */
-    struct { uint32_t phase, selected; int width, large, inspecting, rows; } graph_key;
+    struct { uint32_t phase, selected; int width, large, inspecting, rows, expanded; } graph_key;
     Rect graph_rect;
     Graph *before;           /* the previous step's end state: names the ghosts */
     uint32_t anim_chunk;
@@ -226,6 +226,9 @@ typedef struct {
     uint32_t want_event;     /* timeline 2: the event whose frame render shows */
     int event_list;          /* the event list in place of the narration */
     int64_t pan_frame;       /* the timeline frame the heap was last scrolled to */
+    uint32_t pan_selected;   /* the selection the heap was last scrolled to */
+    uint32_t *expanded;      /* folded look-alike groups opened with Enter (graph_is_group) */
+    int nexpanded;
     int next_done;           /* next_id/next_title looked up (at the last step) */
     char *next_id, *next_title;   /* the built-in lesson after this one, or NULL */
 } App;
@@ -254,6 +257,9 @@ static void app_close_lesson(App *a)
     free(a->next_title);
     a->next_id = a->next_title = NULL;
     a->next_done = 0;
+    free(a->expanded);
+    a->expanded = NULL;
+    a->nexpanded = 0;
     teach_close(&a->teach);
     nav_reset(&a->nav);
 }
@@ -444,6 +450,7 @@ static Graph *build_graph_log(App *a, const EventLog *log, uint32_t phase, int w
         .repr = repr_cb, .symname = sym_cb, .ctx = in, .roots = interp_roots,
         .selected = a->selected, .width = width, .before = a->before, .large = a->teach.presenter,
         .before_only = before_only, .prev = prev, .max_rows = heap_item_rows(a), .compact = heap_item_rows(a) > 0,
+        .expanded = a->expanded, .nexpanded = a->nexpanded,
     };
     AliveChain ch = {0};
     StrBuf note = {0};
@@ -541,7 +548,7 @@ static void heap_scroll_to_events(App *a, const Graph *g, const TimelineFrame *t
         if (!tf && e->kind == EV_GC_BEGIN) { top = 0; toph = 1; }   /* the collector's banner */
         if (!e->serial || e->serial == seen || graph_node_rows(g, e->serial, &ny, &nh) != 0) continue;
         seen = e->serial;
-        if (made && !graph_is_live_box(g, e->serial) &&
+        if (made && graph_is_ghost(g, e->serial) &&
             bsearch(&e->serial, made, nmade, sizeof(uint32_t), cmp_u32))
             continue;   /* a temporary, born and freed in the step */
         if (ny < top) { top = ny; toph = nh; }
@@ -569,7 +576,8 @@ static void draw_graph(App *a, Canvas *c, Rect r)
        picture changes (a step, an animation frame, the selection, the size) */
     if (!a->graph || a->graph_key.phase != a->phase || a->graph_key.selected != a->selected ||
         a->graph_key.width != r.w - 3 || a->graph_key.large != a->teach.presenter ||
-        a->graph_key.inspecting != a->teach.inspecting || a->graph_key.rows != heap_item_rows(a)) {
+        a->graph_key.inspecting != a->teach.inspecting || a->graph_key.rows != heap_item_rows(a) ||
+        a->graph_key.expanded != a->nexpanded) {
         graph_free(a->graph);
         a->graph = build_graph(a, a->phase, r.w - 3, 0);
         a->graph_key.phase = a->phase;
@@ -578,6 +586,7 @@ static void draw_graph(App *a, Canvas *c, Rect r)
         a->graph_key.large = a->teach.presenter;
         a->graph_key.inspecting = a->teach.inspecting;
         a->graph_key.rows = heap_item_rows(a);
+        a->graph_key.expanded = a->nexpanded;
     }
     const TimelineFrame *tf = cur_frame(a);
     Graph *g = tf ? tf->g : a->graph;   /* an event's picture, or the step's end */
@@ -590,6 +599,14 @@ static void draw_graph(App *a, Canvas *c, Rect r)
     int64_t fkey = (int64_t)session_step(a->sess) << 32 | (tf ? (uint32_t)(a->tl.cur + 1) : UINT32_MAX);
     if (fkey != a->pan_frame) heap_scroll_to_events(a, g, tf, ih);
     a->pan_frame = fkey;
+    int sy, sh;
+    if (a->selected != a->pan_selected && a->selected && graph_node_rows(g, a->selected, &sy, &sh) == 0) {
+        /* a newly selected object (Tab, or a group opened): into view */
+        if (sh > ih) sh = ih;
+        if (sy + sh > a->pany + ih) a->pany = sy + sh - ih;
+        if (sy < a->pany) a->pany = sy;
+    }
+    a->pan_selected = a->selected;
     if (a->panx > gw - iw) a->panx = gw - iw;
     if (a->pany > gh - ih) a->pany = gh - ih;
     if (a->panx < 0) a->panx = 0;
@@ -1197,7 +1214,13 @@ static int app_act(App *a, Action act, const ScreenKey *k, int *status)
     case ACT_INS_PREV: {
         uint32_t objs[256];
         int no = a->graph ? graph_objects(a->graph, objs, 256) : 0;
-        if (act == ACT_INSPECT && a->selected && graph_has(a->graph, a->selected)) {
+        if (act == ACT_INSPECT && a->selected && graph_is_group(a->graph, a->selected) &&
+            a->teach.inspecting) {
+            /* Enter on folded look-alike groups draws them one by one */
+            a->expanded = xrealloc(a->expanded, (size_t)(a->nexpanded + 1) * sizeof(uint32_t));
+            a->expanded[a->nexpanded++] = a->selected;
+            a->pan_selected = 0;   /* its first object comes into view */
+        } else if (act == ACT_INSPECT && a->selected && graph_has(a->graph, a->selected)) {
             /* keep the selection */
         } else {
             a->selected = teach_next_object(objs, no, a->selected, act == ACT_INS_PREV ? -1 : 1);

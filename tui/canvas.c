@@ -749,7 +749,7 @@ char canvas_ascii(uint32_t cp)
         return '^';
     case 0x25bc: case 0x25be: case 0x2193:
         return 'v';
-    case 0x2194: case 0x2195:
+    case 0x2194: case 0x2195: case 0x21c4: case 0x21c6:   /* ↔ ↕ ⇄ ⇆ */
         return '-';
     case 0x2016:   /* ‖ (paused) */
         return '|';

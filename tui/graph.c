@@ -22,8 +22,11 @@
 #define MIN_BOX_W 16
 #define MAX_BOX_W 40
 #define MIN_WIDE_BOX 36  /* boxes grow to this when the pane has room */
+#define GROUP_MIN 3      /* this many look-alike unreachable groups fold into one box */
+#define GROUP_MAX_OBJS 8 /* a group of more objects than this is drawn as it is */
 
-typedef enum { GN_OBJ, GN_GHOST, GN_SUMMARY } GNodeKind;
+/* GN_GROUP: look-alike unreachable groups (cycles) folded into one box */
+typedef enum { GN_OBJ, GN_GHOST, GN_SUMMARY, GN_GROUP } GNodeKind;
 
 typedef struct {
     char *text;     /* label ("[0] 1", ".other") */
@@ -51,6 +54,8 @@ typedef struct {
     int orphan;             /* alive, but no name or root reaches it */        /* a ghost whose free event was folded into the counts */
     int x, y, w, h;         /* h includes the note row */
     int boxh;
+    uint32_t *members;      /* GN_GROUP: the serials folded into it, sorted */
+    uint32_t nmembers;
 } GNode;
 
 typedef struct {
@@ -780,6 +785,187 @@ static void count_visit(Obj *o, void *arg)
     if (o && (o->flags & OF_GC) && o->serial < r->nser && o->rc > 0) r->incoming[o->serial]++;
 }
 
+/* Look-alike groups.  The orphans fall into connected groups (a Request,
+ * its Handler and its payload list); groups of the same make-up (the same
+ * types, as many of each) that come GROUP_MIN times or more are drawn as one
+ * box, "180 × Request ⇄ Handler cycles", unless the scene expands it (by its
+ * first object's serial).  Union-find over the orphans' references. */
+typedef struct {
+    int *idx;          /* per serial: the orphan's index, or -1 */
+    int *up;           /* union-find parent, per orphan */
+    uint32_t nser;
+    int cur;           /* the orphan whose references are visited */
+    int *out, *in;     /* references within the group, per orphan */
+    int pass;          /* 0: union; 1: count in and out */
+} Groups;
+
+static int uf_find(int *up, int i)
+{
+    while (up[i] != i) { up[i] = up[up[i]]; i = up[i]; }
+    return i;
+}
+
+static void group_visit(Obj *o, void *arg)
+{
+    Groups *gr = arg;
+    if (!o || o->serial >= gr->nser || gr->idx[o->serial] < 0) return;
+    int j = gr->idx[o->serial];
+    if (gr->pass == 0) {
+        int a = uf_find(gr->up, gr->cur), b = uf_find(gr->up, j);
+        if (a != b) gr->up[a < b ? b : a] = a < b ? a : b;
+    } else if (j != gr->cur) {
+        gr->out[gr->cur]++;
+        gr->in[j]++;
+    }
+}
+
+typedef struct { int root; char *sig; uint32_t first; int n; } GroupKey;
+
+static int cmp_groupkey(const void *x, const void *y)
+{
+    const GroupKey *a = x, *b = y;
+    int c = strcmp(a->sig, b->sig);
+    return c ? c : a->first < b->first ? -1 : a->first > b->first;
+}
+
+static int cmp_typename(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static int cmp_serial(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static int scene_expanded(const GraphScene *s, uint32_t serial)
+{
+    for (int i = 0; i < s->nexpanded; i++)
+        if (s->expanded[i] == serial) return 1;
+    return 0;
+}
+
+/* Fold the look-alike groups among the orphans into GN_GROUP boxes; returns
+ * per orphan whether it is folded (NULL: none is). */
+static uint8_t *groups_fold(const GraphScene *s, Graph *g, Obj **orph, size_t n, uint32_t nser)
+{
+    if (n < 2 * GROUP_MIN) return NULL;
+    Groups gr = {xcalloc(nser, sizeof(int)), xcalloc(n, sizeof(int)), nser, 0,
+                 xcalloc(n, sizeof(int)), xcalloc(n, sizeof(int)), 0};
+    for (uint32_t i = 0; i < nser; i++) gr.idx[i] = -1;
+    for (size_t i = 0; i < n; i++) { gr.idx[orph[i]->serial] = (int)i; gr.up[i] = (int)i; }
+    for (gr.pass = 0; gr.pass < 2; gr.pass++)
+        for (size_t i = 0; i < n; i++) {
+            gr.cur = (int)i;
+            obj_traverse(orph[i], group_visit, &gr);
+        }
+    /* each group's make-up: its members' type names, sorted */
+    int *size = xcalloc(n, sizeof(int));
+    for (size_t i = 0; i < n; i++) size[uf_find(gr.up, (int)i)]++;
+    /* the members of each group together: by[start[root] ..] */
+    int *start = xcalloc(n + 1, sizeof(int)), *fill = xcalloc(n + 1, sizeof(int)), *by = xcalloc(n, sizeof(int));
+    for (size_t i = 0, at = 0; i < n; i++) { start[i] = (int)at; at += (size_t)size[i]; }
+    for (size_t i = 0; i < n; i++) {
+        int r = uf_find(gr.up, (int)i);
+        by[start[r] + fill[r]++] = (int)i;
+    }
+    GroupKey *keys = xcalloc(n, sizeof(GroupKey));
+    size_t nk = 0;
+    const char **names = xcalloc(GROUP_MAX_OBJS + 1, sizeof(char *));
+    StrBuf b = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (uf_find(gr.up, (int)i) != (int)i || size[i] > GROUP_MAX_OBJS) continue;
+        int k = 0;
+        uint32_t first = UINT32_MAX;
+        for (int m = 0; m < size[i]; m++) {
+            Obj *o = orph[by[start[i] + m]];
+            names[k++] = type_name(s, o);
+            if (o->serial < first) first = o->serial;
+        }
+        qsort(names, (size_t)k, sizeof(char *), cmp_typename);
+        for (int t = 0; t < k; t++) sb_printf(&b, "%s%s", t ? "," : "", names[t]);
+        keys[nk++] = (GroupKey){(int)i, sb_dup_text(&b), first, k};
+    }
+    if (nk > 1) qsort(keys, nk, sizeof(GroupKey), cmp_groupkey);
+    uint8_t *folded = xcalloc(n, 1);
+    uint8_t *in_fold = xcalloc(n, 1);   /* per root: its group is folded */
+    char num[32], sz[32];
+    for (size_t a = 0; a < nk;) {
+        size_t e = a;
+        while (e < nk && !strcmp(keys[e].sig, keys[a].sig)) e++;
+        size_t count = e - a;
+        uint32_t id = keys[a].first;   /* the first group's first object */
+        if (count >= GROUP_MIN && !scene_expanded(s, id)) {
+            int64_t bytes = 0;
+            for (size_t k = a; k < e; k++) in_fold[keys[k].root] = 1;
+            uint32_t *ms = xcalloc(n, sizeof(uint32_t)), nms = 0;
+            for (size_t i = 0; i < n; i++)
+                if (in_fold[uf_find(gr.up, (int)i)]) {
+                    folded[i] = 1;
+                    bytes += obj_sizeof(orph[i]);
+                    ms[nms++] = orph[i]->serial;
+                }
+            qsort(ms, nms, sizeof(uint32_t), cmp_serial);
+            for (size_t k = a; k < e; k++) in_fold[keys[k].root] = 0;
+            /* the first group's members in allocation order: those on the
+               cycle (referring and referred to within it) name it */
+            int root = keys[a].root, cyc = 0;
+            Obj **mem = xcalloc((size_t)keys[a].n + 1, sizeof(Obj *));
+            int *memi = xcalloc((size_t)keys[a].n + 1, sizeof(int));
+            int nm = 0;
+            for (; nm < keys[a].n; nm++) { memi[nm] = by[start[root] + nm]; mem[nm] = orph[memi[nm]]; }
+            for (int x = 1; x < nm; x++)
+                for (int y = x; y > 0 && mem[y]->serial < mem[y - 1]->serial; y--) {
+                    Obj *t = mem[y]; mem[y] = mem[y - 1]; mem[y - 1] = t;
+                    int ti = memi[y]; memi[y] = memi[y - 1]; memi[y - 1] = ti;
+                }
+            sb_printf(&b, "%s ×", fmt_thousands(num, (int64_t)count));
+            for (int m = 0; m < nm; m++)
+                if (gr.out[memi[m]] && gr.in[memi[m]])
+                    sb_printf(&b, "%s %s", cyc++ ? " ⇄" : "", type_name(s, mem[m]));
+            if (cyc) sb_puts(&b, cyc == 1 ? " self-cycles" : " cycles");
+            else
+                for (int m = 0; m < nm; m++) sb_printf(&b, "%s %s", m ? " +" : "", type_name(s, mem[m]));
+            int k = node_add(g, GN_GROUP, id, NULL, 1);
+            GNode *nd = &g->nodes[k];
+            nd->head = sb_dup_text(&b);
+            nd->badge = xstrdup("");
+            nd->orphan = 1;
+            nd->members = ms;
+            nd->nmembers = nms;
+            sb_puts(&b, "each:");
+            for (int m = 0; m < nm; m++) sb_printf(&b, "%s %s", m ? "," : "", type_name(s, mem[m]));
+            row_add(nd, b.s, -1, STYLE_NORMAL);
+            sb_clear(&b);
+            fmt_size(sz, bytes);
+            sb_printf(&b, "%s in all", sz);
+            row_add(nd, b.s, -1, STYLE_NORMAL);
+            sb_clear(&b);
+            row_add(nd, "Enter expands", -1, STYLE_DIM);
+            nd->note = xstrdup(" no name reaches them");
+            nd->note_style = STYLE_DIM;
+            free(mem);
+            free(memi);
+        }
+        a = e;
+    }
+    for (size_t k = 0; k < nk; k++) free(keys[k].sig);
+    sb_free(&b);
+    free(keys);
+    free(names);
+    free(in_fold);
+    free(size);
+    free(start);
+    free(fill);
+    free(by);
+    free(gr.idx);
+    free(gr.up);
+    free(gr.out);
+    free(gr.in);
+    return folded;
+}
+
 static void orphans_collect(const GraphScene *s, Graph *g, Collect *c)
 {
     if (!s->roots || !s->heap) return;
@@ -804,6 +990,8 @@ static void orphans_collect(const GraphScene *s, Graph *g, Collect *c)
     /* the generations, and during a collection the lists it moved objects to */
     GCObj *heads[5] = {&h->gen[0].head, &h->gen[1].head, &h->gen[2].head, h->gc_unreachable,
                        h->gc_final_unreachable};
+    Obj **orph = NULL;   /* the orphans, in the generations' order */
+    size_t norph = 0, corph = 0;
     for (int gen = 0; gen < 5; gen++) {
         GCObj *head = heads[gen];
         if (!head) continue;
@@ -815,11 +1003,22 @@ static void orphans_collect(const GraphScene *s, Graph *g, Collect *c)
                not walked: what it reaches is in these lists too) */
             obj_traverse(o, count_visit, &r);
             if (is_inline_kind(o) || node_find(g, o->serial, GN_OBJ) >= 0) continue;
-            if (g->n >= c->max_nodes) continue;   /* counted above; no more boxes */
-            int k = node_add(g, GN_OBJ, o->serial, o, 1);
-            g->nodes[k].orphan = 1;
+            if (norph == corph) {
+                corph = corph ? corph * 2 : 64;
+                orph = xrealloc(orph, corph * sizeof(Obj *));
+            }
+            orph[norph++] = o;
         }
     }
+    uint8_t *folded = groups_fold(s, g, orph, norph, r.nser);
+    for (size_t i = 0; i < norph; i++) {
+        if (folded && folded[i]) continue;
+        if (g->n >= c->max_nodes) break;   /* counted above; no more boxes */
+        int k = node_add(g, GN_OBJ, orph[i]->serial, orph[i], 1);
+        g->nodes[k].orphan = 1;
+    }
+    free(folded);
+    free(orph);
     free(r.mark);
     free(r.stack);
     c->incoming = r.incoming;
@@ -1162,8 +1361,10 @@ Graph *graph_build(const GraphScene *s)
 
     for (int i = 0; i < n; i++) {
         GNode *nd = &g->nodes[i];
-        if (nd->kind == GN_SUMMARY) {
+        if (nd->kind == GN_SUMMARY || nd->kind == GN_GROUP) {
             if (!nd->badge) nd->badge = xstrdup("");
+            if (nd->kind == GN_GROUP && nd->serial == s->selected && s->selected)
+                nd->box_style = STYLE_SELECTED | CF_BOLD;
             continue;
         }
         annotate(s, g, nd, gc_from);
@@ -1357,6 +1558,7 @@ void graph_free(Graph *g)
         free(nd->size);
         free(nd->badge);
         free(nd->note);
+        free(nd->members);
         for (int r = 0; r < nd->nrows; r++) free(nd->rows[r].text);
         free(nd->rows);
     }
@@ -1388,7 +1590,8 @@ int graph_objects(const Graph *g, uint32_t *out, int max)
 {
     int n = 0;
     for (int i = 0; i < g->n && n < max; i++)
-        if (g->nodes[i].kind == GN_OBJ && !g->nodes[i].hidden) out[n++] = g->nodes[i].serial;
+        if ((g->nodes[i].kind == GN_OBJ && !g->nodes[i].hidden) || g->nodes[i].kind == GN_GROUP)
+            out[n++] = g->nodes[i].serial;
     return n;
 }
 
@@ -1396,6 +1599,13 @@ int graph_node_rows(const Graph *g, uint32_t serial, int *y, int *h)
 {
     for (int i = 0; i < g->n; i++)
         if (g->nodes[i].serial == serial && g->nodes[i].kind != GN_SUMMARY) {
+            *y = g->nodes[i].y;
+            *h = g->nodes[i].h;
+            return 0;
+        }
+    for (int i = 0; i < g->n; i++)   /* folded into a group's box */
+        if (g->nodes[i].kind == GN_GROUP &&
+            bsearch(&serial, g->nodes[i].members, g->nodes[i].nmembers, sizeof(uint32_t), cmp_serial)) {
             *y = g->nodes[i].y;
             *h = g->nodes[i].h;
             return 0;
@@ -1410,7 +1620,12 @@ int graph_has(const Graph *g, uint32_t serial)
     return 0;
 }
 
-int graph_is_live_box(const Graph *g, uint32_t serial) { return node_find(g, serial, GN_OBJ) >= 0; }
+int graph_is_ghost(const Graph *g, uint32_t serial)
+{
+    return node_find(g, serial, GN_GHOST) >= 0 && node_find(g, serial, GN_OBJ) < 0;
+}
+
+int graph_is_group(const Graph *g, uint32_t serial) { return node_find(g, serial, GN_GROUP) >= 0; }
 
 /* ------------------------------------------------------------------ draw */
 
@@ -1515,6 +1730,11 @@ int graph_describe(const Graph *g, uint32_t serial, StrBuf *out)
         if (g->nodes[i].serial == serial && g->nodes[i].kind != GN_SUMMARY) k = i;
     if (k < 0) return -1;
     const GNode *nd = &g->nodes[k];
+    if (nd->kind == GN_GROUP) {
+        sb_printf(out, "%s · Enter expands · %s · no name reaches them", nd->head,
+                  nd->nrows > 1 ? nd->rows[1].text : "");
+        return 0;
+    }
     sb_printf(out, "%s · %s · held by", nd->head ? nd->head : "?", nd->badge ? nd->badge : "");
     int any = 0;
     for (int f = 0; f < g->nframes; f++)

@@ -52,6 +52,10 @@ typedef struct GraphScene {
     int max_nodes;              /* 0: 40 boxes */
     int max_rows;               /* item rows a container shows (a short pane
                                    shows fewer); 0: 6 */
+    /* look-alike unreachable groups (cycles) drawn one by one, not folded
+       into one box: by the serial graph_is_group names them by */
+    const uint32_t *expanded;
+    int nexpanded;
     int compact;                /* a short pane: a frame's names of modules,
                                    classes and functions fold into one row
                                    ("also: sys, peek") */
@@ -100,8 +104,12 @@ int graph_node_rows(const Graph *g, uint32_t serial, int *y, int *h);
 /* Is the object with this serial shown (as a box or a ghost)? */
 int graph_has(const Graph *g, uint32_t serial);
 
-/* Is the object with this serial shown as a live box (not a ghost)? */
-int graph_is_live_box(const Graph *g, uint32_t serial);
+/* Is this serial a box of folded look-alike groups ("180 × Request ⇄
+ * Handler cycles"), which a scene's `expanded` draws one by one? */
+int graph_is_group(const Graph *g, uint32_t serial);
+
+/* Is the object with this serial shown as a ghost (freed), not a live box? */
+int graph_is_ghost(const Graph *g, uint32_t serial);
 
 /* The live objects shown as boxes (no ghosts or summaries), in the order
  * they are drawn: their serials into out (at most max).  Returns how many. */

@@ -178,6 +178,32 @@ if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" &&
     else
         bad "80x24: names-and-references opens"
     fi
+    # 3e. look-alike groups: the capstone's 180 unreachable cycles are one
+    # box; Tab selects it (the heap line says Enter expands), Enter draws
+    # them one by one and selects the first, scrolled into view
+    if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" capstone-leaky-service &&
+       wait_for "step 0/"; then
+        keys 3 G
+        wait_for "step 3/" || true
+        keys Tab Tab Tab i
+        wait_for "Esc: leave" || true
+        found=0
+        for _ in $(seq 1 60); do
+            if shows "180 × Request ⇄ Handler cycles · Enter expands ·"; then found=1; break; fi
+            keys Tab
+            poll shows "Esc: leave" || true
+        done
+        if [ $found = 1 ]; then
+            ok "groups: Tab in the inspector selects the box of 180 × Request ⇄ Handler cycles"
+            keys Enter
+            if wait_gone "180 × Request" && wait_for "Request · 56 B · refs 1 · held by Handler.request"; then
+                ok "groups: Enter draws the cycles one by one and selects the first"
+            else bad "groups: Enter draws the cycles one by one and selects the first"; show "$tmp/screen" 30; fi
+        else bad "groups: Tab in the inspector selects the box of 180 × Request ⇄ Handler cycles"; show "$tmp/screen" 30; fi
+        quit
+    else
+        bad "groups: capstone-leaky-service opens"
+    fi
     # back to the lesson the rest of the suite uses
     start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" && wait_for "step 0/$nsteps" || true
     keys Right Right

@@ -145,6 +145,13 @@ fi
 if echo "$ids" | grep -qx "$mm"; then
     check "$mm.step4.del-big.100x30" "$mm" 4 100x30
 fi
+# look-alike groups: the capstone's 180 unreachable Request ⇄ Handler
+# cycles in one box (after the loop), in UTF-8 and in ASCII
+cl=capstone-leaky-service
+if echo "$ids" | grep -qx "$cl"; then
+    check "$cl.step3.groups.120x60" "$cl" 3 120x60
+    check "$cl.step3.groups.120x60.ascii" "$cl" 3 120x60 --ascii
+fi
 # the screen shown below the minimum size
 first=$(echo "$ids" | head -n 1)
 [ -n "$first" ] && check "too-small.40x10" "$first" 0 40x10
