@@ -1324,6 +1324,19 @@ static int name_rows_collide(const Graph *g, const FrameBox *fb, int y)
     return n;
 }
 
+/* Does a name of some frame that points elsewhere sit on the head row of
+ * box t (where t's own arrow arrives)? */
+static int head_row_crossed(const Graph *g, int t)
+{
+    int row = g->nodes[t].y + 1;
+    for (int f = 0; f < g->nframes; f++) {
+        const FrameBox *fb = &g->frames[f];
+        int k = row - fb->y - 1;
+        if (k >= 0 && k < fb->nnames && fb->node[k] >= 0 && fb->node[k] != t) return 1;
+    }
+    return 0;
+}
+
 Graph *graph_build(const GraphScene *s)
 {
     Graph *g = xcalloc(1, sizeof *g);
@@ -1439,6 +1452,16 @@ Graph *graph_build(const GraphScene *s)
         y += fb->h + 1;
     }
     int frames_h = y;
+
+    /* no name's line along the head row of a box another name points at:
+     * there it would run into that box's arrow and read as one line (which
+     * name points where would be ambiguous); such a box, and those below
+     * it, go down a row until the rows differ */
+    for (int i = 0; i < n; i++)
+        for (int guard = 0; guard < 64 && head_row_crossed(g, i); guard++) {
+            for (int j = i; j < n; j++) g->nodes[j].y++;
+            objs_h++;
+        }
 
     /* left channel: one lane per target, shared by all names bound to it */
     Span *sp = xcalloc((size_t)n + 1, sizeof(Span));
