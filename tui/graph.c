@@ -495,6 +495,98 @@ void graph_event_words(const Event *e, const char *(*symname)(void *ctx, Sym s),
 /* Who holds the reference an event added, as the graph shows it: "slot [1]
  * of list", "attribute .partner of Node", "key 'k' of dict"; 0 when no box
  * shown points at node k. */
+/* The parameter the argument of event i became: the name it is released
+ * under at the return of the call (R_RETURN), skipping the calls made inside
+ * it (their arguments and returns nest); 0: released as a builtin's
+ * argument (R_ARG_DONE), or otherwise. */
+static Sym arg_param(const EventLog *log, uint32_t i, int32_t *line)
+{
+    const Event *a = &log->ev[i];
+    int depth = 0;
+    for (uint32_t j = i + 1; j < log->n; j++) {
+        const Event *e = &log->ev[j];
+        if (e->serial != a->serial) continue;
+        if (e->kind == EV_INCREF && e->reason == R_ARG) depth++;
+        else if (e->kind == EV_DECREF && (e->reason == R_ARG_DONE || e->reason == R_RETURN)) {
+            if (depth-- > 0) continue;
+            if (e->reason != R_RETURN || !e->detail) return 0;
+            *line = e->line;
+            return e->detail;
+        } else if (e->kind == EV_FREE) return 0;
+    }
+    return 0;
+}
+
+/* The name of the def whose body holds `line` (the nearest def above it,
+ * indented less), into out; 0, or -1 when there is none. */
+static int def_around(const char *src, int32_t line, char *out, size_t n)
+{
+    if (!src || line < 1) return -1;
+    const char *p = src;
+    for (int32_t l = 1; l < line; l++) {   /* the start of the line */
+        p = strchr(p, '\n');
+        if (!p) return -1;
+        p++;
+    }
+    int ind = (int)strspn(p, " \t");
+    while (p > src) {
+        /* the line above: back over its newline to its start */
+        const char *q = p - 1;
+        while (q > src && q[-1] != '\n') q--;
+        p = q;
+        int li = (int)strspn(p, " \t");
+        if (p[li] == '\n' || p[li] == '\0' || p[li] == '#') continue;   /* blank or comment */
+        if (li >= ind) continue;
+        ind = li;
+        q = p + li;
+        if (!strncmp(q, "async def ", 10)) q += 6;
+        if (strncmp(q, "def ", 4)) continue;   /* an if, a for, a class: look further out */
+        q += 4;
+        q += strspn(q, " \t");
+        size_t k = strcspn(q, "( \t:\n");
+        if (k == 0 || k >= n) return -1;
+        memcpy(out, q, k);
+        out[k] = '\0';
+        return 0;
+    }
+    return -1;
+}
+
+void graph_event_words_at(const EventLog *log, uint32_t i, const char *source,
+                          const char *(*symname)(void *ctx, Sym s), void *ctx, StrBuf *out)
+{
+    const Event *e = &log->ev[i];
+    int32_t line = 0;
+    Sym p = e->kind == EV_INCREF && e->reason == R_ARG ? arg_param(log, i, &line) : 0;
+    const char *pn = p && symname ? symname(ctx, p) : NULL;
+    if (pn) {
+        char fn[128];
+        if (def_around(source, line, fn, sizeof fn) == 0) sb_printf(out, "parameter %s of %s", pn, fn);
+        else sb_printf(out, "parameter %s", pn);
+        return;
+    }
+    graph_event_words(e, symname, ctx, out);
+}
+
+void graph_renote_event(Graph *g, const EventLog *log, uint32_t k, const char *source,
+                        const char *(*symname)(void *ctx, Sym s), void *ctx)
+{
+    if (!g || !log || k < 1 || k > log->n) return;
+    const Event *e = &log->ev[k - 1];
+    if (e->kind != EV_INCREF || e->reason != R_ARG) return;
+    int i = node_find(g, e->serial, GN_OBJ);
+    if (i < 0 || !g->nodes[i].note) return;
+    StrBuf w = {0};
+    graph_event_words_at(log, k - 1, source, symname, ctx, &w);
+    if (w.s && !strncmp(w.s, "parameter ", 10)) {
+        free(g->nodes[i].note);
+        StrBuf b = {0};
+        sb_printf(&b, "+1  %s", w.s);
+        g->nodes[i].note = sb_take(&b);
+    }
+    sb_free(&w);
+}
+
 static int holder_words(const Graph *g, int k, StrBuf *out)
 {
     for (int i = 0; i < g->n; i++)
@@ -522,7 +614,10 @@ static void reason_note(const GraphScene *s, const Graph *g, int k, const Event 
     if (e->kind == EV_INCREF && (e->reason == R_STORE || e->reason == R_ATTR_SET) && k >= 0 &&
         holder_words(g, k, out))
         return;
-    graph_event_words(e, s->symname, s->ctx, out);
+    if (s->log && e >= s->log->ev && e < s->log->ev + s->log->n)
+        graph_event_words_at(s->log, (uint32_t)(e - s->log->ev), s->source, s->symname, s->ctx, out);
+    else
+        graph_event_words(e, s->symname, s->ctx, out);
 }
 
 static const char *pass_name(int pass)

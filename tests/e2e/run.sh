@@ -105,6 +105,12 @@ if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" &&
             keys e
             if wait_for "events · $k of" && shows "▶"; then ok "e: the event list marks event $k"
             else bad "e: the event list marks event $k"; show "$tmp/screen"; fi
+            tm resize-window -t t -x 160 -y 30   # the list's lines whole
+            if wait_for "+1 list → refs 5 · parameter x of peek"; then
+                ok "e: the argument that becomes peek's x is 'parameter x of peek'"
+            else bad "e: the argument that becomes peek's x is 'parameter x of peek'"; show "$tmp/screen" 30; fi
+            tm resize-window -t t -x 100 -y 30
+            wait_for "events · $k of" || true
             keys .
             if poll list_moved_from "$k"; then ok ". moves on to a later event"
             else bad ". moves on to a later event"; show "$tmp/screen"; fi

@@ -135,6 +135,8 @@ nr=names-and-references rc=reference-cycles
 if echo "$ids" | grep -qx "$nr"; then
     check_event "$nr.step6.refs6.100x30" "$nr" 6 '"type":"list","refcount":6' 1 100x30
     check_event "$nr.step6.refs6.80x24" "$nr" 6 '"type":"list","refcount":6' 1 80x24
+    # the argument pushed for peek(a), which becomes its parameter x
+    check_event "$nr.step6.param-x.100x30" "$nr" 6 '"type":"list","refcount":5,"reason":"arg"' 1 100x30
 fi
 if echo "$ids" | grep -qx "$rc"; then
     check_event "$rc.step8.subtract_refs.100x30" "$rc" 8 '"type":"object","gc_refs":0,"pass":"subtract_refs"' 2 100x30
