@@ -154,6 +154,10 @@ if echo "$ids" | grep -qx "$cl"; then
     check "$cl.step3.groups.120x60" "$cl" 3 120x60
     check "$cl.step3.groups.120x60.ascii" "$cl" 3 120x60 --ascii
 fi
+# wide panes use their width: unreachable groups beside the main column,
+# tiles side by side (the fixture's three cycles, before the print)
+check "fixture-wide.step26.200x40" "$here/wide.py" 26 200x40
+check "fixture-wide.step26.160x40" "$here/wide.py" 26 160x40
 # the screen shown below the minimum size
 first=$(echo "$ids" | head -n 1)
 [ -n "$first" ] && check "too-small.40x10" "$first" 0 40x10
