@@ -1201,15 +1201,6 @@ static const struct { ObjType t; const char *names; } cpython_methods[] = {
     {T_RANGE, " count index start step stop "},
 };
 
-Obj *class_lookup(ClassObj *c, Sym name)
-{
-    for (; c; c = c->base) {
-        Obj *v = attrmap_get(&c->attrs, name);
-        if (v) return v;
-    }
-    return NULL;
-}
-
 static int attr_error(Interp *in, Obj *o, Sym name)
 {
     if (o->type == T_CLASS)
@@ -1242,7 +1233,16 @@ int getattr(Interp *in, Obj *o, Sym name, Obj **res)
             *res = incref(h, *slot);
             return 0;
         }
-        Obj *v = class_lookup(inst->cls, name);
+        Obj *v = class_lookup(in, inst->cls, name);
+        if (v && v->type == T_DESCR) {
+            /* the class's data descriptors: an unset slot, __weakref__ (no
+             * weak references are made here: None), __dict__ (not modelled) */
+            if (v->sub == DESCR_MEMBER)
+                return exc_set(in, X_ATTRIBUTE, "'%s' object has no attribute '%s'", tname(in, o), symname(in, name));
+            if (name == in->s_dict) return not_supported(in, in->frame->line, in->stmt_col, "", "an instance's __dict__");
+            *res = incref(h, h->none);
+            return 0;
+        }
         if (v) {
             if (v->type == T_FUNCTION) {
                 *res = new_method(h, v, o);
@@ -1262,7 +1262,15 @@ int getattr(Interp *in, Obj *o, Sym name, Obj **res)
             *res = str_for_sym(in, c->name);
             return *res ? 0 : exc_nomem(in);
         }
-        Obj *v = class_lookup(c, name);
+        if (name == in->s_dict) return not_supported(in, in->frame->line, in->stmt_col, "", "a class's __dict__");
+        const char *n = symname(in, name);
+        if (c->mro && !strcmp(n, "__mro__")) { *res = incref(h, &c->mro->gc.ob); return 0; }
+        if (c->bases && !strcmp(n, "__bases__")) { *res = incref(h, &c->bases->gc.ob); return 0; }
+        if (c->bases && !strcmp(n, "__base__")) {
+            *res = incref(h, c->base ? &c->base->gc.ob : c->bases->items[0]);
+            return 0;
+        }
+        Obj *v = class_lookup(in, c, name);
         if (!v && name == in->s_init) v = builtin_object_init(in); /* object.__init__ */
         if (v) {
             *res = incref(h, v);
@@ -1309,11 +1317,10 @@ int setattr(Interp *in, Obj *o, Sym name, Obj *v) /* v borrowed */
         if (old) decref(h, old);
         return 0;
     }
-    if (o->type == T_CLASS) {
-        attrmap_set(h, &((ClassObj *)o)->attrs, name, incref(h, v));
-        if (name == in->s_del) ((ClassObj *)o)->has_del = in->has_finalizers = 1;
-        return 0;
-    }
+    if (o->type == T_CLASS && !(o->flags & OF_STATIC)) return class_set(in, (ClassObj *)o, name, v);
+    if (o->type == T_CLASS)
+        return exc_set(in, X_TYPE, "cannot set '%s' attribute of immutable type '%s'", symname(in, name),
+                       symname(in, ((ClassObj *)o)->name));
     if (o->type == T_LIST || o->type == T_DICT || o->type == T_TUPLE || o->type == T_STR || o->type == T_INT ||
         o->type == T_SET || o->type == T_FLOAT)
         return exc_set(in, X_ATTRIBUTE, "'%s' object attribute '%s' is read-only", tname(in, o), symname(in, name));
@@ -1332,6 +1339,7 @@ int delattr(Interp *in, Obj *o, Sym name)
         decref(h, old);
         return 0;
     }
+    if (o->type == T_CLASS && !(o->flags & OF_STATIC)) return class_del(in, (ClassObj *)o, name);
     return attr_error(in, o, name);
 }
 

@@ -1587,15 +1587,8 @@ static int dict_method(Interp *in, int id, DictObj *d, Obj **args, int nargs, Ob
         break;
     case B_D_COPY: {
         if (method_args(in, id, nargs, 0, 0) < 0) return -1;
-        Obj *c = new_dict_presized(h, d->used, d->unicode);
-        if (!c) return exc_nomem(in);
-        for (uint32_t i = 0; i < d->nentries; i++)
-            if (d->entries[i].key && dict_set(h, (DictObj *)c, d->entries[i].key, d->entries[i].value) < 0) {
-                decref(h, c);
-                return exc_nomem(in);
-            }
-        *res = c;
-        return 0;
+        *res = dict_copy(h, d);
+        return *res ? 0 : exc_nomem(in);
     }
     }
     *res = incref(h, h->none);

@@ -290,14 +290,12 @@ static void clear_object(Heap *h, Obj *op)
         if (d) decref(h, &d->gc.ob);
         break;
     }
-    case T_CLASS: {
+    case T_CLASS: { /* type_clear: empty the dict (it stays), drop the MRO */
         ClassObj *c = (ClassObj *)op;
-        for (uint32_t i = 0; i < c->attrs.n; i++) {
-            Obj *v = c->attrs.items[i].value;
-            if (!v) continue;
-            c->attrs.items[i].value = NULL;
-            decref(h, v);
-        }
+        if (c->dict) dict_clear(h, c->dict);
+        TupleObj *mro = c->mro;
+        c->mro = NULL;
+        if (mro) decref(h, &mro->gc.ob);
         break;
     }
     default: break;

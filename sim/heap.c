@@ -266,6 +266,7 @@ static size_t real_size(const Obj *o)
     case T_ARRAY: return sizeof(ArrayObj);
     case T_ITER: return sizeof(IterObj);
     case T_DICTVIEW: return sizeof(DictViewObj);
+    case T_DESCR: return sizeof(DescrObj);
     default: return sizeof(Obj);
     }
 }
@@ -565,6 +566,19 @@ Obj *new_str(Heap *h, const char *s, size_t len)
     return &so->ob;
 }
 
+Obj *new_static_str(Heap *h, const char *s, size_t len)
+{
+    StrObj *c = xcalloc(1, sizeof(StrObj) + len + 1);
+    init_static(h, &c->ob, T_STR);
+    memcpy(c->s, s, len);
+    c->len = (uint32_t)len;
+    str_measure(s, len, &c->nchars, &c->kind);
+    c->hash = -1;
+    h->static_strs = xrealloc(h->static_strs, (h->nstatic_strs + 1) * sizeof(StrObj *));
+    h->static_strs[h->nstatic_strs++] = c;
+    return &c->ob;
+}
+
 Obj *new_str_cat(Heap *h, const Obj *a, const Obj *b)
 {
     const StrObj *x = (const StrObj *)a, *y = (const StrObj *)b;
@@ -744,6 +758,53 @@ Obj *new_dict_presized(Heap *h, int64_t n, int unicode)
         return NULL;
     }
     return o;
+}
+
+/* PyDict_Copy (3.11): an empty dict gives a new empty one; one with at most
+ * a third of its entries deleted is cloned table and all (clone_combined_dict_keys:
+ * the same size, deleted entries kept, tracked if the original is); a
+ * sparser one is merged into a dict presized for its items, which compacts it. */
+Obj *dict_copy(Heap *h, DictObj *d)
+{
+    if (d->used == 0) return new_dict(h);
+    if (d->used >= (d->nentries * 2) / 3) {
+        int64_t keys = obj_sizeof(&d->gc.ob) - 64;
+        if (h->bytes_total + keys + 64 > h->mem_limit) return NULL;
+        AllocRef kb = alloc_malloc(h->alloc, (size_t)keys);   /* the keys first, then the dict */
+        Obj *o = new_dict(h);
+        if (!o) {
+            alloc_release(h->alloc, kb);
+            return NULL;
+        }
+        DictObj *c = (DictObj *)o;
+        uint32_t size = 1u << d->log2size, usable = (size * 2) / 3;
+        c->entries = xcalloc(usable, sizeof(DictEntry));
+        memcpy(c->entries, d->entries, d->nentries * sizeof(DictEntry));
+        c->index = xmalloc(sizeof(int32_t) * size);
+        memcpy(c->index, d->index, sizeof(int32_t) * size);
+        c->nentries = d->nentries;
+        c->used = d->used;
+        c->usable = d->usable;
+        c->log2size = d->log2size;
+        c->unicode = d->unicode;
+        c->gc.blk2 = kb;
+        for (uint32_t i = 0; i < c->nentries; i++)
+            if (c->entries[i].key) {
+                incref(h, c->entries[i].key);
+                incref(h, c->entries[i].value);
+            }
+        account_resize(h, o, keys);
+        if (gc_is_tracked(&d->gc.ob)) gc_track(h, o);
+        return o;
+    }
+    Obj *c = new_dict_presized(h, d->used, d->unicode);
+    if (!c) return NULL;
+    for (uint32_t i = 0; i < d->nentries; i++)
+        if (d->entries[i].key && dict_set(h, (DictObj *)c, d->entries[i].key, d->entries[i].value) < 0) {
+            decref(h, c);
+            return NULL;
+        }
+    return c;
 }
 
 int dict_lookup(DictObj *d, const Obj *key, int64_t hash, int64_t *entry)
@@ -1103,9 +1164,43 @@ Obj *new_class(Heap *h, Sym name, ClassObj *base)
     c->name = name;
     c->base = base;
     if (base) incref(h, &base->gc.ob);
+    /* instances as a plain class's: a __weakref__ slot and a managed __dict__ */
+    c->basicsize = 24;
+    c->managed_dict = c->weaklist = 1;
     account_new(h, o);
     gc_track(h, o);
     return o;
+}
+
+Obj *new_descr(Heap *h, int kind, ClassObj *owner, Sym name)
+{
+    Obj *o = obj_new(h, T_DESCR, sizeof(DescrObj), 64, 1, 0);
+    if (!o) return NULL;
+    o->sub = (uint8_t)kind;
+    DescrObj *d = (DescrObj *)o;
+    d->owner = (ClassObj *)incref(h, &owner->gc.ob);
+    d->name = name;
+    account_new(h, o);
+    gc_track(h, o);
+    return o;
+}
+
+void class_add_subclass(Heap *h, ClassObj *base, ClassObj *sub)
+{
+    if (base && !base->has_subclasses) {
+        /* base->tp_subclasses = {}: a dict (from the free list if it has one) and its table */
+        base->has_subclasses = 1;
+        if (h->fl_dict.n > 0) base->subdict_blk[0] = h->fl_dict.refs[--h->fl_dict.n];
+        else {
+            gc_count_alloc(h);
+            base->subdict_blk[0] = alloc_malloc(h->alloc, 64);
+        }
+        base->subdict_blk[1] = alloc_malloc(h->alloc, 32 + 8 + 5 * 24);
+    }
+    /* the key, PyLong_FromVoidPtr(sub), and the weakref to sub */
+    sub->subref_blk[0] = alloc_malloc(h->alloc, 32);
+    gc_count_alloc(h);
+    sub->subref_blk[1] = alloc_malloc(h->alloc, 80);
 }
 
 Obj *new_instance(Heap *h, ClassObj *cls)
@@ -1373,17 +1468,29 @@ static Obj *next_child(Heap *h, DeallocFrame *f)
         }
         return NULL;
     }
-    case T_CLASS: {
+    case T_CLASS: { /* type_dealloc */
         ClassObj *c = (ClassObj *)o;
-        while (f->i < (int64_t)c->attrs.n) {
-            Obj *v = c->attrs.items[f->i].value;
-            c->attrs.items[f->i++].value = NULL;
-            if (v) return v;
+        Obj *child = NULL;
+        if (f->i == 0 && c->subref_blk[1]) {
+            /* remove_all_subclasses: the base's weakref to it, and its key */
+            gc_count_dealloc(h);
+            alloc_release(h->alloc, c->subref_blk[1]);
+            alloc_release(h->alloc, c->subref_blk[0]);
+            c->subref_blk[0] = c->subref_blk[1] = 0;
         }
-        if (f->i == (int64_t)c->attrs.n) {
-            f->i++;
-            if (c->base) return &c->base->gc.ob;
+        while (!child && f->i < 4) {
+            switch (f->i++) {
+            case 0: child = c->base ? &c->base->gc.ob : NULL; c->base = NULL; break;
+            case 1: child = c->dict ? &c->dict->gc.ob : NULL; c->dict = NULL; break;
+            case 2: child = c->bases ? &c->bases->gc.ob : NULL; c->bases = NULL; break;
+            default: child = c->mro ? &c->mro->gc.ob : NULL; c->mro = NULL; break;
+            }
         }
+        return child;
+    }
+    case T_DESCR: {
+        DescrObj *d = (DescrObj *)o;
+        if (f->i == 0) { f->i = 1; return &d->owner->gc.ob; }
         return NULL;
     }
     case T_FUNCTION: {
@@ -1466,7 +1573,15 @@ static void finish(Heap *h, Obj *o, int64_t size)
     }
     case T_CLASS: {
         ClassObj *c = (ClassObj *)o;
-        free(c->attrs.items);
+        if (c->has_subclasses) {
+            /* clear_tp_subclasses: its dict goes to the free list if there is room */
+            alloc_release(h->alloc, c->subdict_blk[1]);
+            if (h->fl_dict.n < h->fl_dict.cap) h->fl_dict.refs[h->fl_dict.n++] = c->subdict_blk[0];
+            else {
+                gc_count_dealloc(h);
+                alloc_release(h->alloc, c->subdict_blk[0]);
+            }
+        }
         free(c->slots);
         free(c->keys);
         break;
@@ -1651,7 +1766,6 @@ static void free_side(Obj *o, void *arg)
     case T_ARRAY: free(((ArrayObj *)o)->data); break;
     case T_INSTANCE: free(((InstanceObj *)o)->vals); break;
     case T_CLASS:
-        free(((ClassObj *)o)->attrs.items);
         free(((ClassObj *)o)->slots);
         free(((ClassObj *)o)->keys);
         break;
@@ -1672,6 +1786,8 @@ void heap_free(Heap *h)
     free(h->small_ints);
     free(h->empty_str);
     for (int i = 0; i < 256; i++) free(h->latin1[i]);
+    for (uint32_t i = 0; i < h->nstatic_strs; i++) free(h->static_strs[i]);
+    free(h->static_strs);
     free(h->empty_tuple);
     free(h->dstack);
     free(h->fl_float.refs);

@@ -150,6 +150,8 @@ struct Heap {
     IntObj *small_ints;            /* -5 .. 256 */
     StrObj *empty_str;
     StrObj *latin1[256];           /* one-character strings, made when first used */
+    StrObj **static_strs;          /* new_static_str's (CPython's _Py_ID strings) */
+    uint32_t nstatic_strs;
     TupleObj *empty_tuple;
 };
 
@@ -200,12 +202,19 @@ Obj *new_bigint(Heap *h, struct BigInt *b);   /* takes ownership; normalises to 
 Obj *new_float(Heap *h, double v);
 Obj *new_str(Heap *h, const char *s, size_t len);
 Obj *new_str_cat(Heap *h, const Obj *a, const Obj *b);   /* a + b, both str */
+/* A str that exists before any program (CPython's statically allocated
+ * identifiers, _Py_ID): never freed, not counted among the live objects. */
+Obj *new_static_str(Heap *h, const char *s, size_t len);
 Obj *new_tuple(Heap *h, uint32_t n);          /* items NULL: the caller fills them (owned refs) */
 Obj *new_list(Heap *h, int64_t cap);          /* empty, with capacity cap */
 Obj *new_dict(Heap *h);
 Obj *new_dict_presized(Heap *h, int64_t n, int unicode);  /* _PyDict_FromItems sizing */
+Obj *dict_copy(Heap *h, DictObj *d);                      /* PyDict_Copy */
 Obj *new_set(Heap *h);
-Obj *new_class(Heap *h, Sym name, ClassObj *base);
+Obj *new_class(Heap *h, Sym name, ClassObj *base);   /* bare: sim/typeobject.c's type_new fills it */
+Obj *new_descr(Heap *h, int kind, ClassObj *owner, Sym name);   /* DESCR_GETSET or DESCR_MEMBER */
+/* add_subclass: the weakref to sub in base->tp_subclasses (base NULL: object's) */
+void class_add_subclass(Heap *h, ClassObj *base, ClassObj *sub);
 Obj *new_instance(Heap *h, ClassObj *cls);
 Obj *new_function(Heap *h, const Node *def, struct Code *code, TupleObj *defaults, Sym name);
 Obj *new_method(Heap *h, Obj *func, Obj *self);   /* takes new refs to both */

@@ -170,6 +170,7 @@ Obj *type_of(Interp *in, Obj *o)
         return in->types[TY_ITER + o->sub];
     }
     if (o->type == T_DICTVIEW) return in->types[TY_VIEW + o->sub];
+    if (o->type == T_DESCR && o->sub == DESCR_MEMBER) return in->types[TY_MEMBER_DESCR];
     if (o->type == T_INSTANCE) return &((InstanceObj *)o)->cls->gc.ob;
     return in->types[o->type];
 }
@@ -192,6 +193,14 @@ Obj *str_for_sym(Interp *in, Sym s)
         if (!in->symstr[s]) return NULL;
     }
     return incref(in->h, in->symstr[s]);
+}
+
+Obj *str_for_sym_borrowed(Interp *in, Sym s)
+{
+    if (s < in->nsymstr && in->symstr[s]) return in->symstr[s];
+    Obj *k = str_for_sym(in, s);
+    if (k) k->rc--;   /* the table keeps its reference: no event for it */
+    return k;
 }
 
 /* The module dict is keyed by the interned name strings (in->symstr), so a
@@ -469,7 +478,7 @@ static int instantiate(Interp *in, ClassObj *cls, Obj **args, int nargs)
         drop_to(in, base);
         return exc_nomem(in);
     }
-    Obj *init = class_lookup(cls, in->s_init);
+    Obj *init = class_lookup(in, cls, in->s_init);
     int r = 0;
     if (init && init->type == T_FUNCTION) {
         /* type_call holds the new object and __init__ while it runs;
@@ -598,7 +607,7 @@ static void run_finalizer(void *ctx, Obj *o)
     Interp *in = ctx;
     Heap *h = in->h;
     if (in->abort_run || in->state == RUN_LIMIT) return;
-    Obj *del = class_lookup(((InstanceObj *)o)->cls, in->s_del);
+    Obj *del = class_lookup(in, ((InstanceObj *)o)->cls, in->s_del);
     if (!del || del->type != T_FUNCTION) return;
     /* save a pending exception: finalizers run while one may propagate */
     ExcType saved = in->exc;
@@ -857,7 +866,7 @@ static int eval_call(Interp *in, Node *e)
         if (self->type == T_INSTANCE) {
             InstanceObj *inst = (InstanceObj *)self;
             Obj **slot = instance_slot(h, inst, callee->name, 0);
-            Obj *fv = (!slot || !*slot) ? class_lookup(inst->cls, callee->name) : NULL;
+            Obj *fv = (!slot || !*slot) ? class_lookup(in, inst->cls, callee->name) : NULL;
             if (fv && fv->type == T_FUNCTION) {
                 /* stack: self, args... ; the function is held aside */
                 incref(h, fv);
@@ -1617,74 +1626,88 @@ static int exec_def(Interp *in, Node *s)
     return r;
 }
 
+/* A class statement as CPython 3.11 runs it: MAKE_FUNCTION for the body,
+ * the bases, then __build_class__: the bases tuple, the namespace dict
+ * (__module__ and __qualname__ first), the body, and type(name, bases, ns)
+ * through its args tuple (sim/typeobject.c's type_new).  The tree-walker
+ * runs the body over an AttrMap and moves it into the dict at the end. */
 static int exec_class(Interp *in, Node *s)
 {
     Heap *h = in->h;
-    ClassObj *base = NULL;
     if (s->list.n > 1) return exc_set(in, X_TYPE, "multiple inheritance is not supported by memtutor");
-    if (s->list.n == 1) {
-        if (eval(in, s->list.items[0]) < 0) return EX_ERR;
-        Obj *b = vpop(in);
-        if (b->type != T_CLASS) {
-            decref(h, b);
-            return exc_set(in, X_TYPE, "bases must be types");
-        }
-        if (!(b->flags & OF_STATIC)) base = (ClassObj *)b;
-        decref(h, b);
-    }
     /* the class body runs as a function of its own (a GC allocation) */
     Obj *bodyfn = new_function(h, s, s->aux, NULL, s->name);
     if (!bodyfn) return exc_nomem(in);
-    AttrMap ns = {0};
-    Frame f = {0};
-    f.code = s->aux;
-    f.ns = &ns;
-    f.back = in->frame;
-    f.func = bodyfn;
-    f.vs_base = in->vn;
-    f.name = symname(in, s->name);
-    f.line = s->line;
-    in->frame = &f;
-    in->depth++;
-    int r = exec_body(in, &s->body);
-    in->depth--;
-    in->frame = f.back;
-    if (r == EX_ERR) tb_add(in, f.line, f.name);
-    if (r < 0) drop_to(in, f.vs_base);
-    Obj *co = NULL;
-    if (r >= 0) {
-        co = new_class(h, s->name, base);
-        if (!co) r = exc_nomem(in);
-    }
-    if (co) {
-        ClassObj *c = (ClassObj *)co;
-        c->attrs = ns;
-        ns = (AttrMap){0};
-        c->has_del = class_lookup(c, in->s_del) != NULL;
-        if (c->has_del) in->has_finalizers = 1;
-        Obj *slots = attrmap_get(&c->attrs, in->s_slots);
-        uint32_t inherited = base && base->has_slots ? base->nslots : 0;
-        if (slots || (base && base->has_slots && !slots)) {
-            if (slots) {
-                c->has_slots = 1;
-                Obj **items = NULL;
-                int64_t n = 0;
-                if (slots->type == T_TUPLE) { items = ((TupleObj *)slots)->items; n = ((TupleObj *)slots)->n; }
-                else if (slots->type == T_LIST) { items = ((ListObj *)slots)->items; n = ((ListObj *)slots)->n; }
-                else if (slots->type == T_STR) { items = &slots; n = 1; }
-                c->slots = xcalloc((size_t)n + 1, sizeof(Sym));
-                for (int64_t i = 0; i < n; i++) {
-                    if (items[i]->type != T_STR) continue;
-                    StrObj *so = (StrObj *)items[i];
-                    c->slots[i] = module_intern(in->mod, so->s, so->len);
-                }
-                c->nslots = inherited + (uint32_t)n;
-            }
+    Obj *b = NULL;
+    if (s->list.n == 1) {
+        if (eval(in, s->list.items[0]) < 0) {
+            decref(h, bodyfn);
+            return EX_ERR;
         }
-        (void)inherited;
+        b = vpop(in);
+        if (b->type != T_CLASS) {
+            decref(h, b);
+            decref(h, bodyfn);
+            return exc_set(in, X_TYPE, "bases must be types");
+        }
     }
+    Obj *bases = new_tuple(h, b ? 1 : 0);
+    if (bases && b) ((TupleObj *)bases)->items[0] = b;
+    else if (b) decref(h, b);
+    Obj *nsd = bases ? new_dict(h) : NULL;
+    Obj *modname = nsd ? str_for_sym(in, in->s_main) : NULL;
+    Obj *qualname = modname ? str_for_sym(in, s->name) : NULL;
+    int r = qualname ? 0 : exc_nomem(in);
+    if (!r && (dict_set(h, (DictObj *)nsd, str_for_sym_borrowed(in, in->s_module), modname) < 0 ||
+               dict_set(h, (DictObj *)nsd, str_for_sym_borrowed(in, in->s_qualname), qualname) < 0))
+        r = exc_nomem(in);
+    xdecref(h, modname);
+    xdecref(h, qualname);
+    AttrMap ns = {0};
+    uint32_t held = in->vn;
+    if (!r) {
+        /* __build_class__ holds the bases and the namespace while the body runs */
+        vpush(in, bases);
+        vpush(in, nsd);
+        Frame f = {0};
+        f.code = s->aux;
+        f.ns = &ns;
+        f.back = in->frame;
+        f.func = bodyfn;
+        f.vs_base = in->vn;
+        f.name = symname(in, s->name);
+        f.line = s->line;
+        in->frame = &f;
+        in->depth++;
+        r = exec_body(in, &s->body);
+        in->depth--;
+        in->frame = f.back;
+        if (r == EX_ERR) tb_add(in, f.line, f.name);
+        if (r < 0) drop_to(in, f.vs_base);
+        in->vn = held;
+    }
+    for (uint32_t i = 0; r >= 0 && i < ns.n; i++)
+        if (dict_set(h, (DictObj *)nsd, str_for_sym_borrowed(in, ns.items[i].key), ns.items[i].value) < 0)
+            r = exc_nomem(in);
     for (uint32_t i = 0; i < ns.n; i++) decref(h, ns.items[i].value);
     free(ns.items);
+    Obj *co = NULL;
+    if (r >= 0) {
+        /* type(name, bases, ns): vectorcall falls back to tp_call with a 3-tuple */
+        Obj *args = new_tuple(h, 3);
+        if (!args) r = exc_nomem(in);
+        else {
+            TupleObj *t = (TupleObj *)args;
+            t->items[0] = str_for_sym(in, s->name);
+            t->items[1] = incref(h, bases);
+            t->items[2] = incref(h, nsd);
+            co = type_new(in, s->name, (TupleObj *)bases, (DictObj *)nsd);
+            if (!co) r = EX_ERR;
+            decref(h, args);
+        }
+    }
+    xdecref(h, nsd);
+    xdecref(h, bases);
     decref(h, bodyfn);
     if (r < 0) return EX_ERR;
     Node tgt = {0};
@@ -2274,6 +2297,18 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
     in->s_self = module_intern(m, "self", 4);
     in->s_object = module_intern(m, "object", 6);
     in->s_dot0 = module_intern(m, ".0", 2);
+    /* what type_new puts in a class's dict: CPython's static identifiers */
+    static const char *const ids[] = {"__module__", "__qualname__", "__main__", "__doc__", "__weakref__"};
+    Sym *idsyms[] = {&in->s_module, &in->s_qualname, &in->s_main, &in->s_doc, &in->s_weakref};
+    for (int i = 0; i < 5; i++) {
+        Sym s = *idsyms[i] = module_intern(m, ids[i], strlen(ids[i]));
+        if (s >= in->nsymstr) {
+            in->symstr = xrealloc(in->symstr, (s + 1) * sizeof(Obj *));
+            memset(in->symstr + in->nsymstr, 0, (s + 1 - in->nsymstr) * sizeof(Obj *));
+            in->nsymstr = s + 1;
+        }
+        if (!in->symstr[s]) in->symstr[s] = new_static_str(in->h, ids[i], strlen(ids[i]));
+    }
 
     static const char *const tn[T_COUNT] = {
         [T_NONE] = "NoneType", [T_BOOL] = "bool", [T_INT] = "int", [T_FLOAT] = "float", [T_STR] = "str",
@@ -2281,9 +2316,11 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
         [T_INSTANCE] = "object", [T_FUNCTION] = "function", [T_METHOD] = "method",
         [T_BUILTIN] = "builtin_function_or_method", [T_MODULE] = "module", [T_RANGE] = "range",
         [T_ARRAY] = "array.array", [T_ITER] = "iterator", [T_DICTVIEW] = "dict_view", [T_NOTIMPL] = "NotImplementedType",
+        [T_DESCR] = "getset_descriptor",
     };
     in->types = xcalloc(TY_COUNT, sizeof(Obj *));
     for (int t = 1; t < T_COUNT; t++) {
+        if (t == T_DESCR) continue;   /* made with the iterator types, below */
         in->types[t] = make_static_class(in, tn[t]);
         ((ClassObj *)in->types[t])->keys_cached = (uint32_t)t; /* the builtin kind */
     }
@@ -2314,10 +2351,13 @@ Interp *interp_new(const char *filename, const char *src, size_t len, const Inte
                            : t < TY_STR_ITER ? iter_type_name(t - TY_ITER, 1)
                            : t == TY_STR_ITER ? iter_type_name(IT_STR, 0)
                            : t == TY_REVERSED ? "reversed"
+                           : t == TY_MEMBER_DESCR ? "member_descriptor"
                            : dictview_type_name(t - TY_VIEW);
         in->types[t] = make_static_class(in, name);
         ((ClassObj *)in->types[t])->keys_cached = (uint32_t)t;
     }
+    in->types[T_DESCR] = make_static_class(in, "getset_descriptor");
+    ((ClassObj *)in->types[T_DESCR])->keys_cached = T_DESCR;
 
     in->top = xcalloc(1, sizeof(Frame));
     in->top->code = in->module_code;

@@ -58,6 +58,7 @@ enum {
     TY_STR_ITER = TY_ITER + IT_KINDS,   /* str_iterator: over a str that is not ASCII */
     TY_VIEW,                            /* + DictViewKind */
     TY_REVERSED = TY_VIEW + 3,          /* reversed (of a sequence that is not a list) */
+    TY_MEMBER_DESCR,                    /* member_descriptor (types[T_DESCR]: getset_descriptor) */
     TY_COUNT
 };
 
@@ -166,6 +167,7 @@ struct Interp {
 
     /* well-known symbols */
     Sym s_init, s_del, s_slots, s_name, s_dict, s_class, s_self, s_object, s_dot0;
+    Sym s_module, s_qualname, s_main, s_doc, s_weakref;   /* what type_new puts in a class's dict */
 };
 
 /* value stack */
@@ -256,6 +258,11 @@ int array_store(Interp *in, ArrayObj *a, Obj *v, void *dst);
 
 static inline const char *symname(Interp *in, Sym s) { return module_symname(in->mod, s); }
 
+/* sim/typeobject.c: classes */
+Obj *type_new(Interp *in, Sym name, TupleObj *bases, DictObj *ns); /* type(name, bases, ns); NULL: exception set */
+Obj *class_lookup(Interp *in, ClassObj *c, Sym name);  /* along the MRO; borrowed or NULL */
+int class_set(Interp *in, ClassObj *c, Sym name, Obj *v);   /* C.name = v (v borrowed) */
+int class_del(Interp *in, ClassObj *c, Sym name);           /* del C.name */
 /* sim/symtable.c: the resolver (symbol table) and constant folding */
 int code_find(const Code *c, Sym s);
 int code_is_global_decl(const Code *c, Sym s);
@@ -263,7 +270,6 @@ Code *code_new(Interp *in, CodeKind kind, const Node *node, Code *parent);
 void resolve_body(Interp *in, Code *c, NodeList *body);
 void resolve_expr(Interp *in, Code *c, Node *e);
 /* sim/abstract.c: the object protocol (truth, iteration, numbers, compare, items, attributes) */
-Obj *class_lookup(ClassObj *c, Sym name);
 int delattr(Interp *in, Obj *o, Sym name);
 int delitem(Interp *in, Obj *o, Obj *idx);
 int getattr(Interp *in, Obj *o, Sym name, Obj **res);
@@ -282,6 +288,7 @@ int is_const_node(const Node *e);
 int not_supported(Interp *in, int line, int col, const char *what, const char *name);
 const char *source_line(Interp *in, int line, size_t *len);
 Obj *str_for_sym(Interp *in, Sym s);
+Obj *str_for_sym_borrowed(Interp *in, Sym s);   /* the interned name str, borrowed */
 
 /* repr.c */
 int format_value(Interp *in, Obj *v, const Node *spec, StrBuf *out);

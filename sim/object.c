@@ -15,6 +15,7 @@ static const char *const kind_names[T_COUNT] = {
     [T_BUILTIN] = "builtin_function_or_method", [T_MODULE] = "module",
     [T_RANGE] = "range", [T_ARRAY] = "array", [T_ITER] = "iterator",
     [T_DICTVIEW] = "dict_view", [T_NOTIMPL] = "NotImplementedType",
+    [T_DESCR] = "getset_descriptor",
 };
 
 const char *type_kind_name(ObjType t) { return t < T_COUNT ? kind_names[t] : "?"; }
@@ -50,6 +51,7 @@ const char *obj_type_name(const Obj *o)
         if (o->sub == IT_REVERSED && ((const IterObj *)o)->step) return "reversed";
         return iter_type_name(o->sub, iter_over_ascii(o));
     case T_DICTVIEW: return view_names[o->sub];
+    case T_DESCR: return o->sub == DESCR_MEMBER ? "member_descriptor" : "getset_descriptor";
     default: return type_kind_name((ObjType)o->type);
     }
 }
@@ -95,9 +97,10 @@ int64_t obj_sizeof(const Obj *o)
     }
     case T_CLASS: return 1688;
     case T_INSTANCE: {
-        const InstanceObj *in = (const InstanceObj *)o;
-        if (in->cls->has_slots) return 32 + 8 * (int64_t)in->cls->nslots;
-        return 56;
+        /* tp_basicsize, the GC header, and the managed dict's two
+         * pre-header words when the class gave its instances a __dict__ */
+        const ClassObj *c = ((const InstanceObj *)o)->cls;
+        return (int64_t)c->basicsize + 16 + (c->managed_dict ? 16 : 0);
     }
     case T_FUNCTION: return 152;
     case T_METHOD: return 48;
@@ -117,6 +120,7 @@ int64_t obj_sizeof(const Obj *o)
         default: return 48;
         }
     case T_DICTVIEW: return 40;
+    case T_DESCR: return 64;
     case T_FREE: case T_COUNT: break;
     }
     return 0;
@@ -139,6 +143,7 @@ int obj_may_be_tracked(const Obj *o)
     if (!(o->flags & OF_GC)) return 0;
     if (o->type == T_TUPLE) return (o->flags & OF_TRACKED) != 0;
     if (o->type == T_ITER && o->sub == IT_RANGE) return 0;
+    if (o->type == T_CLASS && (o->flags & OF_STATIC)) return 0; /* type_is_gc: heap types only */
     return 1;
 }
 
@@ -174,12 +179,17 @@ void obj_traverse(Obj *o, visit_fn visit, void *arg)
         }
         break;
     }
-    case T_CLASS: {
+    case T_CLASS: { /* type_traverse */
         ClassObj *c = (ClassObj *)o;
-        for (uint32_t i = 0; i < c->attrs.n; i++) visit(c->attrs.items[i].value, arg);
+        if (c->dict) visit(&c->dict->gc.ob, arg);
+        if (c->mro) visit(&c->mro->gc.ob, arg);
+        if (c->bases) visit(&c->bases->gc.ob, arg);
         if (c->base) visit(&c->base->gc.ob, arg);
         break;
     }
+    case T_DESCR:
+        visit(&((DescrObj *)o)->owner->gc.ob, arg);
+        break;
     case T_INSTANCE: {
         InstanceObj *in = (InstanceObj *)o;
         for (uint32_t i = 0; i < in->nvals; i++)

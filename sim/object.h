@@ -17,7 +17,7 @@ typedef enum {
     T_NONE, T_BOOL, T_INT, T_FLOAT, T_STR,
     T_TUPLE, T_LIST, T_DICT, T_SET,
     T_CLASS, T_INSTANCE, T_FUNCTION, T_METHOD, T_BUILTIN, T_MODULE,
-    T_RANGE, T_ARRAY, T_ITER, T_DICTVIEW, T_NOTIMPL,
+    T_RANGE, T_ARRAY, T_ITER, T_DICTVIEW, T_NOTIMPL, T_DESCR,
     T_COUNT
 } ObjType;
 
@@ -62,11 +62,11 @@ typedef struct {
     uint8_t kind;      /* 1 ASCII, 2 latin-1, 3 UCS-2, 4 UCS-4 (for getsizeof) */
     char s[];          /* NUL-terminated */
 } StrObj;
-typedef struct { GCObj gc; uint32_t n; Obj *items[]; } TupleObj;
+typedef struct TupleObj { GCObj gc; uint32_t n; Obj *items[]; } TupleObj;
 typedef struct { GCObj gc; int64_t n, cap; Obj **items; } ListObj;   /* items' block: gc.blk2 */
 
 typedef struct { Obj *key, *value; int64_t hash; } DictEntry;
-typedef struct {
+typedef struct DictObj {
     GCObj gc;
     DictEntry *entries;  /* insertion order; deleted entries have key NULL */
     int32_t *index;      /* 1 << log2size slots: -1 empty, -2 dummy, else entry index */
@@ -87,23 +87,43 @@ typedef struct {
     SetEntry small[8];
 } SetObj;
 
-/* A class's namespace and an instance's attributes: small ordered maps. */
+/* A class body's namespace in the tree-walker: a small ordered map. */
 typedef struct { Sym key; Obj *value; } Attr;
 typedef struct { Attr *items; uint32_t n, cap; } AttrMap;
 
+/* A heap type (PyHeapTypeObject), with the objects CPython gives it: its
+ * namespace dict (tp_dict, str keys), its __bases__ and __mro__ tuples (the
+ * MRO holds the class itself: a class is always a cycle), and tp_base.
+ * sim/typeobject.c builds it as type_new does. */
 typedef struct ClassObj {
     GCObj gc;
     Sym name;
-    struct ClassObj *base;  /* NULL: object */
-    AttrMap attrs;          /* class namespace in definition order */
+    struct ClassObj *base;  /* tp_base, a strong reference; NULL: object */
+    struct DictObj *dict;   /* tp_dict, owned; NULL for the static builtin types */
+    struct TupleObj *bases; /* tp_bases, owned (NULL: static) */
+    struct TupleObj *mro;   /* tp_mro, owned; NULL once the collector cleared it */
     Sym *slots;             /* __slots__ names, or NULL */
     uint32_t nslots;        /* total, including inherited */
     uint8_t has_slots;
     uint8_t has_del;
+    uint8_t managed_dict;   /* instances have a (managed) __dict__: 16 more bytes */
+    uint8_t weaklist;       /* instances have a __weakref__ slot */
+    uint8_t has_subclasses; /* tp_subclasses exists (its dict's blocks below) */
+    uint32_t basicsize;     /* tp_basicsize of its instances */
     uint32_t keys_cached;   /* number of attribute names seen on instances (shared keys) */
     Sym *keys;              /* shared key order for instances' inline values */
     uint32_t keys_cap;
+    /* the objects CPython keeps out of every traversal, modelled as blocks
+     * only: the weakref (and its int key) in the base's tp_subclasses, and
+     * this class's own tp_subclasses dict and its table */
+    uint32_t subref_blk[2], subdict_blk[2];
 } ClassObj;
+
+/* getset_descriptor (sub 0: the __dict__ / __weakref__ a class adds) and
+ * member_descriptor (sub 1: one per __slots__ name); d_type is a strong
+ * reference to the class */
+enum { DESCR_GETSET, DESCR_MEMBER };
+typedef struct { GCObj gc; ClassObj *owner; Sym name; } DescrObj;
 
 typedef struct {
     GCObj gc;

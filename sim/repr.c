@@ -88,8 +88,10 @@ static uintptr_t fake_addr(const Obj *o) { return (uintptr_t)heap_address(repr_h
 static int repr_enter(Interp *in, Obj *o)
 {
     if (!in->repr_entered) {
-        /* Py_ReprEnter keeps a list in the thread state from its first use */
+        /* Py_ReprEnter keeps a list in the thread state's dict from its
+         * first use, and PyThreadState_GetDict makes that dict then */
         in->repr_entered = 1;
+        gc_count_alloc(in->h);
         gc_count_alloc(in->h);
     }
     for (int i = 0; i < in->nrepr; i++)
@@ -231,6 +233,12 @@ static void repr_impl(Interp *in, Obj *o, StrBuf *out)
         ClassObj *c = (ClassObj *)o;
         if (o->flags & OF_STATIC) sb_printf(out, "<class '%s'>", sname(in, c->name));
         else sb_printf(out, "<class '__main__.%s'>", sname(in, c->name));
+        return;
+    }
+    case T_DESCR: {
+        DescrObj *d = (DescrObj *)o;
+        sb_printf(out, o->sub == DESCR_MEMBER ? "<member '%s' of '%s' objects>" : "<attribute '%s' of '%s' objects>",
+                  sname(in, d->name), sname(in, d->owner->name));
         return;
     }
     case T_INSTANCE:

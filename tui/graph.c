@@ -142,7 +142,7 @@ static int is_inline_kind(const Obj *o)
 {
     switch ((ObjType)o->type) {
     case T_FUNCTION: case T_CLASS: case T_MODULE: case T_BUILTIN: case T_METHOD:
-    case T_ITER: case T_DICTVIEW: case T_NOTIMPL:
+    case T_ITER: case T_DICTVIEW: case T_NOTIMPL: case T_DESCR:
         return 1;
     default:
         return 0;
@@ -846,7 +846,7 @@ static int freed_kind_is_scalar(int t)
 static int freed_kind_is_inline(int t)
 {
     return t == T_FUNCTION || t == T_CLASS || t == T_MODULE || t == T_BUILTIN || t == T_METHOD ||
-           t == T_ITER || t == T_DICTVIEW;
+           t == T_ITER || t == T_DICTVIEW || t == T_DESCR;
 }
 
 /* Orphans: tracked containers alive although no root reaches them (the

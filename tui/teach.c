@@ -1093,11 +1093,9 @@ static int holder_slots(Interp *in, Obj *o, Obj *target, slot_fn fn, void *arg)
     }
     case T_CLASS: {
         ClassObj *c = (ClassObj *)o;
-        for (uint32_t i = 0; i < c->attrs.n; i++)
-            if (c->attrs.items[i].value == target) {
-                snprintf(ix, sizeof ix, ".%s", symname(in, c->attrs.items[i].key));
-                SLOT(ix);
-            }
+        if (c->dict && &c->dict->gc.ob == target) SLOT(".__dict__ (its namespace)");
+        if (c->mro && &c->mro->gc.ob == target) SLOT(".__mro__");
+        if (c->bases && &c->bases->gc.ob == target) SLOT(".__bases__");
         if (c->base && &c->base->gc.ob == target) SLOT(" (its base class)");
         break;
     }

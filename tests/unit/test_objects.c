@@ -373,6 +373,9 @@ static ClassObj *slots_class(T *t, uint32_t nslots)
     ClassObj *c = (ClassObj *)name(t, new_class(t->h, 1, NULL));
     c->has_slots = 1;
     c->nslots = nslots;
+    /* what type_new gives a class with __slots__ over object: no __dict__, no __weakref__ */
+    c->basicsize = 16 + 8 * nslots;
+    c->managed_dict = c->weaklist = 0;
     if (nslots) {
         c->slots = malloc(nslots * sizeof(Sym));
         assert_non_null(c->slots);
