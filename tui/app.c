@@ -643,7 +643,10 @@ static void draw_graph(App *a, Canvas *c, Rect r)
 
 static void draw_memory(App *a, Canvas *c, Rect r)
 {
-    views_pane(c, r, a->mm.zoom ? "memory map · pool" : "memory map", a->focus == FOCUS_GRAPH);
+    /* the allocator is not kept per event: at an event, say which state it shows */
+    const char *t = a->mm.zoom ? (cur_frame(a) ? "memory map · pool · at the step's end" : "memory map · pool")
+                               : (cur_frame(a) ? "memory map · at the step's end" : "memory map");
+    views_pane(c, r, t, a->focus == FOCUS_GRAPH);
     if (!session_interp(a->sess)) return;
     a->mm.focused = a->focus == FOCUS_GRAPH;
     a->mm_width = r.w - 3;

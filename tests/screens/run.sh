@@ -127,6 +127,8 @@ if echo "$ids" | grep -qx "$mm"; then
     done
     check "memory-map.$mm.step4.80x24" "$mm" 4 80x24 --pane memory
     check "memory-map.$mm.step5.100x30.ascii" "$mm" 5 100x30 --pane memory --ascii
+    # at an event inside the step the map says it is the step's end state
+    check "memory-map.$mm.step4.event1.100x30" "$mm" 4 100x30 --pane memory --event 1
 fi
 # inside a step (render --event): peek(a) while getrefcount's argument makes
 # the count 6, with peek's frame and x drawn; the collector's subtract_refs
