@@ -1422,6 +1422,25 @@ static int name_rows_collide(const Graph *g, const FrameBox *fb, int y)
     return n;
 }
 
+/* Lanes for the spans sp[0..ns) (their .lane holding their target until
+ * then): sorted by start, coloured greedily; lane_of[target] gets each
+ * target's lane.  Returns how many lanes. */
+static int span_lanes(Span *sp, int ns, int *lane_of)
+{
+    int *tgt = xcalloc((size_t)ns + 1, sizeof(int));
+    for (int i = 0; i < ns; i++) tgt[i] = sp[i].lane;
+    /* spans come in target order (by y), so sorted by their end; sort by start */
+    for (int i = 1; i < ns; i++)
+        for (int j = i; j > 0 && sp[j].a < sp[j - 1].a; j--) {
+            Span tmp = sp[j]; sp[j] = sp[j - 1]; sp[j - 1] = tmp;
+            int tt = tgt[j]; tgt[j] = tgt[j - 1]; tgt[j - 1] = tt;
+        }
+    int nl = assign_lanes(sp, ns);
+    for (int i = 0; i < ns; i++) lane_of[tgt[i]] = sp[i].lane;
+    free(tgt);
+    return nl;
+}
+
 /* The right channel of the boxes of one tile (0: the main column): one
  * lane per target, shared by all the rows that point at it; the lanes'
  * count.  lane_of[target] gets each target's lane. */
@@ -1444,17 +1463,7 @@ static int right_lanes(Graph *g, int tile, int *lane_of)
         }
         if (any) sp[ns++] = (Span){a, b, t};
     }
-    /* sp[].lane holds the target until assign_lanes: keep it aside */
-    int *tgt = xcalloc((size_t)ns + 1, sizeof(int));
-    for (int i = 0; i < ns; i++) tgt[i] = sp[i].lane;
-    for (int i = 1; i < ns; i++)
-        for (int j = i; j > 0 && sp[j].a < sp[j - 1].a; j--) {
-            Span tmp = sp[j]; sp[j] = sp[j - 1]; sp[j - 1] = tmp;
-            int tt = tgt[j]; tgt[j] = tgt[j - 1]; tgt[j - 1] = tt;
-        }
-    int nr = assign_lanes(sp, ns);
-    for (int i = 0; i < ns; i++) lane_of[tgt[i]] = sp[i].lane;
-    free(tgt);
+    int nr = span_lanes(sp, ns, lane_of);
     free(sp);
     return nr;
 }
@@ -1746,17 +1755,7 @@ Graph *graph_build(const GraphScene *s)
                 }
         if (any) sp[ns++] = (Span){a, b, t};
     }
-    /* sp[].lane holds the target until assign_lanes: keep it aside */
-    int *tgt = xcalloc((size_t)ns + 1, sizeof(int));
-    for (int i = 0; i < ns; i++) tgt[i] = sp[i].lane;
-    /* spans are in target order (by y), so already sorted by their end; sort by start */
-    for (int i = 1; i < ns; i++)
-        for (int j = i; j > 0 && sp[j].a < sp[j - 1].a; j--) {
-            Span tmp = sp[j]; sp[j] = sp[j - 1]; sp[j - 1] = tmp;
-            int tt = tgt[j]; tgt[j] = tgt[j - 1]; tgt[j - 1] = tt;
-        }
-    int nl = assign_lanes(sp, ns);
-    for (int i = 0; i < ns; i++) lane_of[tgt[i]] = sp[i].lane;
+    int nl = span_lanes(sp, ns, lane_of);
     int ox = fw + nl + 3;
     if (s->prev && s->prev->ox > ox) ox = s->prev->ox;
     for (int i = 0; i < n; i++)
@@ -1770,7 +1769,6 @@ Graph *graph_build(const GraphScene *s)
             arrow_add(g, (Arrow){fw - 2, ry, ox - 1, g->nodes[t].y + 1,
                                  fw + 1 + (nl - 1 - lane_of[t]), t, 1, -1, f, i, STYLE_ARROW});
         }
-    free(tgt);
 
     /* right channel */
     int nr = right_lanes(g, 0, lane_of);
