@@ -333,6 +333,7 @@ static Graph *timeline_build(void *ctx, const EventLog *log, uint32_t phase, con
 }
 static void anim_tick(App *a);
 static int app_play_next(App *a);
+static void timeline_renote(App *a);
 
 static void app_goto(App *a, int k, int animate)
 {
@@ -362,7 +363,10 @@ static void app_goto(App *a, int k, int animate)
         Heap *h = k > 0 && a->timeline ? interp_heap(session_interp(a->sess)) : NULL;
         if (h) timeline_begin(&a->tl, h, timeline_build, a, a->timeline == 2 ? a->want_event : 0);
         a->run = session_goto(a->sess, k);
-        if (h) timeline_end(&a->tl, interp_heap(session_interp(a->sess)));
+        if (h) {
+            timeline_end(&a->tl, interp_heap(session_interp(a->sess)));
+            timeline_renote(a);
+        }
     }
     if (k < cur) session_live_drop_after(a->sess, k);   /* back past a live statement: undone */
     a->phase = PHASE_END;
@@ -394,6 +398,16 @@ static void collect_name(void *arg, const char *name, Obj *value)
 static void repr_cb(void *ctx, Obj *o, StrBuf *out) { obj_repr(ctx, o, out); }
 
 static const char *sym_cb(void *ctx, Sym s) { return module_symname(interp_module(ctx), s); }
+
+/* The timeline's pictures, once the step has run: their notes in the light
+ * of the whole log (an argument that became a parameter) */
+static void timeline_renote(App *a)
+{
+    const EventLog *log = interp_heap(session_interp(a->sess))->log;
+    for (int i = 0; i < a->tl.n; i++)
+        graph_renote_event(a->tl.f[i].g, log, a->tl.f[i].event, session_source(a->sess), sym_cb,
+                           session_interp(a->sess));
+}
 
 static const LessonStep *cur_step(App *a)
 {
@@ -629,7 +643,10 @@ static void draw_graph(App *a, Canvas *c, Rect r)
 
 static void draw_memory(App *a, Canvas *c, Rect r)
 {
-    views_pane(c, r, a->mm.zoom ? "memory map · pool" : "memory map", a->focus == FOCUS_GRAPH);
+    /* the allocator is not kept per event: at an event, say which state it shows */
+    const char *t = a->mm.zoom ? (cur_frame(a) ? "memory map · pool · at the step's end" : "memory map · pool")
+                               : (cur_frame(a) ? "memory map · at the step's end" : "memory map");
+    views_pane(c, r, t, a->focus == FOCUS_GRAPH);
     if (!session_interp(a->sess)) return;
     a->mm.focused = a->focus == FOCUS_GRAPH;
     a->mm_width = r.w - 3;
@@ -788,7 +805,7 @@ static void draw_lesson(App *a, Canvas *c)
     const TimelineFrame *tf = cur_frame(a);
     if (a->teach.inspecting) teach_draw_inspector(&a->teach, a->sess, a->selected, c, nr);
     else if (a->event_list && session_step(a->sess) > 0)
-        timeline_draw_list(c, nr, h->log, tf ? tf->event : h->log ? h->log->n : 0, sym_cb,
+        timeline_draw_list(c, nr, h->log, tf ? tf->event : h->log ? h->log->n : 0, session_source(a->sess), sym_cb,
                            session_interp(a->sess), a->teach.ascii);
     else draw_narration(a, c, nr);
     if (pres) {
@@ -1324,6 +1341,7 @@ static void app_live(App *a)
     timeline_begin(&a->tl, interp_heap(session_interp(a->sess)), timeline_build, a, 0);
     RunState r = session_exec_live(a->sess, a->teach.submit, &err, &tb);
     timeline_end(&a->tl, interp_heap(session_interp(a->sess)));
+    timeline_renote(a);
     teach_live_done(&a->teach, a->sess, before, r, &err, &tb);
     a->narr_scroll = 1 << 20;   /* the narration shows its end: what the statement printed */
     sb_free(&err);

@@ -22,6 +22,7 @@
 #define MIN_BOX_W 16
 #define MAX_BOX_W 40
 #define MIN_WIDE_BOX 36  /* boxes grow to this when the pane has room */
+#define TILE_BOX_W 30     /* the boxes of tiles beside the main column (wide panes) */
 #define GROUP_MIN 3      /* this many look-alike unreachable groups fold into one box */
 #define GROUP_MAX_OBJS 8 /* a group of more objects than this is drawn as it is */
 
@@ -56,6 +57,8 @@ typedef struct {
     int boxh;
     uint32_t *members;      /* GN_GROUP: the serials folded into it, sorted */
     uint32_t nmembers;
+    int tile;               /* 0: the main column; k: the k-th tile of unreachable
+                               objects laid out beside it (a wide pane) */
 } GNode;
 
 typedef struct {
@@ -495,6 +498,98 @@ void graph_event_words(const Event *e, const char *(*symname)(void *ctx, Sym s),
 /* Who holds the reference an event added, as the graph shows it: "slot [1]
  * of list", "attribute .partner of Node", "key 'k' of dict"; 0 when no box
  * shown points at node k. */
+/* The parameter the argument of event i became: the name it is released
+ * under at the return of the call (R_RETURN), skipping the calls made inside
+ * it (their arguments and returns nest); 0: released as a builtin's
+ * argument (R_ARG_DONE), or otherwise. */
+static Sym arg_param(const EventLog *log, uint32_t i, int32_t *line)
+{
+    const Event *a = &log->ev[i];
+    int depth = 0;
+    for (uint32_t j = i + 1; j < log->n; j++) {
+        const Event *e = &log->ev[j];
+        if (e->serial != a->serial) continue;
+        if (e->kind == EV_INCREF && e->reason == R_ARG) depth++;
+        else if (e->kind == EV_DECREF && (e->reason == R_ARG_DONE || e->reason == R_RETURN)) {
+            if (depth-- > 0) continue;
+            if (e->reason != R_RETURN || !e->detail) return 0;
+            *line = e->line;
+            return e->detail;
+        } else if (e->kind == EV_FREE) return 0;
+    }
+    return 0;
+}
+
+/* The name of the def whose body holds `line` (the nearest def above it,
+ * indented less), into out; 0, or -1 when there is none. */
+static int def_around(const char *src, int32_t line, char *out, size_t n)
+{
+    if (!src || line < 1) return -1;
+    const char *p = src;
+    for (int32_t l = 1; l < line; l++) {   /* the start of the line */
+        p = strchr(p, '\n');
+        if (!p) return -1;
+        p++;
+    }
+    int ind = (int)strspn(p, " \t");
+    while (p > src) {
+        /* the line above: back over its newline to its start */
+        const char *q = p - 1;
+        while (q > src && q[-1] != '\n') q--;
+        p = q;
+        int li = (int)strspn(p, " \t");
+        if (p[li] == '\n' || p[li] == '\0' || p[li] == '#') continue;   /* blank or comment */
+        if (li >= ind) continue;
+        ind = li;
+        q = p + li;
+        if (!strncmp(q, "async def ", 10)) q += 6;
+        if (strncmp(q, "def ", 4)) continue;   /* an if, a for, a class: look further out */
+        q += 4;
+        q += strspn(q, " \t");
+        size_t k = strcspn(q, "( \t:\n");
+        if (k == 0 || k >= n) return -1;
+        memcpy(out, q, k);
+        out[k] = '\0';
+        return 0;
+    }
+    return -1;
+}
+
+void graph_event_words_at(const EventLog *log, uint32_t i, const char *source,
+                          const char *(*symname)(void *ctx, Sym s), void *ctx, StrBuf *out)
+{
+    const Event *e = &log->ev[i];
+    int32_t line = 0;
+    Sym p = e->kind == EV_INCREF && e->reason == R_ARG ? arg_param(log, i, &line) : 0;
+    const char *pn = p && symname ? symname(ctx, p) : NULL;
+    if (pn) {
+        char fn[128];
+        if (def_around(source, line, fn, sizeof fn) == 0) sb_printf(out, "parameter %s of %s", pn, fn);
+        else sb_printf(out, "parameter %s", pn);
+        return;
+    }
+    graph_event_words(e, symname, ctx, out);
+}
+
+void graph_renote_event(Graph *g, const EventLog *log, uint32_t k, const char *source,
+                        const char *(*symname)(void *ctx, Sym s), void *ctx)
+{
+    if (!g || !log || k < 1 || k > log->n) return;
+    const Event *e = &log->ev[k - 1];
+    if (e->kind != EV_INCREF || e->reason != R_ARG) return;
+    int i = node_find(g, e->serial, GN_OBJ);
+    if (i < 0 || !g->nodes[i].note) return;
+    StrBuf w = {0};
+    graph_event_words_at(log, k - 1, source, symname, ctx, &w);
+    if (w.s && !strncmp(w.s, "parameter ", 10)) {
+        free(g->nodes[i].note);
+        StrBuf b = {0};
+        sb_printf(&b, "+1  %s", w.s);
+        g->nodes[i].note = sb_take(&b);
+    }
+    sb_free(&w);
+}
+
 static int holder_words(const Graph *g, int k, StrBuf *out)
 {
     for (int i = 0; i < g->n; i++)
@@ -522,7 +617,10 @@ static void reason_note(const GraphScene *s, const Graph *g, int k, const Event 
     if (e->kind == EV_INCREF && (e->reason == R_STORE || e->reason == R_ATTR_SET) && k >= 0 &&
         holder_words(g, k, out))
         return;
-    graph_event_words(e, s->symname, s->ctx, out);
+    if (s->log && e >= s->log->ev && e < s->log->ev + s->log->n)
+        graph_event_words_at(s->log, (uint32_t)(e - s->log->ev), s->source, s->symname, s->ctx, out);
+    else
+        graph_event_words(e, s->symname, s->ctx, out);
 }
 
 static const char *pass_name(int pass)
@@ -1324,6 +1422,191 @@ static int name_rows_collide(const Graph *g, const FrameBox *fb, int y)
     return n;
 }
 
+/* Lanes for the spans sp[0..ns) (their .lane holding their target until
+ * then): sorted by start, coloured greedily; lane_of[target] gets each
+ * target's lane.  Returns how many lanes. */
+static int span_lanes(Span *sp, int ns, int *lane_of)
+{
+    int *tgt = xcalloc((size_t)ns + 1, sizeof(int));
+    for (int i = 0; i < ns; i++) tgt[i] = sp[i].lane;
+    /* spans come in target order (by y), so sorted by their end; sort by start */
+    for (int i = 1; i < ns; i++)
+        for (int j = i; j > 0 && sp[j].a < sp[j - 1].a; j--) {
+            Span tmp = sp[j]; sp[j] = sp[j - 1]; sp[j - 1] = tmp;
+            int tt = tgt[j]; tgt[j] = tgt[j - 1]; tgt[j - 1] = tt;
+        }
+    int nl = assign_lanes(sp, ns);
+    for (int i = 0; i < ns; i++) lane_of[tgt[i]] = sp[i].lane;
+    free(tgt);
+    return nl;
+}
+
+/* The right channel of the boxes of one tile (0: the main column): one
+ * lane per target, shared by all the rows that point at it; the lanes'
+ * count.  lane_of[target] gets each target's lane. */
+static int right_lanes(Graph *g, int tile, int *lane_of)
+{
+    int n = g->n, ns = 0;
+    Span *sp = xcalloc((size_t)n + 1, sizeof(Span));
+    for (int t = 0; t < n; t++) {
+        if (g->nodes[t].tile != tile) continue;
+        int a = g->nodes[t].y + 1, b = a, any = 0;
+        for (int i = 0; i < n; i++) {
+            if (g->nodes[i].tile != tile) continue;
+            for (int r = 0; r < g->nodes[i].nrows; r++)
+                if (g->nodes[i].rows[r].ref == t) {
+                    int ry = g->nodes[i].y + 2 + r;
+                    if (ry < a) a = ry;
+                    if (ry > b) b = ry;
+                    any = 1;
+                }
+        }
+        if (any) sp[ns++] = (Span){a, b, t};
+    }
+    int nr = span_lanes(sp, ns, lane_of);
+    free(sp);
+    return nr;
+}
+
+/* The arrows of one tile's rows into its right channel (boxes at x = ox). */
+static void right_arrows(const GraphScene *s, Graph *g, int tile, int ox, int ow, const int *lane_of)
+{
+    int rx = ox + ow;   /* first column right of the boxes: heads */
+    for (int i = 0; i < g->n; i++) {
+        if (g->nodes[i].tile != tile) continue;
+        for (int r = 0; r < g->nodes[i].nrows; r++) {
+            int t = g->nodes[i].rows[r].ref;
+            if (t < 0) continue;
+            int ry = g->nodes[i].y + 2 + r;
+            int dotx = ox + 2 + text_w(g->nodes[i].rows[r].text) - 1;
+            if (dotx > ox + ow - 3) dotx = ox + ow - 3;
+            arrow_add(g, (Arrow){dotx + 1, ry, rx, g->nodes[t].y + 1, rx + 2 + lane_of[t], t, 0, i, -1, -1,
+                                 subtracted(s, g, i, t) ? STYLE_GC | CF_BOLD : STYLE_ARROW});
+        }
+    }
+}
+
+/* Tiles: in a wide pane, the unreachable objects (no name or root reaches
+ * them, as the capstone's cycles) go beside the main column, each group of
+ * them that refers only among itself as a small column of its own with its
+ * own right channel, the tiles in rows across the pane.  Marks the nodes
+ * (GNode.tile, from 1) and returns how many tiles, or 0 when the pane has no
+ * room for one beside the main column (whose width is estimated from above:
+ * its frames, one lane per name target, the boxes, one lane per target). */
+static int tiles_mark(const GraphScene *s, Graph *g, int fw, int ow)
+{
+    int n = g->n;
+    if (n < 2 || s->before_only) return 0;
+    int *up = xcalloc((size_t)n, sizeof(int));
+    for (int i = 0; i < n; i++) up[i] = i;
+    for (int i = 0; i < n; i++)
+        for (int r = 0; r < g->nodes[i].nrows; r++) {
+            int t = g->nodes[i].rows[r].ref;
+            if (t < 0) continue;
+            int a = uf_find(up, i), b = uf_find(up, t);
+            if (a != b) up[a < b ? b : a] = a < b ? a : b;
+        }
+    /* a component tiles when all of it is unreachable (orphans and their
+       groups) and no name points into it */
+    uint8_t *ok = xcalloc((size_t)n, 1);
+    for (int i = 0; i < n; i++) ok[uf_find(up, i)] = 1;
+    for (int i = 0; i < n; i++)
+        if (!g->nodes[i].orphan || g->nodes[i].kind == GN_GHOST) ok[uf_find(up, i)] = 0;
+    for (int f = 0; f < g->nframes; f++)
+        for (int k = 0; k < g->frames[f].nnames; k++)
+            if (g->frames[f].node[k] >= 0) ok[uf_find(up, g->frames[f].node[k])] = 0;
+    int name_targets = 0, ref_targets = 0, ntile = 0, widest = 0;
+    uint8_t *seen = xcalloc((size_t)n, 1);
+    for (int f = 0; f < g->nframes; f++)
+        for (int k = 0; k < g->frames[f].nnames; k++) {
+            int t = g->frames[f].node[k];
+            if (t >= 0 && !seen[t]) { seen[t] = 1; name_targets++; }
+        }
+    memset(seen, 0, (size_t)n);
+    int *tile_of = xcalloc((size_t)n, sizeof(int));   /* per root: its tile */
+    int *lanes = xcalloc((size_t)n + 1, sizeof(int));
+    for (int i = 0; i < n; i++)
+        for (int r = 0; r < g->nodes[i].nrows; r++) {
+            int t = g->nodes[i].rows[r].ref;
+            if (t < 0 || seen[t]) continue;
+            seen[t] = 1;
+            if (ok[uf_find(up, t)]) { int root = uf_find(up, t); lanes[root]++; }
+            else ref_targets++;
+        }
+    for (int i = 0; i < n; i++) {
+        int root = uf_find(up, i);
+        if (!ok[root]) continue;
+        if (!tile_of[root]) tile_of[root] = ++ntile;
+        if (lanes[root] > widest) widest = lanes[root];
+    }
+    int nmain = 0;
+    for (int i = 0; i < n; i++) nmain += !ok[uf_find(up, i)];
+    int main_w = nmain ? fw + name_targets + 3 + ow + ref_targets + 2 : fw + name_targets + 3;
+    int tile_w = TILE_BOX_W + widest + 3;   /* a tile's box and its lanes */
+    if (ntile == 0 || main_w + tile_w > s->width || (nmain == 0 && ntile < 2)) ntile = 0;
+    for (int i = 0; i < n && ntile; i++) {
+        int root = uf_find(up, i);
+        g->nodes[i].tile = ok[root] ? tile_of[root] : 0;
+    }
+    free(up);
+    free(ok);
+    free(seen);
+    free(tile_of);
+    free(lanes);
+    return ntile;
+}
+
+/* Place and route the tiles right of the main column (g->w so far): rows of
+ * tiles from the top, as many across as the pane takes.  Returns the height
+ * they take (0: none). */
+static int tiles_place(const GraphScene *s, Graph *g, int ntile, int top, int ow, int *lane_of)
+{
+    if (ntile == 0) return 0;
+    int nmain = 0;
+    for (int i = 0; i < g->n; i++) nmain += !g->nodes[i].tile;
+    int x0 = nmain ? g->w + 1 : g->ox, x = x0, y = top, rowh = 0, bottom = 0;
+    for (int k = 1; k <= ntile; k++) {
+        /* the tile's boxes stacked from its top, all tiles' boxes of one
+           width (so that no tile moves as a badge or a note changes) */
+        int ty = 0, tow = ow < TILE_BOX_W ? ow : TILE_BOX_W;
+        for (int i = 0; i < g->n; i++) {
+            GNode *nd = &g->nodes[i];
+            if (nd->tile != k) continue;
+            nd->y = ty;
+            ty += nd->h + 1 + (s->large ? 1 : 0);
+        }
+        int nr = right_lanes(g, k, lane_of);
+        int tw = tow + (nr ? nr + 2 : 1) + 1;
+        if (x > x0 && x + tw - 1 > s->width) { x = x0; y += rowh; rowh = 0; }
+        for (int i = 0; i < g->n; i++) {
+            GNode *nd = &g->nodes[i];
+            if (nd->tile != k) continue;
+            nd->x = x;
+            nd->y += y;
+            nd->w = tow;
+        }
+        right_arrows(s, g, k, x, tow, lane_of);
+        if (ty > rowh) rowh = ty;
+        if (y + ty > bottom) bottom = y + ty;
+        if (x + tw - 1 > g->w) g->w = x + tw - 1;
+        x += tw;
+    }
+    return bottom;
+}
+
+/* Does a name of some frame that points elsewhere sit on the head row of
+ * box t (where t's own arrow arrives)? */
+static int head_row_crossed(const Graph *g, int t)
+{
+    int row = g->nodes[t].y + 1;
+    for (int f = 0; f < g->nframes; f++) {
+        const FrameBox *fb = &g->frames[f];
+        int k = row - fb->y - 1;
+        if (k >= 0 && k < fb->nnames && fb->node[k] >= 0 && fb->node[k] != t) return 1;
+    }
+    return 0;
+}
+
 Graph *graph_build(const GraphScene *s)
 {
     Graph *g = xcalloc(1, sizeof *g);
@@ -1402,12 +1685,17 @@ Graph *graph_build(const GraphScene *s)
     if (ow > MAX_BOX_W) ow = MAX_BOX_W;
     int content_w = ow;
 
-    /* stack the boxes */
-    y = top;
+    /* stack the boxes (those of tiles: beside, further down) */
     for (int i = 0; i < n; i++) {
         GNode *nd = &g->nodes[i];
         nd->boxh = 3 + nd->nrows;
         nd->h = nd->boxh + (nd->note ? 1 : 0);
+    }
+    int ntiles = tiles_mark(s, g, fw, ow > MIN_WIDE_BOX ? ow : MIN_WIDE_BOX);
+    y = top;
+    for (int i = 0; i < n; i++) {
+        GNode *nd = &g->nodes[i];
+        if (nd->tile) continue;
         if (s->prev) {
             /* never above where it was at the event before */
             int pk = node_find(s->prev, nd->serial, nd->kind);
@@ -1440,6 +1728,17 @@ Graph *graph_build(const GraphScene *s)
     }
     int frames_h = y;
 
+    /* no name's line along the head row of a box another name points at:
+     * there it would run into that box's arrow and read as one line (which
+     * name points where would be ambiguous); such a box, and those below
+     * it, go down a row until the rows differ */
+    for (int i = 0; i < n; i++)
+        for (int guard = 0; guard < 64 && !g->nodes[i].tile && head_row_crossed(g, i); guard++) {
+            for (int j = i; j < n; j++)
+                if (!g->nodes[j].tile) g->nodes[j].y++;
+            objs_h++;
+        }
+
     /* left channel: one lane per target, shared by all names bound to it */
     Span *sp = xcalloc((size_t)n + 1, sizeof(Span));
     int *lane_of = xcalloc((size_t)n + 1, sizeof(int));
@@ -1456,20 +1755,11 @@ Graph *graph_build(const GraphScene *s)
                 }
         if (any) sp[ns++] = (Span){a, b, t};
     }
-    /* sp[].lane holds the target until assign_lanes: keep it aside */
-    int *tgt = xcalloc((size_t)ns + 1, sizeof(int));
-    for (int i = 0; i < ns; i++) tgt[i] = sp[i].lane;
-    /* spans are in target order (by y), so already sorted by their end; sort by start */
-    for (int i = 1; i < ns; i++)
-        for (int j = i; j > 0 && sp[j].a < sp[j - 1].a; j--) {
-            Span tmp = sp[j]; sp[j] = sp[j - 1]; sp[j - 1] = tmp;
-            int tt = tgt[j]; tgt[j] = tgt[j - 1]; tgt[j - 1] = tt;
-        }
-    int nl = assign_lanes(sp, ns);
-    for (int i = 0; i < ns; i++) lane_of[tgt[i]] = sp[i].lane;
+    int nl = span_lanes(sp, ns, lane_of);
     int ox = fw + nl + 3;
     if (s->prev && s->prev->ox > ox) ox = s->prev->ox;
-    for (int i = 0; i < n; i++) g->nodes[i].x = ox;
+    for (int i = 0; i < n; i++)
+        if (!g->nodes[i].tile) g->nodes[i].x = ox;
     for (int f = 0; f < g->nframes; f++)
         for (int i = 0; i < g->frames[f].nnames; i++) {
             int t = g->frames[f].node[i];
@@ -1479,31 +1769,9 @@ Graph *graph_build(const GraphScene *s)
             arrow_add(g, (Arrow){fw - 2, ry, ox - 1, g->nodes[t].y + 1,
                                  fw + 1 + (nl - 1 - lane_of[t]), t, 1, -1, f, i, STYLE_ARROW});
         }
-    free(tgt);
 
     /* right channel */
-    ns = 0;
-    for (int t = 0; t < n; t++) {
-        int a = g->nodes[t].y + 1, b = a, any = 0;
-        for (int i = 0; i < n; i++)
-            for (int r = 0; r < g->nodes[i].nrows; r++)
-                if (g->nodes[i].rows[r].ref == t) {
-                    int ry = g->nodes[i].y + 2 + r;
-                    if (ry < a) a = ry;
-                    if (ry > b) b = ry;
-                    any = 1;
-                }
-        if (any) sp[ns++] = (Span){a, b, t};
-    }
-    tgt = xcalloc((size_t)ns + 1, sizeof(int));
-    for (int i = 0; i < ns; i++) tgt[i] = sp[i].lane;
-    for (int i = 1; i < ns; i++)
-        for (int j = i; j > 0 && sp[j].a < sp[j - 1].a; j--) {
-            Span tmp = sp[j]; sp[j] = sp[j - 1]; sp[j - 1] = tmp;
-            int tt = tgt[j]; tgt[j] = tgt[j - 1]; tgt[j - 1] = tt;
-        }
-    int nr = assign_lanes(sp, ns);
-    for (int i = 0; i < ns; i++) lane_of[tgt[i]] = sp[i].lane;
+    int nr = right_lanes(g, 0, lane_of);
     /* widen the boxes into the room the pane leaves (up to a comfortable
      * width): the right channel only depends on rows, not on the width */
     {
@@ -1517,22 +1785,15 @@ Graph *graph_build(const GraphScene *s)
         for (int i = 0; i < n; i++) g->nodes[i].w = ow;
     }
     int rx = ox + ow;   /* first column right of the boxes: heads */
-    for (int i = 0; i < n; i++)
-        for (int r = 0; r < g->nodes[i].nrows; r++) {
-            int t = g->nodes[i].rows[r].ref;
-            if (t < 0) continue;
-            int ry = g->nodes[i].y + 2 + r;
-            int dotx = ox + 2 + text_w(g->nodes[i].rows[r].text) - 1;
-            if (dotx > ox + ow - 3) dotx = ox + ow - 3;
-            arrow_add(g, (Arrow){dotx + 1, ry, rx, g->nodes[t].y + 1, rx + 2 + lane_of[t], t, 0, i, -1, -1,
-                                 subtracted(s, g, i, t) ? STYLE_GC | CF_BOLD : STYLE_ARROW});
-        }
-    free(tgt);
+    right_arrows(s, g, 0, ox, ow, lane_of);
+    g->w = rx + (nr ? nr + 2 : 1);
+    g->ox = ox;
+    int tiles_h = tiles_place(s, g, ntiles, top, ow, lane_of);
+    if (tiles_h > objs_h) objs_h = tiles_h;
     free(sp);
     free(lane_of);
     chain_mark(s, g);
 
-    g->w = rx + (nr ? nr + 2 : 1);
     g->fw = fw;
     g->ox = ox;
     g->ow = ow;

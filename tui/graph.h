@@ -121,6 +121,20 @@ int graph_objects(const Graph *g, uint32_t *out, int max);
 void graph_event_words(const Event *e, const char *(*symname)(void *ctx, Sym s), void *ctx,
                        StrBuf *out);
 
+/* The same for event i of log, in the light of the events after it: a
+ * call's argument that becomes a Python function's parameter (released
+ * under that name at the return) is "parameter x of peek", the function
+ * named by the def around the return's line in source (NULL: not named). */
+void graph_event_words_at(const EventLog *log, uint32_t i, const char *source,
+                          const char *(*symname)(void *ctx, Sym s), void *ctx, StrBuf *out);
+
+/* A picture taken after event k (1-based) while the step ran, once the
+ * whole log is known: its note for that event says what the events after
+ * it tell ("+1  parameter x of peek" where "call argument" was all that
+ * was known then). */
+void graph_renote_event(Graph *g, const EventLog *log, uint32_t k, const char *source,
+                        const char *(*symname)(void *ctx, Sym s), void *ctx);
+
 /* Number of object boxes (ghosts and summaries included). */
 int graph_node_count(const Graph *g);
 

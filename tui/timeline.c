@@ -128,9 +128,10 @@ static const char *pass_words(int pass)
     return "?";
 }
 
-void timeline_event_text(const Event *e, const char *(*symname)(void *ctx, Sym s), void *ctx,
-                         StrBuf *out)
+void timeline_event_text(const EventLog *log, uint32_t i, const char *source,
+                         const char *(*symname)(void *ctx, Sym s), void *ctx, StrBuf *out)
 {
+    const Event *e = &log->ev[i];
     const char *tn = type_kind_name((ObjType)e->otype);
     char sz[32];
     switch ((EventKind)e->kind) {
@@ -140,7 +141,7 @@ void timeline_event_text(const Event *e, const char *(*symname)(void *ctx, Sym s
     case EV_INCREF:
     case EV_DECREF:
         sb_printf(out, "%s %s → refs %lld · ", e->kind == EV_INCREF ? "+1" : "−1", tn, (long long)e->rc);
-        graph_event_words(e, symname, ctx, out);
+        graph_event_words_at(log, i, source, symname, ctx, out);
         return;
     case EV_FREE:
         sb_printf(out, "× %s freed · %s", tn, fmt_bytes(sz, (uint64_t)(e->bytes < 0 ? 0 : e->bytes)));
@@ -159,7 +160,7 @@ void timeline_event_text(const Event *e, const char *(*symname)(void *ctx, Sym s
     sb_puts(out, "?");
 }
 
-void timeline_draw_list(Canvas *c, Rect r, const EventLog *log, uint32_t cur,
+void timeline_draw_list(Canvas *c, Rect r, const EventLog *log, uint32_t cur, const char *source,
                         const char *(*symname)(void *ctx, Sym s), void *ctx, int ascii)
 {
     uint32_t n = log ? log->n : 0;
@@ -189,10 +190,9 @@ void timeline_draw_list(Canvas *c, Rect r, const EventLog *log, uint32_t cur,
         sb_clear(&b);
         Style st = STYLE_NORMAL;
         if (i < (int)n) {
-            const Event *e = &log->ev[i];
             int mark = cur && (uint32_t)i + 1 == cur;
             sb_printf(&b, "%s%4d ", mark ? (ascii ? ">" : "▶") : " ", i + 1);
-            timeline_event_text(e, symname, ctx, &b);
+            timeline_event_text(log, (uint32_t)i, source, symname, ctx, &b);
             if (mark) st = STYLE_SELECTED | CF_REVERSE;
             else if ((uint32_t)i + 1 > cur && cur) st = STYLE_DIM;
         } else {

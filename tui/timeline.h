@@ -50,11 +50,12 @@ const TimelineFrame *timeline_frame_at(const Timeline *t, uint32_t k);
 /* The step's events in words, one a line, the current one (`cur`, 1-based
  * event number; 0: none) marked and scrolled into view, folded events as
  * one summary line per kind and type.  symname: attribute and name text. */
-void timeline_draw_list(Canvas *c, Rect r, const EventLog *log, uint32_t cur,
+void timeline_draw_list(Canvas *c, Rect r, const EventLog *log, uint32_t cur, const char *source,
                         const char *(*symname)(void *ctx, Sym s), void *ctx, int ascii);
 
-/* One event in words, e.g. "+1 list → refs 6 · argument of a call (temporary)". */
-void timeline_event_text(const Event *e, const char *(*symname)(void *ctx, Sym s), void *ctx,
-                         StrBuf *out);
+/* Event i of log in words, e.g. "+1 list → refs 5 · parameter x of peek"
+ * (source: the program, to name the function a parameter belongs to). */
+void timeline_event_text(const EventLog *log, uint32_t i, const char *source,
+                         const char *(*symname)(void *ctx, Sym s), void *ctx, StrBuf *out);
 
 #endif

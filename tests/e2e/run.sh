@@ -105,6 +105,12 @@ if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" &&
             keys e
             if wait_for "events · $k of" && shows "▶"; then ok "e: the event list marks event $k"
             else bad "e: the event list marks event $k"; show "$tmp/screen"; fi
+            tm resize-window -t t -x 160 -y 30   # the list's lines whole
+            if wait_for "+1 list → refs 5 · parameter x of peek"; then
+                ok "e: the argument that becomes peek's x is 'parameter x of peek'"
+            else bad "e: the argument that becomes peek's x is 'parameter x of peek'"; show "$tmp/screen" 30; fi
+            tm resize-window -t t -x 100 -y 30
+            wait_for "events · $k of" || true
             keys .
             if poll list_moved_from "$k"; then ok ". moves on to a later event"
             else bad ". moves on to a later event"; show "$tmp/screen"; fi
@@ -199,6 +205,11 @@ if start env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color "$bin" "$LESSON" &&
             if wait_gone "180 × Request" && wait_for "Request · 56 B · refs 1 · held by Handler.request"; then
                 ok "groups: Enter draws the cycles one by one and selects the first"
             else bad "groups: Enter draws the cycles one by one and selects the first"; show "$tmp/screen" 30; fi
+            # a wide terminal uses its width: the cycles as tiles, side by side
+            tm resize-window -t t -x 220 -y 50
+            if poll matches "│ Request · 56 B +refs 1 │.*│ Request · 56 B +refs 1 │"; then
+                ok "wide (220x50): the unreachable cycles side by side beside the main column"
+            else bad "wide (220x50): the unreachable cycles side by side beside the main column"; show "$tmp/screen" 50; fi
         else bad "groups: Tab in the inspector selects the box of 180 × Request ⇄ Handler cycles"; show "$tmp/screen" 30; fi
         quit
     else

@@ -127,6 +127,8 @@ if echo "$ids" | grep -qx "$mm"; then
     done
     check "memory-map.$mm.step4.80x24" "$mm" 4 80x24 --pane memory
     check "memory-map.$mm.step5.100x30.ascii" "$mm" 5 100x30 --pane memory --ascii
+    # at an event inside the step the map says it is the step's end state
+    check "memory-map.$mm.step4.event1.100x30" "$mm" 4 100x30 --pane memory --event 1
 fi
 # inside a step (render --event): peek(a) while getrefcount's argument makes
 # the count 6, with peek's frame and x drawn; the collector's subtract_refs
@@ -135,6 +137,8 @@ nr=names-and-references rc=reference-cycles
 if echo "$ids" | grep -qx "$nr"; then
     check_event "$nr.step6.refs6.100x30" "$nr" 6 '"type":"list","refcount":6' 1 100x30
     check_event "$nr.step6.refs6.80x24" "$nr" 6 '"type":"list","refcount":6' 1 80x24
+    # the argument pushed for peek(a), which becomes its parameter x
+    check_event "$nr.step6.param-x.100x30" "$nr" 6 '"type":"list","refcount":5,"reason":"arg"' 1 100x30
 fi
 if echo "$ids" | grep -qx "$rc"; then
     check_event "$rc.step8.subtract_refs.100x30" "$rc" 8 '"type":"object","gc_refs":0,"pass":"subtract_refs"' 2 100x30
@@ -152,6 +156,10 @@ if echo "$ids" | grep -qx "$cl"; then
     check "$cl.step3.groups.120x60" "$cl" 3 120x60
     check "$cl.step3.groups.120x60.ascii" "$cl" 3 120x60 --ascii
 fi
+# wide panes use their width: unreachable groups beside the main column,
+# tiles side by side (the fixture's three cycles, before the print)
+check "fixture-wide.step26.200x40" "$here/wide.py" 26 200x40
+check "fixture-wide.step26.160x40" "$here/wide.py" 26 160x40
 # the screen shown below the minimum size
 first=$(echo "$ids" | head -n 1)
 [ -n "$first" ] && check "too-small.40x10" "$first" 0 40x10
