@@ -323,6 +323,7 @@ static Graph *build_graph_log(App *a, const EventLog *log, uint32_t phase, int w
                               const Graph *prev);
 static int heap_pane_width(App *a);
 static int heap_item_rows(App *a);
+static int heap_pane_rows(App *a);
 static void anim_start(App *a);
 
 /* The timeline's picture after `phase` events, taken while the step runs */
@@ -463,7 +464,7 @@ static Graph *build_graph_log(App *a, const EventLog *log, uint32_t phase, int w
         .log = at_start ? NULL : log, .phase = phase, .source = session_source(a->sess),
         .repr = repr_cb, .symname = sym_cb, .ctx = in, .roots = interp_roots,
         .selected = a->selected, .width = width, .before = a->before, .large = a->teach.presenter,
-        .before_only = before_only, .prev = prev, .max_rows = heap_item_rows(a), .compact = heap_item_rows(a) > 0,
+        .before_only = before_only, .prev = prev, .max_rows = heap_item_rows(a), .compact = heap_item_rows(a) > 0 ? heap_pane_rows(a) : 0,
         .expanded = a->expanded, .nexpanded = a->nexpanded,
     };
     AliveChain ch = {0};
@@ -512,13 +513,15 @@ static int heap_pane_width(App *a)
 /* The item rows a container's box shows: fewer in a short heap pane (80x24
  * gives it nine rows), so that the boxes a step is about fit; 0: as many
  * as graph.c shows by default. */
-static int heap_item_rows(App *a)
+static int heap_pane_rows(App *a)
 {
     Layout L;
     if (a->teach.presenter) teach_presenter_layout(a->cols, a->rows, a->lesson->nlines, &L);
     else layout_compute(a->cols, a->rows, a->lesson->nlines, &L);
-    return L.graph.h - 2 <= 12 ? 3 : 0;
+    return L.graph.h - 2;
 }
+
+static int heap_item_rows(App *a) { return heap_pane_rows(a) <= 12 ? 3 : 0; }
 
 /* The timeline frame shown, or NULL: the step's end state. */
 static const TimelineFrame *cur_frame(App *a)

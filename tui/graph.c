@@ -783,6 +783,10 @@ static void frames_collect(const GraphScene *s, Graph *g, Collect *c)
     g->nframes = s->nframes;
     g->frames = xcalloc((size_t)(s->nframes + 1), sizeof(FrameBox));
     StrBuf b = {0};
+    /* a short pane: fold when the frames as they are would not fit in it */
+    int frames_h = 0;
+    for (int f = 0; f < s->nframes; f++) frames_h += 2 + (s->frames[f].n ? s->frames[f].n : 1) + (f > 0);
+    int fold = s->compact > 0 && frames_h + 2 > s->compact;   /* + a margin: frames go down a little */
     for (int f = 0; f < s->nframes; f++) {
         const GraphFrame *sf = &s->frames[f];
         FrameBox *fb = &g->frames[f];
@@ -808,7 +812,7 @@ static void frames_collect(const GraphScene *s, Graph *g, Collect *c)
             fb->node[i] = k;
         }
         fb->also = -1;
-        if (s->compact) {
+        if (fold) {
             /* the names of modules, classes and functions as one row */
             int n = 0, k = 0;
             for (int i = 0; i < fb->nnames; i++) n += fb->inl[i] != NULL;

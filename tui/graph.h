@@ -56,9 +56,10 @@ typedef struct GraphScene {
        into one box: by the serial graph_is_group names them by */
     const uint32_t *expanded;
     int nexpanded;
-    int compact;                /* a short pane: a frame's names of modules,
-                                   classes and functions fold into one row
-                                   ("also: sys, peek") */
+    int compact;                /* a short pane's rows: when the frames would be
+                                   taller, a frame's names of modules, classes
+                                   and functions fold into one row ("also:
+                                   sys, peek"); 0: never */
     int large;                  /* presenter mode: wider boxes, more room between them */
     int before_only;            /* a "before" picture: only what names ghosts (no
                                    summaries of big containers' items) */

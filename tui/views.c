@@ -287,7 +287,7 @@ void views_status(Canvas *c, Rect r, const StatusInfo *si)
     const char *keys = si->keys && !si->no_keys ? si->keys : "";
     int aw = canvas_text_width(always), kw = canvas_text_width(keys);
     int lw = canvas_text_width(left);
-    if (lw + kw + 2 + aw > r.w) kw = 0;   /* drop the optional hints first */
+    if (lw + 1 + kw + 2 + aw > r.w) kw = 0;   /* drop the optional hints first (never cut the counts) */
     int x = r.x + r.w - aw;
     canvas_put_utf8(c, x, r.y, always, STYLE_KEY | CF_BOLD);
     if (kw) canvas_put_utf8(c, x - kw - 2, r.y, keys, STYLE_KEY);
