@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bigint.h"
+#include "profile.h"
 
 /* ================================================================ truth, len */
 
@@ -1162,6 +1163,14 @@ int delitem(Interp *in, Obj *o, Obj *idx)
             if (in->exc == X_INDEX) sb_clear(&in->exc_msg), sb_puts(&in->exc_msg, "list assignment index out of range");
             return -1;
         }
+        if (py_profile->list_del_item_keeps) {
+            /* 3.13's list_ass_item: the items move down, the allocation stays */
+            Obj *gone = l->items[i];
+            memmove(&l->items[i], &l->items[i + 1], sizeof(Obj *) * (size_t)(l->n - i - 1));
+            l->n--;
+            decref(h, gone);
+            return 0;
+        }
         return list_del_slice(in, l, i, 1, 1);
     }
     case T_DICT: {
@@ -1311,7 +1320,8 @@ int setattr(Interp *in, Obj *o, Sym name, Obj *v) /* v borrowed */
         InstanceObj *inst = (InstanceObj *)o;
         Obj **slot = instance_slot(h, inst, name, 1);
         if (!slot)
-            return exc_set(in, X_ATTRIBUTE, "'%s' object has no attribute '%s'", tname(in, o), symname(in, name));
+            return exc_set(in, X_ATTRIBUTE, "'%s' object has no attribute '%s'%s", tname(in, o), symname(in, name),
+                           py_profile->slots_setattr_hint ? " and no __dict__ for setting new attributes" : "");
         Obj *old = *slot;
         *slot = incref(h, v);
         if (old) decref(h, old);

@@ -7,6 +7,7 @@
  * generations.  An object with gc_refs > 0 is reachable, and so is all that
  * it reaches; the rest is garbage that only refers to itself. */
 #include "gc.h"
+#include "profile.h"
 
 #include <stdlib.h>
 
@@ -66,7 +67,7 @@ static void set_gen(GCObj *head, int gen)
 
 void gc_init(Heap *h)
 {
-    static const int64_t thresholds[3] = {700, 10, 10};
+    const int64_t thresholds[3] = {py_profile->gc_threshold0, 10, 10};
     for (int i = 0; i < 3; i++) {
         gc_list_init(&h->gen[i].head);
         h->gen[i].threshold = thresholds[i];
@@ -97,8 +98,17 @@ void gc_count_alloc(Heap *h)
     h->gen[0].count++;
     if (h->gen[0].count > h->gen[0].threshold && h->gc_enabled && h->gen[0].threshold &&
         !h->collecting && h->finalize) {
-        gc_collect_generations(h);
+        if (py_profile->gc_at_eval_breaker) h->gc_scheduled = 1;   /* _Py_ScheduleGC */
+        else gc_collect_generations(h);
     }
+}
+
+void gc_eval_breaker(Heap *h)
+{
+    if (!h->gc_scheduled) return;
+    h->gc_scheduled = 0;
+    /* _Py_RunGC: collect_generations looks at the counts as they are now */
+    if (h->gc_enabled && !h->collecting && h->finalize) gc_collect_generations(h);
 }
 
 void gc_count_dealloc(Heap *h)

@@ -15,6 +15,13 @@ void gc_init(Heap *h);
 void gc_count_alloc(Heap *h);
 void gc_count_dealloc(Heap *h);
 
+/* The interpreter's eval breaker check (3.12+: RESUME at a Python
+ * function's start, the end of a CALL, a loop's jump back): runs the
+ * automatic collection an allocation asked for (gc_count_alloc), if one did
+ * and the counts still call for it.  Nothing otherwise, and in 3.11, whose
+ * collection runs inside the allocation. */
+void gc_eval_breaker(Heap *h);
+
 /* gc.collect(generation): returns CPython's number (unreachable found,
  * excluding resurrected objects, plus uncollectable). */
 int64_t gc_collect(Heap *h, int generation);

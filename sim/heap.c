@@ -11,6 +11,7 @@
 
 #include "bigint.h"
 #include "gc.h"
+#include "profile.h"
 
 /* ------------------------------------------------------------------ slabs */
 
@@ -1165,7 +1166,7 @@ Obj *new_class(Heap *h, Sym name, ClassObj *base)
     c->base = base;
     if (base) incref(h, &base->gc.ob);
     /* instances as a plain class's: a __weakref__ slot and a managed __dict__ */
-    c->basicsize = 24;
+    c->basicsize = py_profile->managed_weakref ? 16 : 24;
     c->managed_dict = c->weaklist = 1;
     account_new(h, o);
     gc_track(h, o);

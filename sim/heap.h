@@ -111,6 +111,9 @@ struct Heap {
     void *finalize_ctx;
     /* automatic collection may run Python code: the interpreter allows it */
     int in_alloc;
+    /* 3.12+: an allocation crossed the threshold; the collection runs at the
+     * next eval breaker check (gc_eval_breaker) */
+    int gc_scheduled;
 
     /* dealloc work stack (iterative release) */
     struct DeallocFrame *dstack;

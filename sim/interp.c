@@ -191,6 +191,7 @@ Obj *str_for_sym(Interp *in, Sym s)
         const char *n = symname(in, s);
         in->symstr[s] = new_str(in->h, n, strlen(n));
         if (!in->symstr[s]) return NULL;
+        ((StrObj *)in->symstr[s])->interned = STR_INTERNED_NAME;
     }
     return incref(in->h, in->symstr[s]);
 }
@@ -441,6 +442,7 @@ static int call_function(Interp *in, FuncObj *fn, Obj **args, int nargs, Obj *se
     f.line = fn->def->line;
     in->frame = &f;
     in->depth++;
+    gc_eval_breaker(h);   /* RESUME */
     int r = exec_body(in, &fn->def->body);
     in->depth--;
     Obj *ret = NULL;
@@ -566,6 +568,7 @@ static int call_on_stack(Interp *in, uint32_t base, int nargs, Sym *kwnames, int
         decref(h, callable);
         if (r < 0) return -1;
         vpush(in, res);
+        gc_eval_breaker(h);   /* the end of CALL */
         return 0;
     }
     default: break;
@@ -580,6 +583,7 @@ static int call_on_stack(Interp *in, uint32_t base, int nargs, Sym *kwnames, int
         decref(h, callable);
         if (r < 0) return -1;
         vpush(in, res);
+        gc_eval_breaker(h);   /* the end of CALL */
         return 0;
     }
     r = exc_set(in, X_TYPE, "'%s' object is not callable", tname(in, callable));
@@ -912,6 +916,7 @@ static int eval_call(Interp *in, Node *e)
                 decref(h, vpop(in));
                 if (r < 0) return -1;
                 vpush(in, res);
+                gc_eval_breaker(h);   /* the end of CALL */
                 return 0;
             }
         }
@@ -1780,8 +1785,9 @@ static int exec_for(Interp *in, Node *s)
         if (assign_steal(in, s->a, item) < 0) { r = EX_ERR; break; }
         r = exec_body(in, &s->body);
         if (r == EX_BREAK) { r = EX_OK; break; }
-        if (r == EX_CONTINUE) { r = EX_OK; continue; }
+        if (r == EX_CONTINUE) r = EX_OK;
         if (r != EX_OK) break;
+        gc_eval_breaker(h);   /* JUMP_BACKWARD */
     }
     if (r == EX_RETURN) {
         /* the return value sits above the iterator */
@@ -1940,8 +1946,9 @@ static int exec_stmt(Interp *in, Node *s)
             }
             r = exec_body(in, &s->body);
             if (r == EX_BREAK) { r = EX_OK; break; }
-            if (r == EX_CONTINUE) { r = EX_OK; continue; }
+            if (r == EX_CONTINUE) r = EX_OK;
             if (r != EX_OK) break;
+            gc_eval_breaker(h);   /* JUMP_BACKWARD */
         }
         if (r != EX_OK) return r;
         break;

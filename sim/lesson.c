@@ -10,6 +10,7 @@
  * where the error is, and cJSON only builds the tree of a text already known
  * to be good. */
 #include "lesson.h"
+#include "profile.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -68,7 +69,8 @@ static const LessonExpectKey *expect_key_find(const char *name)
 /* The other objects' keys; a NULL ends each list. */
 static const char *const top_keys[] = {"$schema", "id", "title", "summary", "source", "steps", NULL};
 static const char *const top_required[] = {"id", "title", "summary", "source", "steps", NULL};
-static const char *const step_keys[] = {"line", "line_end", "say", "notes", "expect", "ask", NULL};
+static const char *const step_keys[] = {"line", "line_end", "say", "notes", "expect", "ask", "versions", NULL};
+static const char *const version_keys[] = {"say", "expect", NULL};
 static const char *const step_required[] = {"line", "say", NULL};
 static const char *const ask_keys[] = {"question", "answer", NULL};
 
@@ -767,6 +769,80 @@ static int check_expect(Ctx *c, const cJSON *v, LessonExpect *e)
     return 0;
 }
 
+static void free_name_ints(NameInt *a, int n);
+
+/* Forget what e expects for key k (a version's own value replaces it). */
+static void expect_drop(LessonExpect *e, const LessonExpectKey *k)
+{
+    char *base = (char *)e;
+    int *has = (int *)(base + k->has_off);
+    switch (k->kind) {
+    case LESSON_EXPECT_INT: break;
+    case LESSON_EXPECT_STRING:
+        free(*(char **)(base + k->val_off));
+        *(char **)(base + k->val_off) = NULL;
+        break;
+    case LESSON_EXPECT_NAME_INTS:
+        free_name_ints(*(NameInt **)(base + k->val_off), *has);
+        *(NameInt **)(base + k->val_off) = NULL;
+        break;
+    }
+    *has = 0;
+}
+
+/* "versions": {"3.12": {"say": ..., "expect": {...}}, ...}: what differs
+ * under a profile.  Every entry is checked; the one of the profile in use
+ * replaces the step's narration and, key by key, its expectations. */
+static int check_versions(Ctx *c, const cJSON *v, LessonStep *st)
+{
+    if (!cJSON_IsObject(v)) return fail(c, "expected an object {\"3.12\": {...}, ...}");
+    if (check_duplicates(c, v) != 0) return -1;
+    for (const cJSON *it = v->child; it; it = it->next) {
+        size_t mark = path_key(c, it->string);
+        int rc = 0;
+        if (!profile_find(it->string)) rc = fail(c, "expected a CPython version: %s", profile_names());
+        else if (!cJSON_IsObject(it)) rc = fail(c, "expected an object with \"say\" and/or \"expect\"");
+        else rc = check_keys(c, it, version_keys, NULL, NULL, NULL);
+        int mine = rc == 0 && profile_find(it->string) == py_profile;
+        char *say = NULL;
+        if (rc == 0) rc = field_string(c, it, "say", 0, &say);
+        const cJSON *e = rc == 0 ? member(it, "expect") : NULL;
+        if (e) {
+            LessonExpect x = {0};
+            size_t m2 = path_key(c, "expect");
+            rc = check_expect(c, e, &x);
+            path_pop(c, m2);
+            if (rc == 0 && mine) {
+                for (size_t i = 0; i < ARRAY_LEN(expect_keys); i++)
+                    if (member(e, expect_keys[i].name)) expect_drop(&st->expect, &expect_keys[i]);
+                for (const cJSON *k = e->child; k; k = k->next) {
+                    const LessonExpectKey *key = expect_key_find(k->string);
+                    char *to = (char *)&st->expect, *from = (char *)&x;
+                    memcpy(to + key->has_off, from + key->has_off, sizeof(int));
+                    memcpy(to + key->val_off, from + key->val_off,
+                           key->kind == LESSON_EXPECT_INT ? sizeof(long) : sizeof(void *));
+                    memset(from + key->has_off, 0, sizeof(int));
+                    memset(from + key->val_off, 0, key->kind == LESSON_EXPECT_INT ? sizeof(long) : sizeof(void *));
+                }
+                st->has_expect = 1;
+            }
+            free(x.output);
+            free_name_ints(x.refcount, x.nrefcount);
+            free_name_ints(x.size, x.nsize);
+            free_name_ints(x.live, x.nlive);
+        }
+        if (rc == 0 && mine && say) {
+            free(st->say);
+            st->say = say;
+            say = NULL;
+        }
+        free(say);
+        path_pop(c, mark);
+        if (rc != 0) return -1;
+    }
+    return 0;
+}
+
 static int check_ask(Ctx *c, const cJSON *v, LessonStep *st)
 {
     if (!cJSON_IsObject(v)) return fail(c, "expected an object {\"question\": ..., \"answer\": ...}");
@@ -809,6 +885,13 @@ static int check_step(Ctx *c, const cJSON *v, LessonStep *st, const Lesson *l)
         path_pop(c, mark);
         if (rc != 0) return -1;
         st->has_expect = 1;
+    }
+    const cJSON *vs = member(v, "versions");
+    if (vs) {
+        size_t mark = path_key(c, "versions");
+        int rc = check_versions(c, vs, st);
+        path_pop(c, mark);
+        if (rc != 0) return -1;
     }
     const cJSON *a = member(v, "ask");
     if (a) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bigint.h"
+#include "profile.h"
 
 static const char *const kind_names[T_COUNT] = {
     [T_FREE] = "<free>", [T_NONE] = "NoneType", [T_BOOL] = "bool", [T_INT] = "int",
@@ -81,11 +82,14 @@ int64_t obj_sizeof(const Obj *o)
     case T_FLOAT: return 24;
     case T_STR: {
         const StrObj *s = (const StrObj *)o;
+        int64_t compact = py_profile->str_compact_header;
         switch (s->kind) {
-        case 1: return 49 + s->nchars;
-        case 2: return 73 + s->nchars;
-        case 3: return 74 + 2 * (int64_t)s->nchars;
-        default: return 76 + 4 * (int64_t)s->nchars;
+        case 1: return py_profile->str_ascii_header + 1 + s->nchars;
+        case 2: /* 3.12+: a static latin-1 character carries its UTF-8 form */
+            return compact + 1 + s->nchars +
+                   (py_profile->latin1_utf8_cached && (o->flags & OF_STATIC) && s->nchars == 1 ? 3 : 0);
+        case 3: return compact + 2 + 2 * (int64_t)s->nchars;
+        default: return compact + 4 + 4 * (int64_t)s->nchars;
         }
     }
     case T_TUPLE: return 40 + 8 * (int64_t)((const TupleObj *)o)->n;
@@ -95,14 +99,16 @@ int64_t obj_sizeof(const Obj *o)
         const SetObj *s = (const SetObj *)o;
         return 216 + (s->table != s->small ? 16 * ((int64_t)s->mask + 1) : 0);
     }
-    case T_CLASS: return 1688;
+    case T_CLASS: return py_profile->class_size;
     case T_INSTANCE: {
-        /* tp_basicsize, the GC header, and the managed dict's two
-         * pre-header words when the class gave its instances a __dict__ */
+        /* tp_basicsize, the GC header, and the two pre-header words when
+         * the class gave its instances a managed __dict__ (or, from 3.12,
+         * a managed __weakref__) */
         const ClassObj *c = ((const InstanceObj *)o)->cls;
-        return (int64_t)c->basicsize + 16 + (c->managed_dict ? 16 : 0);
+        int pre = c->managed_dict || (py_profile->managed_weakref && c->weaklist);
+        return (int64_t)c->basicsize + 16 + (pre ? 16 : 0);
     }
-    case T_FUNCTION: return 152;
+    case T_FUNCTION: return py_profile->function_size;
     case T_METHOD: return 48;
     case T_BUILTIN: return 72;
     case T_MODULE: return 72;
@@ -117,6 +123,7 @@ int64_t obj_sizeof(const Obj *o)
         case IT_SET: return 64;
         case IT_ENUMERATE: return 72;
         case IT_ZIP: return 64;
+        case IT_RANGE: return py_profile->range_iter_size;
         default: return 48;
         }
     case T_DICTVIEW: return 40;
@@ -124,6 +131,23 @@ int64_t obj_sizeof(const Obj *o)
     case T_FREE: case T_COUNT: break;
     }
     return 0;
+}
+
+int obj_is_immortal(const Obj *o)
+{
+    if (!py_profile->immortal) return 0;
+    if (o->flags & OF_STATIC)   /* not the modules and builtin functions, heap objects in CPython */
+        return o->type != T_MODULE && o->type != T_BUILTIN;
+    if (o->type == T_STR) {
+        int in = ((const StrObj *)o)->interned;
+        return in == STR_INTERNED_NAME || (in == STR_INTERNED_CONST && py_profile->interned_immortal);
+    }
+    return 0;
+}
+
+int64_t obj_refcount(const Obj *o)
+{
+    return obj_is_immortal(o) ? PY_IMMORTAL_REFCNT : (int64_t)o->rc;
 }
 
 size_t obj_alloc_size(const Obj *o)

@@ -60,6 +60,7 @@ typedef struct {
     uint32_t nchars;   /* code points */
     int64_t hash;      /* -1 until computed */
     uint8_t kind;      /* 1 ASCII, 2 latin-1, 3 UCS-2, 4 UCS-4 (for getsizeof) */
+    uint8_t interned;  /* STR_INTERNED_*: which interned str it is (immortality, 3.12+) */
     char s[];          /* NUL-terminated */
 } StrObj;
 typedef struct TupleObj { GCObj gc; uint32_t n; Obj *items[]; } TupleObj;
@@ -184,8 +185,18 @@ const char *iter_type_name(int kind, int ascii);
 const char *dictview_type_name(int kind);
 const char *type_kind_name(ObjType t);
 
-/* sys.getsizeof(o), CPython 3.11 64-bit. */
+/* StrObj.interned: a name (co_names, attribute and global keys: immortal
+ * from 3.12) or a constant made only of name characters, which the compiler
+ * interns (immortal in 3.12 only) */
+enum { STR_NOT_INTERNED, STR_INTERNED_NAME, STR_INTERNED_CONST };
+
+/* sys.getsizeof(o), 64-bit, in the profile's version (profile.h). */
 int64_t obj_sizeof(const Obj *o);
+
+/* PEP 683: does the profile's CPython make o immortal, and so what does
+ * sys.getrefcount report for it (PY_IMMORTAL_REFCNT, or its count)? */
+int obj_is_immortal(const Obj *o);
+int64_t obj_refcount(const Obj *o);
 
 /* Bytes CPython really allocates for the object itself (for the allocator model),
  * excluding separately allocated item arrays. */

@@ -19,6 +19,7 @@
 
 #include "arena.h"
 #include "lexer.h"
+#include "profile.h"
 
 #define MAX_DEPTH 1000   /* nested expressions (unary chains, operator chains) */
 #define MAX_FSTRING_NEST 2
@@ -1800,13 +1801,13 @@ static int p_else_block(Parser *p, NodeList *out)
     return p_block(p, out, "'else' statement", e->line);
 }
 
-/* CPython's compiler keeps at most CO_MAXBLOCKS (20) nested loops (the
+/* CPython's compiler keeps at most CO_MAXBLOCKS (20; 21 in 3.13) nested loops (the
  * blocks of the subset) per code object; the 21st is an error, marked from
  * its keyword to the end of its line. */
 static void check_blocks(Parser *p, const Token *kw)
 {
     const Token *colon = &p->t[p->i - 1];   /* the header's last token */
-    if (p->loop_depth > 20)
+    if (p->loop_depth > py_profile->max_nested_blocks)
         later_error(p, PERR_SYNTAX, kw->line, kw->col, colon->end_line, colon->end_col,
                     "too many statically nested blocks");
 }

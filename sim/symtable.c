@@ -225,6 +225,15 @@ static int add_const(Interp *in, Obj *o)
         in->ctab = xcalloc((size_t)in->ctab_mask + 1, sizeof(int));
         for (int i = 0; i < in->nconsts; i++) ctab_put(in, i);
     }
+    if (o->type == T_STR && !((StrObj *)o)->interned) {
+        /* intern_string_constants: a str of name characters only */
+        const StrObj *so = (const StrObj *)o;
+        size_t i = 0;
+        while (i < so->len && (so->s[i] == '_' || (so->s[i] >= '0' && so->s[i] <= '9') ||
+                               ((so->s[i] | 0x20) >= 'a' && (so->s[i] | 0x20) <= 'z')))
+            i++;
+        if (i == so->len) ((StrObj *)o)->interned = STR_INTERNED_CONST;
+    }
     in->consts[in->nconsts] = o;
     in->const_refs[in->nconsts] = 1;    /* the parse tree's (the new object's own) */
     in->const_arena[in->nconsts] = 1;

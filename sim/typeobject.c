@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gc.h"
+#include "profile.h"
 
 #define name_key str_for_sym_borrowed
 
@@ -131,7 +132,8 @@ Obj *type_new(Interp *in, Sym name, TupleObj *bases, DictObj *ns)
     }
     int add_dict = want_dict && !(base && base->managed_dict);
     int add_weak = want_weak && !(base && base->weaklist);
-    c->basicsize = (base ? base->basicsize : 16) + 8 * own + (add_weak ? 8 : 0);
+    /* 3.12+: a __weakref__ the class adds is managed, in the pre-header */
+    c->basicsize = (base ? base->basicsize : 16) + 8 * own + (add_weak && !py_profile->managed_weakref ? 8 : 0);
     c->managed_dict = (uint8_t)((base && base->managed_dict) || add_dict);
     c->weaklist = (uint8_t)((base && base->weaklist) || add_weak);
 

@@ -13,6 +13,7 @@
 #include "notes.h"
 #include "interp.h"
 #include "outfile.h"
+#include "profile.h"
 #include "progress.h"
 #include "record.h"
 #include "session.h"
@@ -45,6 +46,8 @@ static void usage(FILE *f)
           "       memtutor trace TARGET             JSON lines, one per step\n"
           "       memtutor --reset-progress         forget the lessons finished and answers given\n"
           "       memtutor --help | --version\n"
+          "Every command takes --python 3.11|3.12|3.13 (or MEMTUTOR_PYTHON): whose numbers\n"
+          "to show; the default is the version of python3 on PATH, else 3.13.\n"
           "In a lesson: → next step, ← back, g/G first/last, 12G step 12, / search\n"
           "(n/N next/previous), o outline, p autoplay, ? every key.  A terminal of 100x30\n"
           "or more.\n"
@@ -590,15 +593,47 @@ static int cmd_tui(int argc, char **argv)
     return app_run(target, &o);
 }
 
+/* --python V (or --python=V), anywhere on the command line, for every
+ * command: taken out of argv, and the profile chosen (profile_select).
+ * Returns 0, or 2 after a one-line message. */
+static int take_python_option(int *argc, char **argv)
+{
+    const char *value = NULL;
+    int out = 1;
+    for (int i = 1; i < *argc; i++) {
+        if (!strcmp(argv[i], "--python")) {
+            if (i + 1 >= *argc) {
+                fprintf(stderr, "memtutor: --python needs a value: %s\n", profile_names());
+                return 2;
+            }
+            value = argv[++i];
+        } else if (!strncmp(argv[i], "--python=", 9)) {
+            value = argv[i] + 9;
+        } else {
+            argv[out++] = argv[i];
+        }
+    }
+    *argc = out;
+    argv[out] = NULL;
+    char err[160];
+    if (profile_select(value, err, sizeof err) < 0) {
+        fprintf(stderr, "memtutor: %s\n", err);
+        return 2;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    if (take_python_option(&argc, argv)) return 2;
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
         usage(stdout);
         return 0;
     }
     if (argc >= 2 && !strcmp(argv[1], "--version")) {
-        printf("memtutor %s\n", MEMTUTOR_VERSION);
+        printf("memtutor %s (the numbers of CPython %s, checked against %s)\n", MEMTUTOR_VERSION,
+               py_profile->name, py_profile->release);
         return 0;
     }
     if (argc >= 2 && !strcmp(argv[1], "--reset-progress")) {

@@ -2,6 +2,7 @@
  * what it is handed: no state survives between frames, so the live screen
  * and `memtutor render` draw the same cells. */
 #include "views.h"
+#include "profile.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -274,10 +275,13 @@ int views_narration_keys(Canvas *c, Rect r, const char *title, const ViewPara *p
 void views_status(Canvas *c, Rect r, const StatusInfo *si)
 {
     canvas_fill(c, r.x, r.y, r.w, r.h, ' ', STYLE_STATUS);
-    char a[32], b[32], left[256];
-    snprintf(left, sizeof left, " step %d/%d · %s objects · %s · gc %lld %lld %lld%s%s", si->step,
+    char a[32], b[32], left[256], py[32] = "";
+    /* the profile whose numbers these are, when it is not 3.11 (the one
+     * every screen was first drawn with) */
+    if (py_profile->v != PY311) snprintf(py, sizeof py, " · CPython %s", py_profile->name);
+    snprintf(left, sizeof left, " step %d/%d · %s objects · %s · gc %lld %lld %lld%s%s%s", si->step,
              si->nsteps, fmt_thousands(a, si->live), fmt_bytes(b, (uint64_t)(si->bytes < 0 ? 0 : si->bytes)),
-             (long long)si->gc[0], (long long)si->gc[1], (long long)si->gc[2],
+             (long long)si->gc[0], (long long)si->gc[1], (long long)si->gc[2], py,
              si->extra ? " · " : "", si->extra ? si->extra : "");
     const char *always = si->no_keys ? "" : "? help  q quit ";
     const char *keys = si->keys && !si->no_keys ? si->keys : "";
