@@ -65,7 +65,7 @@ typedef struct { ScreenKeyCode code; uint32_t ch; } KeyBind;
     X(SELECT,    CTX_LESSON,    "click",         "an object, a pool (again: clear/open); a line: its step", \
       KB(SK_MOUSE, 1))                                                                       \
     X(SKIP,      CTX_LESSON,    "s",             "skip the step's question",   CH('s'))      \
-    X(INSPECT,   CTX_LESSON,    "i Enter",       "inspect an object: referrers, refcount, size", \
+    X(INSPECT,   CTX_LESSON,    "i Enter",       "inspect an object (Enter on a group of look-alikes opens it)", \
       CH('i'), KB(SK_ENTER, 0))                                                              \
     X(LIVE,      CTX_LESSON,    ":",             "live prompt: run a statement at this step", CH(':')) \
     X(TRACEBACK, CTX_LESSON,    "t",             "the whole traceback of the last live error (t, Esc: back)", \
