@@ -87,6 +87,25 @@ if "$bin" --python 3.12 trace "$l" | head -n 1 | grep -q '"python":"3.12"'; then
 if MEMTUTOR_PYTHON=3.13 "$bin" render "$l" --step 1 | tail -n 1 | grep -q '· CPython 3.13 '; then ok "the status bar names 3.13"; else bad "the status bar names 3.13"; fi
 if "$bin" render --python 3.11 "$l" --step 1 | tail -n 1 | grep -q 'CPython'; then bad "3.11's status bar as before (no profile shown)"; else ok "3.11's status bar as before (no profile shown)"; fi
 
+# a lesson step's "versions": the entry of the profile in use replaces the
+# step's expectations key by key; the others are checked, never applied
+vlesson() { # VERSIONS-JSON
+    printf '{"id":"t","title":"T","summary":"","source":["print(1+1)"],"steps":[{"line":1,"say":"s","expect":{"output":"2\\n"},"versions":%s}]}' \
+        "$1" >"$tmp/vl.json"
+}
+vlesson '{"3.13": {"say": "under 3.13", "expect": {"output": "3\n"}}}'
+if "$bin" --python 3.12 check "$tmp/vl.json" >/dev/null 2>&1; then ok "versions: another profile's entry is not applied"
+else bad "versions: another profile's entry is not applied"; fi
+"$bin" --python 3.13 check "$tmp/vl.json" >"$tmp/out" 2>&1; rc=$?
+if [ $rc = 1 ] && grep -q 'expect.output: expected "3\\n"' "$tmp/out"; then ok "versions: the profile's own entry replaces the expectation"
+else bad "versions: the profile's own entry replaces the expectation" "exit $rc: $(head -c 200 "$tmp/out")"; fi
+vlesson '{"3.14": {"say": "x"}}'
+refuse "versions: 3.14 refused" "memtutor: $tmp/vl.json: steps[0].versions[\"3.14\"]: expected a CPython version: 3.11, 3.12 or 3.13" \
+    sh -c "'$bin' --python 3.12 check '$tmp/vl.json' >/dev/null"
+vlesson '{"3.12": {"sey": "x"}}'
+refuse "versions: an unknown key refused" "memtutor: $tmp/vl.json: steps[0].versions[\"3.12\"]: unknown key \"sey\" (did you mean \"say\"?)" \
+    sh -c "'$bin' --python 3.11 check '$tmp/vl.json' >/dev/null"
+
 # every built-in lesson passes check under every profile
 for v in 3.11 3.12 3.13; do
     if "$bin" --python "$v" check >"$tmp/check" 2>&1; then ok "check: every lesson under $v"
